@@ -1,0 +1,94 @@
+import datetime
+
+import factory
+from django.utils import timezone
+
+from wijkportaal.accounts.models import Invitation, User, UserKind
+from wijkportaal.wijkraden.models import (
+    Department,
+    District,
+    Function,
+    Membership,
+    NeighbourhoodCouncil,
+)
+
+PASSWORD = "correct-horse-battery"
+
+
+class DistrictFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = District
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Stadsdeel {n}")
+    slug = factory.Sequence(lambda n: f"stadsdeel-{n}")
+
+
+class DepartmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Department
+
+    name = factory.Sequence(lambda n: f"Afdeling {n}")
+    slug = factory.Sequence(lambda n: f"afdeling-{n}")
+
+
+class CouncilFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NeighbourhoodCouncil
+
+    name = factory.Sequence(lambda n: f"Wijkraad {n}")
+    slug = factory.Sequence(lambda n: f"wijkraad-{n}")
+    district = factory.SubFactory(DistrictFactory)
+    neighbourhoods = "Buurt A\nBuurt B"
+    contact_email = factory.LazyAttribute(lambda o: f"info@{o.slug}.test")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"persoon{n}@example.test")
+    first_name = "Sam"
+    last_name = factory.Sequence(lambda n: f"Achternaam{n}")
+    kind = UserKind.COUNCIL_MEMBER
+    password = factory.django.Password(PASSWORD)
+
+
+class OfficerFactory(UserFactory):
+    kind = UserKind.OFFICER
+    department = factory.SubFactory(DepartmentFactory)
+    is_staff = True
+
+
+class AdministratorFactory(UserFactory):
+    kind = UserKind.ADMINISTRATOR
+    is_staff = True
+    is_superuser = True
+
+
+class CouncillorFactory(UserFactory):
+    kind = UserKind.CITY_COUNCILLOR
+    party = "Stadsbelang"
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    person = factory.SubFactory(UserFactory)
+    council = factory.SubFactory(CouncilFactory)
+    function = Function.MEMBER
+    start = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=30))
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitation
+
+    email = factory.Sequence(lambda n: f"uitgenodigd{n}@example.test")
+    kind = UserKind.COUNCIL_MEMBER
+    council = factory.SubFactory(CouncilFactory)
+    function = Function.CHAIR
+    invited_by = factory.SubFactory(OfficerFactory)
+    expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))

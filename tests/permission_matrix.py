@@ -1,0 +1,53 @@
+"""The URL × kind-of-user status matrix.
+
+Each app adds its rows in `tests/<app>/matrix_rows.py` as `ROWS = [Row(...), ...]`; the test
+in tests/test_permission_matrix.py collects them all. A row names a URL (formatted with the
+world built by `build_world`) and the status each kind of user gets on GET."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KINDS = (
+    "anonymous",  # a resident without an account
+    "no_role",  # logged in, but no current role (e.g. a former wijkraad member)
+    "board",  # voorzitter of wijkraad A
+    "member",  # lid of wijkraad A
+    "other_board",  # voorzitter of wijkraad B
+    "councillor",  # gemeenteraadslid
+    "officer",  # ambtenaar
+    "administrator",  # functioneel beheerder
+)
+
+LOGIN = "login"  # a redirect to the login page
+
+
+@dataclass(frozen=True)
+class Row:
+    url: str
+    default: int | str = 200
+    overrides: dict[str, int | str] = field(default_factory=dict)
+
+    def expected(self, kind: str) -> int | str:
+        return self.overrides.get(kind, self.default)
+
+
+def public(url: str) -> Row:
+    return Row(url)
+
+
+def logged_in(url: str) -> Row:
+    return Row(url, default=200, overrides={"anonymous": LOGIN})
+
+
+def board_and_staff(url: str) -> Row:
+    """Writes for wijkraad A: its board and officers; others get 404 (nothing revealed)."""
+    return Row(
+        url,
+        default=404,
+        overrides={"anonymous": LOGIN, "board": 200, "officer": 200, "administrator": 200},
+    )
+
+
+def staff_only_admin(url: str) -> Row:
+    return Row(url, default=LOGIN, overrides={"officer": 200, "administrator": 200})

@@ -1,0 +1,143 @@
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from rules.contrib.admin import ObjectPermissionsModelAdmin
+
+from wijkportaal.wijkraden.models import Membership
+
+from . import services
+from .models import Invitation, User
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["council"]
+
+
+@admin.register(User)
+class UserAdmin(ObjectPermissionsModelAdmin, DjangoUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "first_name", "last_name", "kind", "department", "party", "is_active"]
+    list_filter = ["kind", "department", "is_active", "is_staff"]
+    search_fields = ["email", "first_name", "last_name"]
+    inlines = [MembershipInline]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Persoon"), {"fields": ["first_name", "last_name", "kind", "department", "party"]}),
+        (_("Rechten"), {"fields": ["is_active", "is_staff", "is_superuser"]}),
+        (_("Data"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (
+            None,
+            {
+                "classes": ["wide"],
+                "fields": ["email", "kind", "department", "password1", "password2"],
+            },
+        ),
+    ]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(ObjectPermissionsModelAdmin):
+    list_display = [
+        "email",
+        "kind",
+        "council",
+        "function",
+        "invited_by",
+        "created_at",
+        "expires_at",
+        "status",
+    ]
+    list_filter = ["kind", "council__district"]
+    search_fields = ["email", "first_name", "last_name"]
+    autocomplete_fields = ["council"]
+    fields = [
+        "email",
+        "kind",
+        "first_name",
+        "last_name",
+        "department",
+        "party",
+        "council",
+        "function",
+    ]
+    readonly_fields = [
+        "created_at",
+        "expires_at",
+        "accepted_at",
+        "invited_by",
+        "renewal_requested_at",
+    ]
+
+    @admin.display(description=_("status"))
+    def status(self, obj):
+        if obj.is_accepted:
+            return _("geaccepteerd")
+        if obj.is_expired:
+            return _("verlopen, nieuwe gevraagd") if obj.renewal_requested_at else _("verlopen")
+        return _("open")
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return self.fields
+        return self.fields + self.readonly_fields
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        return self.fields + self.readonly_fields
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return
+        try:
+            created = services.invitation_create(
+                actor=request.user,
+                email=obj.email,
+                kind=obj.kind,
+                first_name=obj.first_name,
+                last_name=obj.last_name,
+                council=obj.council,
+                function=obj.function,
+                department=obj.department,
+                party=obj.party,
+            )
+        except ValidationError as error:
+            messages.error(request, "; ".join(error.messages))
+            raise
+        obj.pk = created.pk
+        messages.success(
+            request, _("De uitnodiging is verstuurd naar %(email)s.") % {"email": created.email}
+        )
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+
+        class InvitationForm(form):
+            def clean(self):
+                cleaned = super().clean()
+                # Run the service's checks up front so errors appear beside the fields.
+                email = (cleaned.get("email") or "").lower()
+                if email and User.objects.filter(email__iexact=email).exists():
+                    self.add_error("email", _("Er bestaat al een account met dit e-mailadres."))
+                kind = cleaned.get("kind")
+                if kind == "wijkraadslid" and (
+                    not cleaned.get("council") or not cleaned.get("function")
+                ):
+                    self.add_error(
+                        "council",
+                        _("Een wijkraadslid wordt uitgenodigd voor een wijkraad en een functie."),
+                    )
+                if kind == "ambtenaar" and not cleaned.get("department"):
+                    self.add_error("department", _("Een ambtenaar hoort bij een afdeling."))
+                if kind == "beheerder" and not request.user.is_administrator:
+                    self.add_error(
+                        "kind", _("Alleen een functioneel beheerder nodigt een beheerder uit.")
+                    )
+                return cleaned
+
+        return InvitationForm

@@ -1,0 +1,138 @@
+"""Invitations: the only way to an account."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wijkportaal.core.mail import build_message
+from wijkportaal.wijkraden.models import Department, Membership, NeighbourhoodCouncil
+
+from .models import STAFF_KINDS, Invitation, User, UserKind
+
+
+def _send_invitation_mail(invitation_id: int) -> None:
+    invitation = Invitation.objects.select_related("council", "invited_by").get(pk=invitation_id)
+    url = settings.SITE_URL + reverse(
+        "accounts:invitation-accept", kwargs={"token": invitation.token}
+    )
+    build_message(
+        invitation.email, "accounts/email/invitation", {"invitation": invitation, "accept_url": url}
+    ).send()
+
+
+@transaction.atomic
+def invitation_create(
+    *,
+    actor: User,
+    email: str,
+    kind: str,
+    first_name: str = "",
+    last_name: str = "",
+    council: NeighbourhoodCouncil | None = None,
+    function: str = "",
+    department: Department | None = None,
+    party: str = "",
+) -> Invitation:
+    """Invite a person by email. Officers and administrators may invite; the invitation fixes
+    the kind of user and, for wijkraad members, the wijkraad and function."""
+    if not actor.has_perm("accounts.invite_user"):
+        raise PermissionDenied
+    email = email.strip().lower()
+    errors: dict[str, str] = {}
+    if User.objects.filter(email__iexact=email).exists():
+        errors["email"] = _("Er bestaat al een account met dit e-mailadres.")
+    if kind not in UserKind.values:
+        errors["kind"] = _("Kies een soort gebruiker.")
+    if kind == UserKind.COUNCIL_MEMBER and (council is None or not function):
+        errors["council"] = _(
+            "Een wijkraadslid wordt uitgenodigd voor een wijkraad en een functie."
+        )
+    if kind == UserKind.OFFICER and department is None:
+        errors["department"] = _("Een ambtenaar hoort bij een afdeling.")
+    if kind == UserKind.ADMINISTRATOR and not actor.is_administrator:
+        errors["kind"] = _("Alleen een functioneel beheerder nodigt een beheerder uit.")
+    if errors:
+        raise ValidationError(errors)
+    invitation = Invitation.objects.create(
+        email=email,
+        kind=kind,
+        first_name=first_name,
+        last_name=last_name,
+        council=council if kind == UserKind.COUNCIL_MEMBER else None,
+        function=function if kind == UserKind.COUNCIL_MEMBER else "",
+        department=department if kind == UserKind.OFFICER else None,
+        party=party if kind == UserKind.CITY_COUNCILLOR else "",
+        invited_by=actor,
+        expires_at=timezone.now() + datetime.timedelta(days=settings.INVITATION_VALID_DAYS),
+    )
+    transaction.on_commit(lambda: _send_invitation_mail(invitation.pk))
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(
+    *, token: str, password: str, first_name: str = "", last_name: str = ""
+) -> User:
+    """Turn a usable invitation into an account with the given password. Used once: the row
+    is locked so two simultaneous acceptances cannot both create an account."""
+    invitation = Invitation.objects.select_for_update().filter(token=token).first()
+    if invitation is None:
+        raise ValidationError(_("Deze uitnodiging bestaat niet."), code="unknown")
+    if invitation.is_accepted:
+        raise ValidationError(_("Deze uitnodiging is al gebruikt."), code="used")
+    if invitation.is_expired:
+        raise ValidationError(_("Deze uitnodiging is verlopen."), code="expired")
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        raise ValidationError(_("Er bestaat al een account met dit e-mailadres."), code="exists")
+    kind = invitation.kind
+    user = User.objects.create_user(
+        email=invitation.email,
+        password=password,
+        first_name=first_name or invitation.first_name,
+        last_name=last_name or invitation.last_name,
+        kind=kind,
+        department=invitation.department,
+        party=invitation.party,
+        is_staff=kind in STAFF_KINDS,
+        is_superuser=kind == UserKind.ADMINISTRATOR,
+    )
+    if kind == UserKind.COUNCIL_MEMBER and invitation.council_id:
+        Membership.objects.create(
+            person=user, council_id=invitation.council_id, function=invitation.function
+        )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_user = user
+    invitation.save(update_fields=["accepted_at", "accepted_user"])
+    return user
+
+
+def _send_renewal_request_mail(invitation_id: int) -> None:
+    invitation = Invitation.objects.select_related("invited_by").get(pk=invitation_id)
+    to = (
+        invitation.invited_by.email
+        if invitation.invited_by
+        else settings.MUNICIPALITY_CONTACT_EMAIL
+    )
+    admin_url = settings.SITE_URL + reverse("admin:accounts_invitation_add")
+    build_message(
+        to, "accounts/email/renewal_request", {"invitation": invitation, "admin_url": admin_url}
+    ).send()
+
+
+@transaction.atomic
+def invitation_request_renewal(*, token: str) -> Invitation | None:
+    """Ask the inviter for a new invitation when this one expired. Asking twice sends once."""
+    invitation = Invitation.objects.select_for_update().filter(token=token).first()
+    if invitation is None or invitation.is_accepted or invitation.renewal_requested_at:
+        return invitation
+    invitation.renewal_requested_at = timezone.now()
+    invitation.save(update_fields=["renewal_requested_at"])
+    transaction.on_commit(lambda: _send_renewal_request_mail(invitation.pk))
+    return invitation

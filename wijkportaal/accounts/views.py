@@ -1,0 +1,52 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import services
+from .forms import InvitationAcceptForm
+from .models import Invitation
+
+
+def invitation_accept(request, token):
+    invitation = Invitation.objects.select_related("council").filter(token=token).first()
+    if invitation is None or not invitation.is_usable:
+        status = 404 if invitation is None else 410
+        return render(
+            request, "accounts/invitation_unusable.html", {"invitation": invitation}, status=status
+        )
+    form = InvitationAcceptForm(
+        request.POST or None,
+        invitation=invitation,
+        initial={"first_name": invitation.first_name, "last_name": invitation.last_name},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.invitation_accept(
+                token=token,
+                password=form.cleaned_data["password1"],
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welkom! Uw account is klaar."))
+            return redirect("core:my-page")
+    return render(
+        request, "accounts/invitation_accept.html", {"invitation": invitation, "form": form}
+    )
+
+
+@require_POST
+def invitation_request_renewal(request, token):
+    invitation = services.invitation_request_renewal(token=token)
+    return render(
+        request,
+        "accounts/invitation_renewal_requested.html",
+        {"invitation": invitation},
+        status=200,
+    )

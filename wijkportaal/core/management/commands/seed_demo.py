@@ -1,0 +1,30 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from tqdm import tqdm
+
+from wijkportaal.core.registry import registry
+
+
+class Command(BaseCommand):
+    help = "Laadt demodata (idempotent: twee keer draaien geeft dezelfde rijen)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale", type=int, default=1, help="Vermenigvuldigt de gegenereerde data."
+        )
+
+    def handle(self, *args, scale: int, **options):
+        if scale < 1 or scale > 1000:
+            raise CommandError("--scale ligt tussen 1 en 1000.")
+        steps = registry.seed_steps
+        with tqdm(
+            total=len(steps), desc="seed_demo", unit="stap", disable=options["verbosity"] == 0
+        ) as bar:
+            for step in steps:
+                bar.set_postfix_str(step.name)
+                with transaction.atomic():
+                    step.func(scale=scale)
+                bar.update(1)
+        self.stdout.write(
+            self.style.SUCCESS(f"Demodata geladen ({len(steps)} onderdelen, schaal {scale}).")
+        )

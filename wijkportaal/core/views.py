@@ -1,0 +1,52 @@
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from .health import run_checks
+from .registry import registry
+
+
+def home(request):
+    figures = []
+    for headline in registry.headline_figures:
+        figures.extend(headline.func())
+    return render(request, "core/home.html", {"figures": figures})
+
+
+def accessibility_statement(request):
+    return render(request, "core/accessibility.html")
+
+
+def coming_soon(request, title):
+    return render(request, "core/coming_soon.html", {"title": title})
+
+
+@login_required
+def my_page(request):
+    sections = registry.render_sections("my_page", request, request.user)
+    return render(request, "core/my_page.html", {"sections": sections})
+
+
+@never_cache
+@require_GET
+def health(request):
+    results = run_checks()
+    healthy = all(result["ok"] for result in results.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", "checks": results},
+        status=200 if healthy else 503,
+    )
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)

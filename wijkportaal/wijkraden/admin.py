@@ -1,0 +1,42 @@
+from django.contrib import admin
+from rules.contrib.admin import ObjectPermissionsModelAdmin
+
+from .models import Department, District, Membership, NeighbourhoodCouncil
+
+
+@admin.register(District)
+class DistrictAdmin(ObjectPermissionsModelAdmin):
+    list_display = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]
+
+
+@admin.register(Department)
+class DepartmentAdmin(ObjectPermissionsModelAdmin):
+    list_display = ["name", "email"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["person"]
+
+
+@admin.register(NeighbourhoodCouncil)
+class NeighbourhoodCouncilAdmin(ObjectPermissionsModelAdmin):
+    list_display = ["name", "district", "founded_year", "contact_email", "active"]
+    list_filter = ["district", "active"]
+    search_fields = ["name", "neighbourhoods"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(ObjectPermissionsModelAdmin):
+    list_display = ["person", "council", "function", "start", "end"]
+    list_filter = ["function", "council__district"]
+    search_fields = ["person__email", "person__last_name", "council__name"]
+    autocomplete_fields = ["person", "council"]
+    list_select_related = ["person", "council"]

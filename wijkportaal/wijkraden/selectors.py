@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import District, Membership, NeighbourhoodCouncil
+
+
+def council_register():
+    """The public register: active wijkraden with district and member count, in one query."""
+    today = timezone.localdate()
+    current = Q(memberships__start__lte=today) & (
+        Q(memberships__end__isnull=True) | Q(memberships__end__gte=today)
+    )
+    return (
+        NeighbourhoodCouncil.objects.active()
+        .select_related("district")
+        .annotate(member_count=Count("memberships", filter=current))
+        .order_by("district__name", "name")
+    )
+
+
+def council_detail(slug: str) -> NeighbourhoodCouncil:
+    """One wijkraad with its current board and members prefetched."""
+    from django.shortcuts import get_object_or_404
+
+    current_members = (
+        Membership.objects.current()
+        .select_related("person")
+        .order_by("function", "person__last_name")
+    )
+    return get_object_or_404(
+        NeighbourhoodCouncil.objects.select_related("district").prefetch_related(
+            Prefetch("memberships", queryset=current_members, to_attr="current_memberships")
+        ),
+        slug=slug,
+    )
+
+
+def headline_figures() -> list[dict]:
+    counts = NeighbourhoodCouncil.objects.active().aggregate(
+        councils=Count("id"), districts=Count("district", distinct=True)
+    )
+    return [
+        {
+            "value": counts["councils"],
+            "label": _("actieve wijkraden"),
+            "url_name": "wijkraden:list",
+        },
+        {"value": counts["districts"], "label": _("stadsdelen"), "url_name": "wijkraden:list"},
+    ]
+
+
+def districts():
+    return District.objects.all()
