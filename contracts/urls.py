@@ -6,5 +6,5 @@ from wijkportaal.core.views import coming_soon
 app_name = "contracts"
 
 urlpatterns = [
-    path("", coming_soon, {"title": _("Wijkcontracten")}, name="index"),
+    path("wijkcontracten/", coming_soon, {"title": _("Wijkcontracten")}, name="index"),
 ]

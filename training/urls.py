@@ -6,5 +6,5 @@ from wijkportaal.core.views import coming_soon
 app_name = "training"
 
 urlpatterns = [
-    path("", coming_soon, {"title": _("Scholing")}, name="index"),
+    path("scholing/", coming_soon, {"title": _("Scholing")}, name="index"),
 ]

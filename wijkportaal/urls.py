@@ -14,11 +14,14 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("wijkraden/", include("wijkportaal.wijkraden.urls")),
+    path("mijn/meldingen/", include("wijkportaal.notifications.urls")),
     path("voortgang/", include("recommendations.urls")),
-    path("werkgroepen/", include("workgroups.urls")),
-    path("scholing/", include("training.urls")),
+    # These apps own several top-level Dutch paths (e.g. /werkgroepen/ and /contactmomenten/),
+    # so they are included at the root and spell out their own prefixes.
+    path("", include("workgroups.urls")),
+    path("", include("training.urls")),
     path("toolkit/", include("toolkit.urls")),
-    path("wijkcontracten/", include("contracts.urls")),
+    path("", include("contracts.urls")),
     path("", include("wijkportaal.core.urls")),
 ]
 

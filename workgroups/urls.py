@@ -6,5 +6,5 @@ from wijkportaal.core.views import coming_soon
 app_name = "workgroups"
 
 urlpatterns = [
-    path("", coming_soon, {"title": _("Werkgroepen")}, name="index"),
+    path("werkgroepen/", coming_soon, {"title": _("Werkgroepen")}, name="index"),
 ]

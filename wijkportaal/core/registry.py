@@ -37,10 +37,26 @@ class PageSection:
 SECTION_SLOTS = ("my_page", "council_detail")
 
 
+@dataclass(frozen=True)
+class IndicatorSource:
+    """A live computation for an indicator (e.g. "contracts.started_this_year"). `compute()`
+    returns the current value as a number; it must run a constant number of queries."""
+
+    key: str
+    label: str
+    compute: Callable[[], Any]
+
+
 @dataclass
 class Registry:
     seed_steps: list[SeedStep] = field(default_factory=list)
     headline_figures: list[HeadlineFigure] = field(default_factory=list)
+    indicator_sources: dict[str, IndicatorSource] = field(default_factory=dict)
+    # Functions mapping a list of action ids to {action_id: [{"label", "url", "kind"}]}: the
+    # workgroup, programme or contract that carries each action out.
+    action_link_providers: list[Callable[[list[int]], dict[int, list[dict]]]] = field(
+        default_factory=list
+    )
     sections: dict[str, list[PageSection]] = field(
         default_factory=lambda: {slot: [] for slot in SECTION_SLOTS}
     )
@@ -56,6 +72,20 @@ class Registry:
             return
         self.headline_figures.append(HeadlineFigure(order, func))
         self.headline_figures.sort(key=lambda fig: fig.order)
+
+    def register_indicator_source(self, key: str, label: str, compute: Callable[[], Any]) -> None:
+        self.indicator_sources[key] = IndicatorSource(key, label, compute)
+
+    def register_action_links(self, func: Callable[[list[int]], dict[int, list[dict]]]) -> None:
+        if func not in self.action_link_providers:
+            self.action_link_providers.append(func)
+
+    def action_links(self, action_ids: list[int]) -> dict[int, list[dict]]:
+        links: dict[int, list[dict]] = {}
+        for provider in self.action_link_providers:
+            for action_id, items in provider(action_ids).items():
+                links.setdefault(action_id, []).extend(items)
+        return links
 
     def register_section(self, slot: str, order: int, template: str, context: Callable) -> None:
         sections = self.sections[slot]

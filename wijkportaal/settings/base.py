@@ -164,7 +164,10 @@ CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE = {
+    # "Send what is due now", driven by database rows: no long ETAs in the broker.
+    "notifications-due-work": {"task": "notifications.run_due_work", "schedule": 300.0},
+}
 
 # --- Email ------------------------------------------------------------------------------------
 EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=str(BASE_DIR / "var" / "mail"))

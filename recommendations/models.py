@@ -1,0 +1,348 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from wijkportaal.wijkraden.models import Department, NeighbourhoodCouncil
+
+
+class Stance(models.TextChoices):
+    ADOPTED = "overgenomen", _("overgenomen")
+    PARTLY_ADOPTED = "deels_overgenomen", _("deels overgenomen")
+    TO_ELABORATE = "nader_uit_te_werken", _("nader uit te werken")
+    DEFERRED = "aangehouden", _("aangehouden")
+    NOT_ADOPTED = "niet_overgenomen", _("niet overgenomen")
+
+
+class Recommendation(models.Model):
+    """One of the ten recommendations of the wijkraden, with the municipality's answer."""
+
+    number = models.PositiveSmallIntegerField(
+        _("nummer"), unique=True, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+    title = models.CharField(_("titel"), max_length=200)
+    summary = models.TextField(_("wat de wijkraden vroegen"))
+    answer = models.TextField(_("reactie van de gemeente"))
+    stance = models.CharField(_("standpunt"), max_length=30, choices=Stance.choices)
+    updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("aanbeveling")
+        verbose_name_plural = _("aanbevelingen")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(number__gte=1) & Q(number__lte=10), name="recommendation_number_1_to_10"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("recommendations:recommendation-detail", kwargs={"number": self.number})
+
+
+class ActionStatus(models.TextChoices):
+    PLANNED = "gepland", _("gepland")
+    RUNNING = "lopend", _("lopend")
+    BLOCKED = "geblokkeerd", _("geblokkeerd")
+    DONE = "afgerond", _("afgerond")
+    CANCELLED = "vervallen", _("vervallen")
+
+
+CLOSED_STATUSES = (ActionStatus.DONE, ActionStatus.CANCELLED)
+
+
+class ActionItemQuerySet(models.QuerySet):
+    def open(self):
+        return self.exclude(status__in=CLOSED_STATUSES)
+
+    def overdue(self, on=None):
+        on = on or timezone.localdate()
+        return self.open().filter(due_date__lt=on)
+
+
+class ActionItem(models.Model):
+    """A concrete action (actie) that carries out one or more recommendations. Named ActionItem
+    so it never collides with Django admin actions."""
+
+    key = models.SlugField(
+        _("sleutel"),
+        max_length=60,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Vaste naam waarmee andere onderdelen deze actie vinden, bv. werkgroep-rollen."
+        ),
+    )
+    title = models.CharField(_("titel"), max_length=200)
+    description = models.TextField(_("omschrijving"), blank=True)
+    recommendations = models.ManyToManyField(
+        Recommendation, related_name="actions", verbose_name=_("aanbevelingen")
+    )
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        related_name="actions",
+        verbose_name=_("eigenaar (afdeling)"),
+    )
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="responsible_actions",
+        verbose_name=_("verantwoordelijke ambtenaar"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.PLANNED
+    )
+    progress = models.PositiveSmallIntegerField(
+        _("voortgang (%)"), default=0, validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+    start_date = models.DateField(_("start"), null=True, blank=True)
+    due_date = models.DateField(_("gereed op"), null=True, blank=True)
+    planning = models.TextField(_("programmering"), blank=True)
+    financing_amount = models.DecimalField(
+        _("financiering (euro)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    financing_source = models.CharField(_("bron van financiering"), max_length=200, blank=True)
+    dependencies = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="dependents", verbose_name=_("wacht op")
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+    last_progress_at = models.DateTimeField(_("laatste voortgangsbericht"), null=True, blank=True)
+
+    objects = ActionItemQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[dependencies])
+
+    class Meta:
+        ordering = ["due_date", "title"]
+        verbose_name = _("actie")
+        verbose_name_plural = _("acties")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(progress__gte=0) & Q(progress__lte=100), name="action_progress_0_100"
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(due_date__isnull=True)
+                | Q(due_date__gte=models.F("start_date")),
+                name="action_due_after_start",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="afgerond") | Q(progress=100), name="action_done_is_complete"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("recommendations:action-detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in CLOSED_STATUSES
+
+    def is_overdue(self, on=None) -> bool:
+        on = on or timezone.localdate()
+        return self.due_date is not None and not self.is_closed and self.due_date < on
+
+
+class ProgressUpdate(models.Model):
+    """A dated, signed entry on an action's public timeline. Append-only: a correction is a
+    new entry (or a tracked edit in the history)."""
+
+    action = models.ForeignKey(
+        ActionItem, on_delete=models.CASCADE, related_name="updates", verbose_name=_("actie")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="progress_updates",
+        verbose_name=_("auteur"),
+    )
+    created_at = models.DateTimeField(_("moment"), default=timezone.now, db_index=True)
+    text = models.TextField(_("bericht"), max_length=5000)
+    status_before = models.CharField(
+        _("status ervoor"), max_length=20, choices=ActionStatus.choices
+    )
+    status_after = models.CharField(_("status erna"), max_length=20, choices=ActionStatus.choices)
+    progress_before = models.PositiveSmallIntegerField(_("voortgang ervoor"))
+    progress_after = models.PositiveSmallIntegerField(_("voortgang erna"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("voortgangsbericht")
+        verbose_name_plural = _("voortgangsberichten")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(progress_after__gte=0) & Q(progress_after__lte=100),
+                name="update_progress_0_100",
+            ),
+            models.CheckConstraint(condition=~Q(text=""), name="update_has_text"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action} — {self.created_at:%d-%m-%Y}"
+
+    @property
+    def status_changed(self) -> bool:
+        return self.status_before != self.status_after
+
+
+class Indicator(models.Model):
+    """A measurable target under a recommendation. `source` names a live computation that an
+    app registered (core registry); without one the manual value is shown."""
+
+    recommendation = models.ForeignKey(
+        Recommendation,
+        on_delete=models.CASCADE,
+        related_name="indicators",
+        verbose_name=_("aanbeveling"),
+    )
+    title = models.CharField(_("omschrijving"), max_length=200)
+    target = models.DecimalField(_("doel"), max_digits=10, decimal_places=2)
+    unit = models.CharField(_("eenheid"), max_length=30, blank=True)
+    manual_value = models.DecimalField(
+        _("handmatige waarde"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    source = models.CharField(
+        _("berekening"),
+        max_length=100,
+        blank=True,
+        help_text=_("Sleutel van een live berekening; leeg = handmatig."),
+    )
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["recommendation__number", "order", "pk"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicatoren")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Reaction(models.Model):
+    """A wijkraad member's reaction on an action, shown with their wijkraad's name. Officers hide
+    a reaction with a reason; it is kept, never deleted."""
+
+    action = models.ForeignKey(
+        ActionItem, on_delete=models.CASCADE, related_name="reactions", verbose_name=_("actie")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reactions",
+        verbose_name=_("auteur"),
+    )
+    council = models.ForeignKey(
+        NeighbourhoodCouncil,
+        on_delete=models.CASCADE,
+        related_name="reactions",
+        verbose_name=_("wijkraad"),
+    )
+    text = models.TextField(_("reactie"), max_length=2000)
+    created_at = models.DateTimeField(_("geplaatst op"), auto_now_add=True)
+    hidden_at = models.DateTimeField(_("verborgen op"), null=True, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("verborgen door"),
+    )
+    hidden_reason = models.CharField(_("reden van verbergen"), max_length=500, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("reactie")
+        verbose_name_plural = _("reacties")
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="reaction_has_text"),
+            models.CheckConstraint(
+                condition=Q(hidden_at__isnull=True) | ~Q(hidden_reason=""),
+                name="hidden_reaction_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.council}: {self.text[:40]}"
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
+
+
+class Follow(models.Model):
+    """A user follows a recommendation or an action (exactly one of the two)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows"
+    )
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.CASCADE, null=True, blank=True, related_name="follows"
+    )
+    action = models.ForeignKey(
+        ActionItem, on_delete=models.CASCADE, null=True, blank=True, related_name="follows"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("volger")
+        verbose_name_plural = _("volgers")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(recommendation__isnull=False) & Q(action__isnull=True))
+                | (Q(recommendation__isnull=True) & Q(action__isnull=False)),
+                name="follow_exactly_one_target",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "recommendation"],
+                condition=Q(recommendation__isnull=False),
+                name="unique_follow_recommendation",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "action"],
+                condition=Q(action__isnull=False),
+                name="unique_follow_action",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.recommendation or self.action}"
+
+
+class MyPageVisit(models.Model):
+    """When a user last looked at /mijn/, to show what changed since."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="my_page_visit"
+    )
+    last_visit_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.last_visit_at:%Y-%m-%d %H:%M}"

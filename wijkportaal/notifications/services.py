@@ -1,0 +1,256 @@
+"""The outbox: queueing, sending (exactly once per occasion) and the periodic due-work."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import smtplib
+import socket
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail import EmailMultiAlternatives
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from wijkportaal.accounts.models import User
+from wijkportaal.core.mail import render_mail
+
+from .models import Notification, NotificationPreference, NotificationStatus
+from .registry import Due, notification_registry
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+# A queued message older than this without being sent is picked up again by the sweeper
+# (its task was lost, e.g. because the broker was down when the event happened).
+SWEEP_AFTER = datetime.timedelta(minutes=2)
+
+
+class TemporaryFailure(Exception):
+    """The mail server could not take the message now; try again later."""
+
+
+def disabled_kinds_for(user_ids: Iterable[int]) -> dict[int, set[str]]:
+    rows = NotificationPreference.objects.filter(user_id__in=list(user_ids)).values_list(
+        "user_id", "disabled_kinds"
+    )
+    return {user_id: set(kinds or []) for user_id, kinds in rows}
+
+
+def _build_row(recipient: User, due: Due) -> Notification | None:
+    kind = notification_registry.kinds[due.kind]
+    context = {"recipient": recipient, "about": due.about, **due.context}
+    subject, text, html = render_mail(kind.template_base, context)
+    row = Notification(
+        recipient=recipient,
+        kind=due.kind,
+        occasion=due.occasion[:200],
+        to_address=recipient.email,
+        subject=subject[:255],
+        body_text=text,
+        body_html=html,
+    )
+    if due.about is not None:
+        row.content_type = ContentType.objects.get_for_model(due.about)
+        row.object_id = due.about.pk
+    return row
+
+
+def notifications_queue(dues: Iterable[Due]) -> list[int]:
+    """Write outbox rows for the given occasions (skipping those that already exist and kinds
+    the recipient switched off) and queue their sending after commit. Returns the new ids.
+
+    Call inside the transaction of the event that causes the messages."""
+    dues = list(dues)
+    if not dues:
+        return []
+    recipients = User.objects.in_bulk({due.recipient_id for due in dues})
+    disabled = disabled_kinds_for(recipients)
+    existing = set(
+        Notification.objects.filter(
+            recipient_id__in=recipients,
+            kind__in={due.kind for due in dues},
+            occasion__in={due.occasion for due in dues},
+        ).values_list("recipient_id", "kind", "occasion")
+    )
+    created_ids = []
+    for due in dues:
+        recipient = recipients.get(due.recipient_id)
+        key = (due.recipient_id, due.kind, due.occasion[:200])
+        if recipient is None or not recipient.is_active or key in existing:
+            continue
+        kind = notification_registry.kinds[due.kind]
+        if kind.optional and due.kind in disabled.get(recipient.pk, set()):
+            continue
+        row = _build_row(recipient, due)
+        try:
+            # A savepoint per row: a racing beat tick that inserted the same occasion first
+            # makes this insert fail on the unique constraint, and we simply skip it.
+            with transaction.atomic():
+                row.save()
+        except IntegrityError:
+            continue
+        existing.add(key)
+        created_ids.append(row.pk)
+    if created_ids:
+        transaction.on_commit(lambda: _enqueue_sending(created_ids))
+    return created_ids
+
+
+def notification_queue(
+    *, recipient_id: int, kind: str, occasion: str, about=None, context=None
+) -> int | None:
+    """Queue one message; returns its id, or None when that occasion was already queued."""
+    ids = notifications_queue([Due(recipient_id, kind, occasion, about, context or {})])
+    return ids[0] if ids else None
+
+
+def _enqueue_sending(notification_ids: list[int]) -> None:
+    from .tasks import send_notification
+
+    for notification_id in notification_ids:
+        try:
+            send_notification.delay(notification_id)
+        except Exception:  # noqa: BLE001 - broker down: the sweeper sends it later
+            logger.warning(
+                "Broker unreachable; notification %s waits for the sweeper", notification_id
+            )
+            return
+
+
+def _is_temporary(error: Exception) -> bool:
+    if isinstance(error, smtplib.SMTPResponseException):
+        return 400 <= error.smtp_code < 500
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _msg in error.recipients.values()]
+        return all(400 <= code < 500 for code in codes)
+    return isinstance(
+        error,
+        (
+            smtplib.SMTPServerDisconnected,
+            smtplib.SMTPConnectError,
+            ConnectionError,
+            socket.timeout,
+            OSError,
+        ),
+    )
+
+
+def _unsubscribe_headers(notification: Notification) -> dict[str, str]:
+    from .unsubscribe import unsubscribe_url
+
+    url = unsubscribe_url(notification.recipient_id, notification.kind)
+    return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+
+
+def notification_send(*, notification_id: int) -> str:
+    """Send one queued message. The row is locked while sending, so two workers never send it
+    both; a message already marked sent is never sent again. Raises TemporaryFailure for the
+    task to retry; a permanent failure marks the message failed. Returns the final status."""
+    temporary_error = None
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update(skip_locked=True)
+            .filter(pk=notification_id)
+            .first()
+        )
+        if notification is None or notification.status != NotificationStatus.QUEUED:
+            return notification.status if notification else "locked"
+        notification.attempts += 1
+        try:
+            validate_email(notification.to_address)
+        except Exception:  # noqa: BLE001
+            return _mark_failed(notification, "Ongeldig e-mailadres")
+        message = EmailMultiAlternatives(
+            notification.subject,
+            notification.body_text,
+            settings.DEFAULT_FROM_EMAIL,
+            [notification.to_address],
+            headers=_unsubscribe_headers(notification),
+        )
+        if notification.body_html:
+            message.attach_alternative(notification.body_html, "text/html")
+        try:
+            message.send()
+        except Exception as error:  # noqa: BLE001
+            if not (_is_temporary(error) and notification.attempts < MAX_ATTEMPTS):
+                return _mark_failed(notification, f"{error.__class__.__name__}: {error}")
+            # Record the attempt (committed), then let the task retry with backoff.
+            temporary_error = f"{error.__class__.__name__}: {error}"[:2000]
+            notification.last_error = temporary_error
+            notification.save(update_fields=["attempts", "last_error"])
+        else:
+            notification.status = NotificationStatus.SENT
+            notification.sent_at = timezone.now()
+            notification.last_error = ""
+            notification.save(update_fields=["status", "sent_at", "attempts", "last_error"])
+            return notification.status
+    raise TemporaryFailure(temporary_error)
+
+
+def _mark_failed(notification: Notification, reason: str) -> str:
+    notification.status = NotificationStatus.FAILED
+    notification.failed_at = timezone.now()
+    notification.last_error = reason[:2000]
+    notification.save(update_fields=["status", "failed_at", "attempts", "last_error"])
+    return notification.status
+
+
+@transaction.atomic
+def notification_resend(*, actor: User, notification: Notification) -> None:
+    """An officer puts a failed message back in the queue (from the admin)."""
+    if not actor.has_perm("notifications.resend_notification"):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    Notification.objects.filter(pk=notification.pk, status=NotificationStatus.FAILED).update(
+        status=NotificationStatus.QUEUED, attempts=0, failed_at=None
+    )
+    transaction.on_commit(lambda: _enqueue_sending([notification.pk]))
+
+
+def reminders_queue(now: datetime.datetime) -> int:
+    """Find every registered reminder that is due at `now` and queue it (idempotent)."""
+    created = 0
+    for name, finder in notification_registry.reminder_finders.items():
+        with transaction.atomic():
+            created += len(notifications_queue(finder(now)))
+        logger.debug("reminder source %s done", name)
+    return created
+
+
+def outbox_sweep(now: datetime.datetime, *, send_inline: bool = False) -> int:
+    """Send what is still queued after SWEEP_AFTER (lost tasks, broker outages)."""
+    ids = list(
+        Notification.objects.filter(
+            status=NotificationStatus.QUEUED, created_at__lte=now - SWEEP_AFTER
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)[:1000]
+    )
+    if send_inline:
+        for notification_id in ids:
+            try:
+                notification_send(notification_id=notification_id)
+            except TemporaryFailure:
+                continue
+    else:
+        _enqueue_sending(ids)
+    return len(ids)
+
+
+def due_work_run(now: datetime.datetime, *, send_inline: bool = False) -> dict[str, int]:
+    """The periodic work: reminders that are due, digests that are due, and the sweeper.
+    The beat task and `send_due_notifications` both call exactly this."""
+    from .digests import digests_queue
+
+    result = {"reminders": reminders_queue(now), "digests": digests_queue(now)}
+    if send_inline:
+        # Synchronous run (management command): send what this run queued, and anything older.
+        result["sent"] = outbox_sweep(now + SWEEP_AFTER, send_inline=True)
+    else:
+        result["swept"] = outbox_sweep(now)
+    return result
