@@ -17,7 +17,9 @@ def requires_postgres(func):
     def wrapper(*args, **kwargs):
         if connection.vendor != "postgresql":
             if os.environ.get("CI"):
-                pytest.fail("Deze test hoort in CI op PostgreSQL te draaien (DATABASE_URL ontbreekt).")
+                pytest.fail(
+                    "Deze test hoort in CI op PostgreSQL te draaien (DATABASE_URL ontbreekt)."
+                )
             pytest.skip("Alleen op PostgreSQL: zet DATABASE_URL om deze garantie te testen.")
         return func(*args, **kwargs)
 

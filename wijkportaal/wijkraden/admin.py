@@ -1,7 +1,7 @@
 from django.contrib import admin
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
-from .models import Department, District, Membership, NeighbourhoodCouncil
+from .models import Department, District, InventoryRound, Membership, NeighbourhoodCouncil
 
 
 @admin.register(District)
@@ -40,3 +40,16 @@ class MembershipAdmin(ObjectPermissionsModelAdmin):
     search_fields = ["person__email", "person__last_name", "council__name"]
     autocomplete_fields = ["person", "council"]
     list_select_related = ["person", "council"]
+
+
+@admin.register(InventoryRound)
+class InventoryRoundAdmin(ObjectPermissionsModelAdmin):
+    list_display = ["title", "kind", "opens_on", "deadline"]
+    list_filter = ["kind"]
+    prepopulated_fields = {"slug": ["title"]}
+    search_fields = ["title"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.opened_by = request.user
+        super().save_model(request, obj, form, change)

@@ -153,3 +153,42 @@ class Membership(models.Model):
     @property
     def is_board(self) -> bool:
         return self.function in BOARD_FUNCTIONS
+
+
+class InventoryRound(models.Model):
+    """A round in which every wijkraad is asked to answer an inventory before a deadline
+    (training wishes, communication channels, ...). The app named in `kind` owns the answers
+    and decides what counts as answered."""
+
+    kind = models.CharField(_("soort"), max_length=30, db_index=True)
+    title = models.CharField(_("titel"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    introduction = models.TextField(_("toelichting"), blank=True)
+    opens_on = models.DateField(_("open vanaf"), default=timezone.localdate)
+    deadline = models.DateField(_("uiterste datum"))
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("geopend door"),
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-deadline"]
+        verbose_name = _("inventarisatieronde")
+        verbose_name_plural = _("inventarisatierondes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(deadline__gte=models.F("opens_on")), name="round_deadline_after_open"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def is_open(self, on: datetime.date | None = None) -> bool:
+        on = on or timezone.localdate()
+        return self.opens_on <= on <= self.deadline
