@@ -118,6 +118,8 @@ def seed_accounts(*, scale: int = 1, progress=None) -> None:
     for council in councils:
         for seat, function in enumerate(MEMBER_FUNCTIONS):
             email = f"{council.slug}.{seat + 1}@leden.{DEMO_DOMAIN}"
+            if council.slug == "bloemenbuurt" and function == Function.CHAIR:
+                function = Function.MEMBER  # the demo account wijkraad@ chairs this one
             plan.append((email, council, function))
             if email in existing:
                 continue

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import District, Membership, NeighbourhoodCouncil
+from .models import District, Function, Membership, NeighbourhoodCouncil
 
 
 def council_register():
@@ -25,10 +25,17 @@ def council_detail(slug: str) -> NeighbourhoodCouncil:
     """One wijkraad with its current board and members prefetched."""
     from django.shortcuts import get_object_or_404
 
+    board_first = Case(
+        *[
+            When(function=function, then=Value(rank))
+            for rank, function in enumerate(Function.values)
+        ],
+        output_field=IntegerField(),
+    )
     current_members = (
         Membership.objects.current()
         .select_related("person")
-        .order_by("function", "person__last_name")
+        .order_by(board_first, "person__last_name")
     )
     return get_object_or_404(
         NeighbourhoodCouncil.objects.select_related("district").prefetch_related(
