@@ -57,3 +57,7 @@ class KnowHowEntryAdmin(SimpleHistoryAdmin, ObjectPermissionsModelAdmin):
     filter_horizontal = ["tags", "channel_kinds"]
     inlines = [AttachmentInline]
     list_select_related = ["council", "author"]
+
+    def has_add_permission(self, request):
+        # Entries are written on the site, where the Markdown is sanitised before storing.
+        return False

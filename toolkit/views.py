@@ -144,7 +144,7 @@ def inventory_confirm(request, slug):
 def round_create(request):
     if not request.user.has_perm("toolkit.open_round"):
         raise Http404
-    form = RoundForm(request.POST or None)
+    form = RoundForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.inventory_round_open(actor=request.user, **form.cleaned_data)
@@ -184,7 +184,13 @@ def entry_detail(request, slug):
 
 
 def _entry_form_view(request, entry=None):
-    form = EntryForm(request.POST or None, request.FILES or None, instance=entry, user=request.user)
+    bound = request.method == "POST"
+    form = EntryForm(
+        request.POST if bound else None,
+        request.FILES if bound else None,
+        instance=entry,
+        user=request.user,
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
@@ -251,7 +257,7 @@ def channel_ask(request, pk):
         contact_person__isnull=False,
         council__active=True,
     )
-    form = AskForm(request.POST or None)
+    form = AskForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             sent = services.contact_request_send(
