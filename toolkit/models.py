@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -53,6 +53,23 @@ class ChannelKind(models.Model):
 class ChannelQuerySet(models.QuerySet):
     def of_active_councils(self):
         return self.filter(council__active=True)
+
+    def with_contact_available(self):
+        """Annotate `contact_available`: the contact person opted in, still sits in this
+        wijkraad and has an active account, so "Vraag het deze wijkraad" may be offered."""
+        from wijkportaal.wijkraden.models import Membership
+
+        current_seat = Membership.objects.current().filter(
+            person_id=OuterRef("contact_person_id"),
+            council_id=OuterRef("council_id"),
+            person__is_active=True,
+        )
+        return self.annotate(
+            contact_available=models.ExpressionWrapper(
+                Q(contact_opt_in=True) & Exists(current_seat),
+                output_field=models.BooleanField(),
+            )
+        )
 
 
 class Channel(models.Model):
@@ -146,7 +163,10 @@ class Channel(models.Model):
 
     @property
     def accepts_questions(self) -> bool:
-        return self.contact_opt_in and self.contact_person_id is not None
+        available = getattr(self, "contact_available", None)
+        if available is None:
+            available = self.contact_opt_in and self.contact_person_id is not None
+        return bool(available)
 
 
 class InventoryStatus(models.Model):

@@ -62,6 +62,7 @@ def kind_overview(slug: str) -> dict:
     kind = get_object_or_404(ChannelKind, slug=slug)
     channels = list(
         Channel.objects.of_active_councils()
+        .with_contact_available()
         .filter(kind=kind)
         .select_related("council", "council__district")
         .order_by("council__name", "name")
@@ -127,9 +128,18 @@ def inventory_up_to_date_share() -> float:
     return round(100 * current / total, 1)
 
 
+def board_councils(user) -> list[NeighbourhoodCouncil]:
+    """The wijkraden whose inventory this user keeps as a board member."""
+    from wijkportaal.permissions import current_council_ids
+
+    ids = current_council_ids(user, board_only=True)
+    return list(NeighbourhoodCouncil.objects.filter(pk__in=ids)) if ids else []
+
+
 def council_channels(council: NeighbourhoodCouncil) -> list[Channel]:
     return list(
         Channel.objects.filter(council=council)
+        .with_contact_available()
         .select_related("kind")
         .order_by("kind__order", "name")
     )
@@ -166,6 +176,7 @@ def entry_detail(slug: str) -> KnowHowEntry:
 def export_rows():
     return (
         Channel.objects.of_active_councils()
+        .with_contact_available()
         .select_related("council", "council__district", "kind")
         .order_by("council__name", "kind__order", "name")
     )

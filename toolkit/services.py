@@ -275,7 +275,11 @@ def contact_request_send(*, actor: User, channel: Channel, message: str) -> bool
     the contact person can answer. One question per sender per channel per day: returns False
     when today's was already sent."""
     _require(actor, "toolkit.ask_contact", channel)
-    if not channel.accepts_questions:
+    if (
+        not Channel.objects.with_contact_available()
+        .filter(pk=channel.pk, contact_available=True)
+        .exists()
+    ):
         raise PermissionDenied
     message = (message or "").strip()
     if not message:

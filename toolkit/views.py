@@ -54,6 +54,7 @@ def matrix(request):
             **data,
             "current_round": selectors.current_round(),
             "can_open_round": request.user.has_perm("toolkit.open_round"),
+            "own_councils": selectors.board_councils(request.user),
         },
     )
 
@@ -250,11 +251,12 @@ def attachment_download(request, slug, pk):
 
 @login_required
 def channel_ask(request, pk):
+    # Only a contact person who opted in (and still sits in the wijkraad) can be asked;
+    # anyone else answers 404, so nothing reveals who they are.
     channel = get_object_or_404(
-        Channel.objects.select_related("council", "kind"),
+        Channel.objects.with_contact_available().select_related("council", "kind"),
         pk=pk,
-        contact_opt_in=True,
-        contact_person__isnull=False,
+        contact_available=True,
         council__active=True,
     )
     form = AskForm(request.POST if request.method == "POST" else None)

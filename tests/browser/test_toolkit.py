@@ -111,3 +111,15 @@ def test_know_how_form_with_forbidden_attachment_has_no_axe_violations(
     expect(page.get_by_role("heading", name="Gebruik")).to_be_visible()
     expect(page.locator("script", has_text="alert(1)")).to_have_count(0)
     axe(page)
+
+
+def test_round_form_with_errors_has_no_axe_violations(page, live_server, axe, db):
+    from tests.factories import OfficerFactory
+
+    officer = OfficerFactory()
+    login(page, live_server, officer.email, PASSWORD)
+    page.goto(f"{live_server.url}/toolkit/rondes/nieuw/")
+    axe(page)
+    page.get_by_role("button", name="Ronde openen").click()
+    expect(page.locator("#id_title_error")).to_be_visible()
+    axe(page)

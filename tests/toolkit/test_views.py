@@ -398,3 +398,26 @@ def test_pages_run_a_constant_number_of_queries(client, django_assert_max_num_qu
     council = officer_board.memberships.get().council
     with django_assert_max_num_queries(16):
         assert client.get(inventory_url(council)).status_code == 200
+
+
+def test_contact_person_who_left_the_council_can_no_longer_be_asked(client, council, other_chair):
+    import datetime
+
+    from django.utils import timezone
+
+    seat = MembershipFactory(council=council, function=Function.MEMBER)
+    channel = ChannelFactory(council=council, contact_person=seat.person, contact_opt_in=True)
+    seat.end = timezone.localdate() - datetime.timedelta(days=1)
+    seat.save()
+    client.force_login(other_chair)
+    url = reverse("toolkit:channel-ask", kwargs={"pk": channel.pk})
+    assert client.get(url).status_code == 404
+    assert url not in client.get(channel.kind.get_absolute_url()).text
+    assert url not in client.get(council.get_absolute_url()).text
+
+
+def test_board_finds_its_inventory_from_the_toolkit_page(client, council, chair, member):
+    client.force_login(member)
+    assert inventory_url(council) not in client.get(reverse("toolkit:index")).text
+    client.force_login(chair)
+    assert inventory_url(council) in client.get(reverse("toolkit:index")).text
