@@ -193,6 +193,33 @@ DETAILS = {
     ),
 }
 
+# Other experiences, so the per-kind pages read like several wijkraden speaking.
+MORE_RESULTS = {
+    "wijkkrant": [
+        "Adverteerders uit de winkelstraat dekken de helft van de drukkosten.",
+        "Een vaste rubriek 'buren in beeld' levert de meeste reacties op.",
+    ],
+    "website": [
+        "Sinds de agenda op de website staat, komen er meer bewoners naar de openbare vergadering.",
+        "Een eenvoudige sitebouwer volstaat; één vrijwilliger houdt hem bij.",
+    ],
+    "facebook": [
+        "Een vaste vrijdagse post met het weekoverzicht werkt beter dan losse berichten.",
+        "Reacties beantwoorden binnen een dag houdt de toon vriendelijk.",
+    ],
+    "twitter-x": ["We gebruiken het steeds minder; de volgers stappen over naar andere kanalen."],
+    "nextdoor": ["Oproepen voor de wijkschouw leveren hier de meeste aanmeldingen op."],
+    "whatsapp": [
+        "Een aparte meldingengroep zonder chat voorkomt dat belangrijke berichten ondersneeuwen."
+    ],
+    "buurboek": ["Goed voor straatgerichte acties zoals een opschoondag."],
+    "instagram": ["Stories van de buurtmoestuin bereiken vooral gezinnen met jonge kinderen."],
+    "e-mailnieuwsbrief": ["Met een aanmeldformulier bij de bewonersavond groeide de lijst snel."],
+    "bewonersavond": [
+        "Een avond in het buurthuis samen met de wijkagent trok dubbel zoveel bezoekers."
+    ],
+}
+
 ENTRIES = [
     {
         "title": "Zo maak je een wijkkrant die gelezen wordt",
@@ -307,6 +334,7 @@ def seed_toolkit(*, scale: int = 1, progress=None) -> None:
         if (council.pk, kind.pk, name) in existing:
             return
         contact = secretaries.get(council.pk) if full and index % 2 == 0 else None
+        variants = [results, *MORE_RESULTS.get(kind_slug, [])]
         url = ""
         if kind_slug == "website":
             url = f"https://{council.slug}.wijkraad.test/"
@@ -327,7 +355,7 @@ def seed_toolkit(*, scale: int = 1, progress=None) -> None:
                 else today - datetime.timedelta(days=20 + index * 11),
                 yearly_cost=Decimal(cost),
                 effort_hours=Decimal(hours),
-                results=results if full else "",
+                results=variants[index % len(variants)] if full else "",
                 contact_person_id=contact,
                 contact_opt_in=contact is not None,
                 last_checked=today - datetime.timedelta(days=5 + index * 3),
