@@ -1,0 +1,78 @@
+"""Reminder for inventory rounds: five days before the deadline, the board of every active
+wijkraad that has not updated its channel inventory since the round opened gets a message."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+
+from django.conf import settings
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wijkportaal.notifications.registry import Due, NotificationKind, notification_registry
+from wijkportaal.wijkraden.models import InventoryRound, Membership, NeighbourhoodCouncil
+
+from .models import ROUND_KIND
+
+REMINDER_KIND = "toolkit_inventory_reminder"
+DAYS_BEFORE = 5
+
+
+def find_due(now: datetime.datetime) -> Iterator[Due]:
+    """Three queries whatever the number of wijkraden: rounds, wijkraden behind, boards."""
+    today = timezone.localdate(now)
+    rounds = list(
+        InventoryRound.objects.filter(
+            kind=ROUND_KIND,
+            opens_on__lte=today,
+            deadline__gte=today,
+            deadline__lte=today + datetime.timedelta(days=DAYS_BEFORE),
+        )
+    )
+    if not rounds:
+        return
+    # The newest round that is due decides; older overlapping rounds add nothing new.
+    round_ = max(rounds, key=lambda r: (r.opens_on, r.pk))
+    opened = timezone.make_aware(datetime.datetime.combine(round_.opens_on, datetime.time.min))
+    behind = {
+        council.pk: council
+        for council in NeighbourhoodCouncil.objects.active().filter(
+            Q(channel_inventory__isnull=True) | Q(channel_inventory__checked_at__lt=opened)
+        )
+    }
+    if not behind:
+        return
+    boards = (
+        Membership.objects.current(today)
+        .board()
+        .filter(council_id__in=behind, person__is_active=True)
+        .values_list("person_id", "council_id")
+    )
+    for person_id, council_id in boards:
+        council = behind[council_id]
+        yield Due(
+            recipient_id=person_id,
+            kind=REMINDER_KIND,
+            occasion=f"toolkit-round:{round_.pk}:{council_id}:{DAYS_BEFORE}d",
+            about=round_,
+            context={
+                "council": council,
+                "round": round_,
+                "url": settings.SITE_URL
+                + reverse("toolkit:inventory-detail", kwargs={"slug": council.slug}),
+            },
+        )
+
+
+def register() -> None:
+    notification_registry.register_kind(
+        NotificationKind(
+            REMINDER_KIND,
+            _("Herinnering: kanaleninventaris bijwerken"),
+            "toolkit/email/inventory_reminder",
+        )
+    )
+    notification_registry.register_reminder("toolkit.inventory_round", find_due)

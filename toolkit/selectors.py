@@ -1,0 +1,182 @@
+"""Reads of the toolkit, each in a constant number of queries."""
+
+from __future__ import annotations
+
+import datetime
+import statistics
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from wijkportaal.wijkraden.models import InventoryRound, NeighbourhoodCouncil
+
+from .models import ROUND_KIND, Channel, ChannelKind, InventoryStatus, KnowHowEntry
+
+UP_TO_DATE_WINDOW = datetime.timedelta(days=365)
+
+
+def channel_kinds():
+    return ChannelKind.objects.all()
+
+
+def matrix(*, councils, kinds) -> dict:
+    """The wijkraden × channel kinds table: for each wijkraad a row of cells (the channels of
+    that kind, possibly none), and per kind the number of wijkraden using it and total reach."""
+    councils = list(councils.select_related("district"))
+    kinds = list(kinds)
+    kind_ids = [kind.pk for kind in kinds]
+    channels = Channel.objects.filter(
+        council__in=[council.pk for council in councils], kind_id__in=kind_ids
+    ).order_by("name")
+    by_cell: dict[tuple[int, int], list[Channel]] = defaultdict(list)
+    for channel in channels:
+        by_cell[(channel.council_id, channel.kind_id)].append(channel)
+    rows = []
+    totals = {kind.pk: {"kind": kind, "councils": 0, "channels": 0, "reach": 0} for kind in kinds}
+    for council in councils:
+        cells = []
+        for kind in kinds:
+            found = by_cell.get((council.pk, kind.pk), [])
+            cells.append({"kind": kind, "channels": found})
+            if found:
+                total = totals[kind.pk]
+                total["councils"] += 1
+                total["channels"] += len(found)
+                total["reach"] += sum(channel.reach or 0 for channel in found)
+        rows.append(
+            {"council": council, "cells": cells, "count": sum(bool(c["channels"]) for c in cells)}
+        )
+    return {"kinds": kinds, "rows": rows, "totals": [totals[pk] for pk in kind_ids]}
+
+
+def matrix_councils():
+    return NeighbourhoodCouncil.objects.active().order_by("district__name", "name")
+
+
+def kind_overview(slug: str) -> dict:
+    """One kind of channel: who uses it, total and median reach, costs, and the know-how
+    entries about it."""
+    kind = get_object_or_404(ChannelKind, slug=slug)
+    channels = list(
+        Channel.objects.of_active_councils()
+        .with_contact_available()
+        .filter(kind=kind)
+        .select_related("council", "council__district")
+        .order_by("council__name", "name")
+    )
+    reaches = [channel.reach for channel in channels if channel.reach is not None]
+    costs = [channel.yearly_cost for channel in channels]
+    efforts = [channel.effort_hours for channel in channels]
+    entries = list(KnowHowEntry.objects.filter(channel_kinds=kind).order_by("-published_at")[:10])
+    return {
+        "kind": kind,
+        "channels": channels,
+        "council_count": len({channel.council_id for channel in channels}),
+        "reach_total": sum(reaches),
+        "reach_median": statistics.median(reaches) if reaches else None,
+        "reach_measured": len(reaches),
+        "cost_total": sum(costs, Decimal(0)),
+        "cost_median": statistics.median(costs) if costs else None,
+        "effort_median": statistics.median(efforts) if efforts else None,
+        "experiences": [channel for channel in channels if channel.results.strip()],
+        "entries": entries,
+    }
+
+
+def inventory(council: NeighbourhoodCouncil) -> list[Channel]:
+    return list(
+        Channel.objects.filter(council=council)
+        .select_related("kind", "contact_person")
+        .order_by("kind__order", "name")
+    )
+
+
+def inventory_status(council: NeighbourhoodCouncil) -> InventoryStatus | None:
+    return InventoryStatus.objects.filter(council=council).select_related("checked_by").first()
+
+
+def current_round(on: datetime.date | None = None) -> InventoryRound | None:
+    on = on or timezone.localdate()
+    return (
+        InventoryRound.objects.filter(kind=ROUND_KIND, opens_on__lte=on, deadline__gte=on)
+        .order_by("-opens_on", "-pk")
+        .first()
+    )
+
+
+def up_to_date_cutoff(now: datetime.datetime | None = None) -> datetime.datetime:
+    """An inventory is up to date when checked since the current round opened (while a round
+    runs) or, without a running round, within the last twelve months."""
+    now = now or timezone.now()
+    round_ = current_round(timezone.localdate(now))
+    if round_ is not None:
+        return timezone.make_aware(datetime.datetime.combine(round_.opens_on, datetime.time.min))
+    return now - UP_TO_DATE_WINDOW
+
+
+def inventory_up_to_date_share() -> float:
+    """Percent of active wijkraden whose channel inventory is up to date (indicator rec 5)."""
+    cutoff = up_to_date_cutoff()
+    councils = NeighbourhoodCouncil.objects.active()
+    total = councils.count()
+    if not total:
+        return 0.0
+    current = councils.filter(channel_inventory__checked_at__gte=cutoff).count()
+    return round(100 * current / total, 1)
+
+
+def board_councils(user) -> list[NeighbourhoodCouncil]:
+    """The wijkraden whose inventory this user keeps as a board member."""
+    from wijkportaal.permissions import current_council_ids
+
+    ids = current_council_ids(user, board_only=True)
+    return list(NeighbourhoodCouncil.objects.filter(pk__in=ids)) if ids else []
+
+
+def council_channels(council: NeighbourhoodCouncil) -> list[Channel]:
+    return list(
+        Channel.objects.filter(council=council)
+        .with_contact_available()
+        .select_related("kind")
+        .order_by("kind__order", "name")
+    )
+
+
+def entries(*, query: str = "", tag: str = "", kind: str = "", channel_kind: str = ""):
+    qs = KnowHowEntry.objects.select_related("council", "author").prefetch_related("tags")
+    query = (query or "").strip()[:100]
+    if query:
+        qs = qs.filter(
+            Q(title__icontains=query)
+            | Q(summary__icontains=query)
+            | Q(body__icontains=query)
+            | Q(tags__name__icontains=query)
+        ).distinct()
+    if tag:
+        qs = qs.filter(tags__slug=tag)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if channel_kind:
+        qs = qs.filter(channel_kinds__slug=channel_kind)
+    return qs.order_by("-published_at", "-pk")
+
+
+def entry_detail(slug: str) -> KnowHowEntry:
+    return get_object_or_404(
+        KnowHowEntry.objects.select_related("council", "author").prefetch_related(
+            "tags", "channel_kinds", Prefetch("attachments")
+        ),
+        slug=slug,
+    )
+
+
+def export_rows():
+    return (
+        Channel.objects.of_active_councils()
+        .with_contact_available()
+        .select_related("council", "council__district", "kind")
+        .order_by("council__name", "kind__order", "name")
+    )

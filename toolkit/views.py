@@ -1,0 +1,340 @@
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wijkportaal.wijkraden.models import NeighbourhoodCouncil
+
+from . import selectors, services
+from .filters import EntryFilter, MatrixFilter
+from .forms import AskForm, ChannelForm, EntryForm, RoundForm
+from .models import Attachment, Channel
+from .validators import content_type_for
+
+
+def _apply_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _council_or_404(request, slug) -> NeighbourhoodCouncil:
+    """The wijkraad whose inventory is asked for, if the user may keep it; 404 otherwise
+    (anonymous users go to the login first)."""
+    council = get_object_or_404(NeighbourhoodCouncil, slug=slug)
+    if not request.user.has_perm("toolkit.change_inventory", council):
+        raise Http404
+    return council
+
+
+def matrix(request):
+    kinds_all = selectors.channel_kinds()
+    matrix_filter = MatrixFilter(request.GET or None, queryset=selectors.matrix_councils())
+    councils = selectors.matrix_councils()
+    kinds = kinds_all
+    if matrix_filter.is_bound and matrix_filter.is_valid():
+        councils = matrix_filter.qs
+        chosen = matrix_filter.form.cleaned_data.get("kind")
+        if chosen:
+            kinds = kinds_all.filter(pk=chosen.pk)
+    data = selectors.matrix(councils=councils, kinds=kinds)
+    return render(
+        request,
+        "toolkit/channel_matrix.html",
+        {
+            "filter": matrix_filter,
+            **data,
+            "current_round": selectors.current_round(),
+            "can_open_round": request.user.has_perm("toolkit.open_round"),
+            "own_councils": selectors.board_councils(request.user),
+        },
+    )
+
+
+def channelkind_detail(request, kind):
+    return render(request, "toolkit/channelkind_detail.html", selectors.kind_overview(kind))
+
+
+def _inventory_context(request, council, form, status=200):
+    return render(
+        request,
+        "toolkit/inventory_detail.html",
+        {
+            "council": council,
+            "channels": selectors.inventory(council),
+            "status": selectors.inventory_status(council),
+            "current_round": selectors.current_round(),
+            "form": form,
+        },
+        status=status,
+    )
+
+
+@login_required
+def inventory_detail(request, slug):
+    council = _council_or_404(request, slug)
+    if request.method == "POST":
+        form = ChannelForm(request.POST, council=council)
+        if form.is_valid():
+            try:
+                services.channel_save(actor=request.user, council=council, data=form.cleaned_data)
+            except ValidationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("Het kanaal is toegevoegd aan de inventaris."))
+                return redirect("toolkit:inventory-detail", slug=council.slug)
+        return _inventory_context(request, council, form)
+    return _inventory_context(request, council, ChannelForm(council=council))
+
+
+@login_required
+def channel_edit(request, slug, pk):
+    council = _council_or_404(request, slug)
+    channel = get_object_or_404(Channel, pk=pk, council=council)
+    if request.method == "POST":
+        form = ChannelForm(request.POST, instance=Channel.objects.get(pk=pk), council=council)
+        if form.is_valid():
+            try:
+                services.channel_save(
+                    actor=request.user,
+                    council=council,
+                    channel=Channel.objects.get(pk=pk),
+                    data=form.cleaned_data,
+                )
+            except ValidationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("Het kanaal is bijgewerkt."))
+                return redirect("toolkit:inventory-detail", slug=council.slug)
+    else:
+        form = ChannelForm(instance=channel, council=council)
+    return render(
+        request, "toolkit/channel_edit.html", {"council": council, "channel": channel, "form": form}
+    )
+
+
+@login_required
+def channel_delete(request, slug, pk):
+    council = _council_or_404(request, slug)
+    channel = get_object_or_404(Channel, pk=pk, council=council)
+    if request.method == "POST":
+        services.channel_delete(actor=request.user, channel=channel)
+        messages.success(request, _("Het kanaal is uit de inventaris gehaald."))
+        return redirect("toolkit:inventory-detail", slug=council.slug)
+    return render(request, "toolkit/channel_delete.html", {"council": council, "channel": channel})
+
+
+@login_required
+@require_POST
+def inventory_confirm(request, slug):
+    council = _council_or_404(request, slug)
+    services.inventory_confirm(actor=request.user, council=council)
+    messages.success(request, _("Bedankt: de inventaris is bevestigd als actueel."))
+    return redirect("toolkit:inventory-detail", slug=council.slug)
+
+
+@login_required
+def round_create(request):
+    if not request.user.has_perm("toolkit.open_round"):
+        raise Http404
+    form = RoundForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.inventory_round_open(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("De inventarisatieronde is geopend."))
+            return redirect("toolkit:index")
+    return render(request, "toolkit/round_create.html", {"form": form})
+
+
+def entry_list(request):
+    entry_filter = EntryFilter(request.GET or None, queryset=selectors.entries())
+    entries = (
+        entry_filter.qs
+        if entry_filter.is_bound and entry_filter.is_valid()
+        else selectors.entries()
+    )
+    return render(
+        request,
+        "toolkit/knowhowentry_list.html",
+        {
+            "filter": entry_filter,
+            "entries": entries,
+            "can_add": request.user.has_perm("toolkit.add_knowhowentry"),
+        },
+    )
+
+
+def entry_detail(request, slug):
+    entry = selectors.entry_detail(slug)
+    return render(
+        request,
+        "toolkit/knowhowentry_detail.html",
+        {"entry": entry, "can_edit": request.user.has_perm("toolkit.change_knowhowentry", entry)},
+    )
+
+
+def _entry_form_view(request, entry=None):
+    bound = request.method == "POST"
+    form = EntryForm(
+        request.POST if bound else None,
+        request.FILES if bound else None,
+        instance=entry,
+        user=request.user,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            saved, stripped = services.entry_save(
+                actor=request.user,
+                data=data,
+                entry=entry,
+                upload=data.get("attachment"),
+                upload_title=data.get("attachment_title", ""),
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            if stripped:
+                messages.warning(
+                    request,
+                    _(
+                        "Scripts, event-attributen en andere niet-toegestane HTML zijn uit de "
+                        "tekst verwijderd."
+                    ),
+                )
+            messages.success(request, _("De kennisbijdrage is opgeslagen."))
+            return redirect(saved.get_absolute_url())
+    return render(request, "toolkit/knowhowentry_form.html", {"form": form, "entry": entry})
+
+
+@login_required
+def entry_create(request):
+    if not request.user.has_perm("toolkit.add_knowhowentry"):
+        raise Http404
+    return _entry_form_view(request)
+
+
+@login_required
+def entry_edit(request, slug):
+    entry = selectors.entry_detail(slug)
+    if not request.user.has_perm("toolkit.change_knowhowentry", entry):
+        raise Http404
+    return _entry_form_view(request, entry)
+
+
+def attachment_download(request, slug, pk):
+    attachment = get_object_or_404(
+        Attachment.objects.select_related("entry"), pk=pk, entry__slug=slug
+    )
+    try:
+        handle = attachment.file.open("rb")
+    except (FileNotFoundError, OSError) as error:
+        raise Http404 from error
+    filename = attachment.file.name.rsplit("/", 1)[-1]
+    response = FileResponse(
+        handle, as_attachment=True, filename=filename, content_type=content_type_for(filename)
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def channel_ask(request, pk):
+    # Only a contact person who opted in (and still sits in the wijkraad) can be asked;
+    # anyone else answers 404, so nothing reveals who they are.
+    channel = get_object_or_404(
+        Channel.objects.with_contact_available().select_related("council", "kind"),
+        pk=pk,
+        contact_available=True,
+        council__active=True,
+    )
+    form = AskForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            sent = services.contact_request_send(
+                actor=request.user, channel=channel, message=form.cleaned_data["message"]
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        except PermissionDenied as error:
+            raise Http404 from error
+        else:
+            if sent:
+                messages.success(
+                    request,
+                    _("Uw vraag is verstuurd naar het aanspreekpunt van %(council)s.")
+                    % {"council": channel.council.name},
+                )
+            else:
+                messages.warning(
+                    request,
+                    _(
+                        "U heeft vandaag al een vraag over dit kanaal gesteld. Wacht op het "
+                        "antwoord, of probeer het morgen opnieuw."
+                    ),
+                )
+            return redirect(channel.kind.get_absolute_url())
+    return render(request, "toolkit/channel_ask.html", {"channel": channel, "form": form})
+
+
+CSV_HEADER = [
+    "wijkraad",
+    "stadsdeel",
+    "soort",
+    "naam",
+    "link",
+    "doelgroep",
+    "frequentie",
+    "bereik",
+    "eenheid",
+    "bereik_gemeten_op",
+    "kosten_per_jaar_euro",
+    "inzet_uren_per_maand",
+    "opbrengst",
+    "aanspreekpunt_beschikbaar",
+    "laatst_gecontroleerd",
+]
+
+
+def export_csv(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="toolkit-inventaris.csv"'
+    response.write("\ufeff")  # so spreadsheet programs read UTF-8
+    writer = csv.writer(response)
+    writer.writerow(CSV_HEADER)
+    for channel in selectors.export_rows().iterator(chunk_size=500):
+        writer.writerow(
+            [
+                channel.council.name,
+                channel.council.district.name,
+                channel.kind.name,
+                channel.name,
+                channel.url,
+                channel.audience,
+                channel.frequency,
+                "" if channel.reach is None else channel.reach,
+                channel.reach_unit,
+                channel.reach_measured_on.isoformat() if channel.reach_measured_on else "",
+                f"{channel.yearly_cost:.2f}",
+                f"{channel.effort_hours:.1f}",
+                channel.results,
+                "ja" if channel.accepts_questions else "nee",
+                channel.last_checked.isoformat(),
+            ]
+        )
+    return response
+
+
+def inventory_url(council) -> str:
+    return reverse("toolkit:inventory-detail", kwargs={"slug": council.slug})
