@@ -1,4 +1,6 @@
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -94,7 +96,14 @@ class ContactFeedbackForm(forms.Form):
             ("", _("Kies…")),
             (
                 _("Een contactmoment"),
-                [(f"moment:{pk}", str(o)) for pk, o in self.occurrences.items()],
+                [
+                    (
+                        f"moment:{pk}",
+                        f"{o.kind.name}, "
+                        + date_format(timezone.localtime(o.starts_at), "j F Y H:i"),
+                    )
+                    for pk, o in self.occurrences.items()
+                ],
             ),
             (
                 _("Een soort contactmoment"),
