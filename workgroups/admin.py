@@ -1,4 +1,6 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -11,6 +13,7 @@ from .models import (
     Workgroup,
     WorkgroupMember,
 )
+from .services import deliverable_complete
 
 
 class WorkgroupMemberInline(admin.TabularInline):
@@ -49,6 +52,20 @@ class DeliverableAdmin(SimpleHistoryAdmin, ObjectPermissionsModelAdmin):
     list_display = ["title", "workgroup", "due_date", "status", "action", "published_at"]
     list_filter = ["workgroup", "status"]
     search_fields = ["title"]
+    actions = ["complete_selected"]
+
+    @admin.action(description=_("Opleveren en de gekoppelde actie afronden"))
+    def complete_selected(self, request, queryset):
+        """The same service as the chair's button: completing may be refused (e.g. the action
+        still waits for another one); each refusal is reported, the others go through."""
+        for deliverable in queryset:
+            try:
+                deliverable_complete(actor=request.user, deliverable=deliverable)
+            except (ValidationError, PermissionDenied) as error:
+                reason = " ".join(getattr(error, "messages", [])) or _("geen toestemming")
+                self.message_user(request, f"{deliverable}: {reason}", messages.ERROR)
+            else:
+                self.message_user(request, _("Opgeleverd: %(title)s") % {"title": deliverable})
 
 
 @admin.register(ContactMomentKind)

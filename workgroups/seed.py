@@ -132,7 +132,7 @@ WORKGROUPS = [
                 20,
                 DeliverableStatus.IN_PROGRESS,
                 True,
-                "## Concept\n\nWanneer kiest een wijkraad welke rol, en hoe maakt hij dat "
+                "**Concept.** Wanneer kiest een wijkraad welke rol, en hoe maakt hij dat "
                 "bekend? Deze handreiking geeft voorbeelden en een stappenplan.",
             ),
         ],

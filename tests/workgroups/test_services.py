@@ -182,3 +182,25 @@ def test_workgroup_membership_is_shown_with_organisation(council):
     )
     assert member.organisation == council.name
     assert officer.department.name in officer_seat.organisation
+
+
+def test_officer_completes_deliverables_from_the_admin_and_sees_refusals(client):
+    from recommendations.models import ActionStatus
+
+    officer = OfficerFactory()
+    blocker = ActionItemFactory(title="Wacht hierop")
+    blocked = ActionItemFactory()
+    blocked.dependencies.add(blocker)
+    ok = DeliverableFactory(text="Klaar", action=ActionItemFactory(status=ActionStatus.RUNNING))
+    refused = DeliverableFactory(text="Klaar", action=blocked)
+    client.force_login(officer)
+    response = client.post(
+        "/admin/workgroups/deliverable/",
+        {"action": "complete_selected", "_selected_action": [ok.pk, refused.pk]},
+        follow=True,
+    )
+    assert "Wacht hierop" in response.text
+    ok.refresh_from_db()
+    refused.refresh_from_db()
+    assert ok.status == DeliverableStatus.DONE
+    assert refused.status != DeliverableStatus.DONE
