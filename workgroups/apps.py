@@ -14,13 +14,16 @@ class WorkgroupsConfig(AppConfig):
         from . import reminders
         from .seed import seed_workgroups
         from .selectors import action_links
-        from .views import council_contact_section
+        from .views import council_contact_section, my_workgroups_section
 
         reminders.register()
         registry.register_seed_step("workgroups", 40, seed_workgroups)
         registry.register_action_links(action_links)
         registry.register_section(
             "council_detail", 20, "workgroups/contactmoment_section.html", council_contact_section
+        )
+        registry.register_section(
+            "my_page", 40, "workgroups/my_workgroups_section.html", my_workgroups_section
         )
         # A wijkraad can declare its role for one action of the programme. (The progress
         # monitor may register this itself later; registering twice is harmless.)

@@ -135,3 +135,15 @@ def action_links(action_ids: list[int]) -> dict[int, list[dict]]:
             }
         )
     return links
+
+
+def my_workgroups(user) -> list[Workgroup]:
+    """The user's workgroups (member or chair), each with `next_meetings` (at most one)."""
+    now = timezone.now()
+    upcoming = Meeting.objects.filter(starts_at__gte=now).order_by("starts_at")
+    return list(
+        Workgroup.objects.filter(Q(members__person=user) | Q(chair=user))
+        .distinct()
+        .prefetch_related(Prefetch("meetings", queryset=upcoming, to_attr="next_meetings"))
+        .order_by("name")
+    )

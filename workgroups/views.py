@@ -284,3 +284,11 @@ def bottleneck_list(request):
 def council_contact_section(request, council):
     """Upcoming contact moments on /wijkraden/<slug>/."""
     return {"council": council, "moments": selectors.upcoming_contact_moments(council)}
+
+
+def my_workgroups_section(request, user):
+    """On /mijn/: the workgroups I sit in or chair, with their next meeting."""
+    workgroups = selectors.my_workgroups(user)
+    if not workgroups:
+        return None
+    return {"workgroups": workgroups}

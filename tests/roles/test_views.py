@@ -192,3 +192,13 @@ def test_end_form_of_another_councils_declaration_is_404(client, council, chair)
     client.force_login(chair)
     url = f"/wijkraden/{council.slug}/rollen/{declaration.pk}/beeindigen/"
     assert client.get(url).status_code == 404
+
+
+def test_register_survives_nonsense_filters(client):
+    RoleDeclarationFactory()
+    response = client.get(
+        "/wijkraden/rollen/",
+        {"role": "onzin", "district": "nergens", "scope": "x", "pagina": "abc"},
+    )
+    assert response.status_code == 200
+    assert "Selecteer een geldige keuze" in response.text

@@ -294,3 +294,14 @@ def test_action_links_name_the_workgroup_and_published_deliverables():
     assert "Werkgroep: Werkgroep rollen" in labels
     assert any("Handreiking" in label for label in labels)
     assert not any("Concept" in label for label in labels)
+
+
+def test_my_page_lists_my_workgroups_with_the_next_meeting(client):
+    seat = WorkgroupMemberFactory(workgroup__name="Werkgroep contactmomenten")
+    MeetingFactory(workgroup=seat.workgroup, place="Stadsdeelkantoor Oost")
+    client.force_login(seat.person)
+    page = client.get("/mijn/").text
+    assert "Mijn werkgroepen" in page
+    assert "Werkgroep contactmomenten" in page and "Stadsdeelkantoor Oost" in page
+    client.force_login(OfficerFactory())
+    assert "Mijn werkgroepen" not in client.get("/mijn/").text
