@@ -43,6 +43,7 @@ def demo(db):
     )
     MeetingFactory(workgroup=workgroup, agenda="1. Opening", agenda_published_at=timezone.now())
     DeliverableFactory(workgroup=workgroup, title="Handreiking", published_at=timezone.now())
+    DeliverableFactory(workgroup=workgroup, title="Concepttekst")
     kind = ContactMomentKindFactory(
         name="Wijkschouw", department=DepartmentFactory(name="Openbare Ruimte")
     )
@@ -110,4 +111,27 @@ def test_chair_manages_a_meeting_page_without_axe_violations(page, live_server, 
     page.get_by_role("link", name="Agenda, verslag en aanwezigheid beheren").first.click()
     axe(page)
     page.get_by_role("button", name="Verslag publiceren").click()
+    axe(page)
+
+
+def test_chair_pages_my_page_and_deliverable_form_with_errors(page, live_server, axe, demo):
+    _council, chair = demo
+    login(page, live_server, chair.email, PASSWORD)
+    page.goto(f"{live_server.url}/mijn/")
+    expect(page.get_by_role("heading", name="Mijn werkgroepen")).to_be_visible()
+    axe(page)
+    page.goto(f"{live_server.url}/werkgroepen/rollen/")
+    page.get_by_role("link", name="Opleveren").first.click()
+    page.get_by_role("button", name="Opleveren").click()
+    expect(page.locator("#id_text_error")).to_contain_text("tekst of een document")
+    axe(page)
+
+
+def test_officer_sees_bottlenecks_per_department(page, live_server, axe, demo):
+    from tests.factories import OfficerFactory
+
+    officer = OfficerFactory()
+    login(page, live_server, officer.email, PASSWORD)
+    page.goto(f"{live_server.url}/contactmomenten/knelpunten/")
+    expect(page.locator("h1")).to_have_count(1)
     axe(page)
