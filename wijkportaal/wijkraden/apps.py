@@ -15,3 +15,11 @@ class WijkradenConfig(AppConfig):
 
         registry.register_seed_step("wijkraden", 10, seed_wijkraden)
         registry.register_headline_figures(10, headline_figures)
+
+        from . import role_reminders
+        from .role_views import council_roles_section
+
+        role_reminders.register()
+        registry.register_section(
+            "council_detail", 10, "wijkraden/roledeclaration_section.html", council_roles_section
+        )

@@ -61,3 +61,34 @@ def headline_figures() -> list[dict]:
 
 def districts():
     return District.objects.all()
+
+
+def role_register():
+    """The city-wide register of role declarations, newest start first, in a constant number
+    of queries (one for the rows, one per kind of linked object)."""
+    from .models import RoleDeclaration
+
+    return (
+        RoleDeclaration.objects.select_related("council__district", "content_type")
+        .prefetch_related("scope_object")
+        .order_by("-start", "council__name", "pk")
+    )
+
+
+def council_roles(council) -> dict:
+    """A wijkraad's declarations split into current, upcoming and history."""
+    from .models import RoleDeclaration
+
+    today = timezone.localdate()
+    split = {"current": [], "upcoming": [], "history": []}
+    declarations = (
+        RoleDeclaration.objects.filter(council=council)
+        .select_related("content_type", "declared_by")
+        .prefetch_related("scope_object")
+        .order_by("start", "pk")
+    )
+    for declaration in declarations:
+        state = declaration.state(today)
+        split["history" if state == "ended" else state].append(declaration)
+    split["history"].reverse()
+    return split

@@ -1,0 +1,31 @@
+from tests.permission_matrix import LOGIN, Row, public, staff_only_admin
+
+ROWS = [
+    public("/werkgroepen/"),
+    public("/werkgroepen/{workgroup}/"),
+    public("/werkgroepen/{workgroup}/agenda.ics"),
+    Row("/werkgroepen/bestaat-niet/", default=404),
+    Row("/werkgroepen/bestaat-niet/agenda.ics", default=404),
+    # The chair (here: the board member of wijkraad A) and officers run the meetings.
+    Row(
+        "/werkgroepen/{workgroup}/vergaderingen/{meeting}/",
+        default=404,
+        overrides={"anonymous": LOGIN, "board": 200, "officer": 200, "administrator": 200},
+    ),
+    Row(
+        "/werkgroepen/{workgroup}/opbrengsten/{deliverable}/opleveren/",
+        default=404,
+        overrides={"anonymous": LOGIN, "board": 200, "officer": 200, "administrator": 200},
+    ),
+    public("/contactmomenten/"),
+    public("/contactmomenten/{council_a}/"),
+    public("/contactmomenten/{council_a}/agenda.ics"),
+    Row("/contactmomenten/bestaat-niet/", default=404),
+    Row(
+        "/contactmomenten/knelpunten/",
+        default=404,
+        overrides={"anonymous": LOGIN, "officer": 200, "administrator": 200},
+    ),
+    staff_only_admin("/admin/workgroups/workgroup/"),
+    staff_only_admin("/admin/workgroups/contactfeedback/"),
+]

@@ -1,0 +1,157 @@
+"""Pages of the role declarations (rolkeuzes): the city-wide register, the form to declare a
+role and the form to end one."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView
+
+from wijkportaal.core.mixins import PermissionRequired404Mixin
+
+from . import selectors, services
+from .models import NeighbourhoodCouncil, RoleDeclaration
+from .role_filters import RoleRegisterFilter
+from .role_forms import DateInput, RoleDeclarationForm, resolve_scope
+
+PAGE_SIZE = 50
+
+
+def add_service_errors(form, error: ValidationError) -> None:
+    """Put a service's errors beside the form's fields (or above the form)."""
+    if hasattr(error, "error_dict"):
+        for field, messages_ in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages_)
+    else:
+        form.add_error(None, error.messages)
+
+
+def role_register(request):
+    role_filter = RoleRegisterFilter(request.GET or None, queryset=selectors.role_register())
+    declarations = (
+        role_filter.qs
+        if role_filter.is_bound and role_filter.is_valid()
+        else selectors.role_register()
+    )
+    page = Paginator(declarations, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "wijkraden/roledeclaration_list.html",
+        {
+            "filter": role_filter,
+            "page": page,
+            "declarations": page.object_list,
+            "query": query.urlencode(),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+class RoleDeclarationCreateView(PermissionRequired404Mixin, FormView):
+    permission_required = "wijkraden.add_roledeclaration"
+    template_name = "wijkraden/roledeclaration_form.html"
+    form_class = RoleDeclarationForm
+
+    def get_permission_object(self):
+        if not hasattr(self, "council"):
+            self.council = get_object_or_404(NeighbourhoodCouncil, slug=self.kwargs["slug"])
+        return self.council
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "council": self.council}
+
+    def get_initial(self):
+        return {"start": timezone.localdate()}
+
+    def get_context_data(self, **kwargs):
+        roles = selectors.council_roles(self.council)
+        return super().get_context_data(council=self.council, current=roles["current"], **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            services.role_declaration_create(
+                actor=self.request.user,
+                council=self.council,
+                role=data["role"],
+                start=data["start"],
+                end=data.get("end"),
+                subject=data.get("subject", ""),
+                scope_object=resolve_scope(data.get("scope_object", "")),
+                reason=data.get("reason", ""),
+                frameworks_acknowledged=data.get("frameworks_acknowledged", False),
+                succeed_current=data.get("succeed_current", False),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("De rolkeuze is bekendgemaakt."))
+        return redirect(self.council.get_absolute_url() + "#rollen")
+
+
+class RoleEndForm(forms.Form):
+    end = forms.DateField(
+        label=gettext_lazy("Geldt tot en met"),
+        widget=DateInput,
+        help_text=gettext_lazy("De laatste dag waarop de rolkeuze geldt: vandaag of later."),
+    )
+
+
+class RoleDeclarationEndView(PermissionRequired404Mixin, FormView):
+    permission_required = "wijkraden.end_roledeclaration"
+    template_name = "wijkraden/roledeclaration_end.html"
+    form_class = RoleEndForm
+
+    def get_permission_object(self):
+        if not hasattr(self, "declaration"):
+            self.declaration = get_object_or_404(
+                RoleDeclaration.objects.select_related("council"),
+                pk=self.kwargs["pk"],
+                council__slug=self.kwargs["slug"],
+            )
+        return self.declaration
+
+    def get_initial(self):
+        return {"end": timezone.localdate()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            declaration=self.declaration, council=self.declaration.council, **kwargs
+        )
+
+    def form_valid(self, form):
+        try:
+            services.role_declaration_end(
+                actor=self.request.user,
+                declaration=self.declaration,
+                end=form.cleaned_data["end"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("De rolkeuze is beëindigd."))
+        return redirect(self.declaration.council.get_absolute_url() + "#rollen")
+
+
+def council_roles_section(request, council):
+    """The roles block on /wijkraden/<slug>/ (registered as a council_detail section)."""
+    roles = selectors.council_roles(council)
+    can_declare = request.user.has_perm("wijkraden.add_roledeclaration", council)
+    groups = [
+        (roles["current"], _("Geldt nu"), _("Er geldt nu geen rolkeuze.")),
+        (roles["upcoming"], _("Komt eraan"), _("Er is geen rolkeuze aangekondigd.")),
+        (roles["history"], _("Eerdere rolkeuzes"), _("Er zijn geen eerdere rolkeuzes.")),
+    ]
+    return {
+        **roles,
+        "groups": groups,
+        "council": council,
+        "can_declare": can_declare,
+        "today": timezone.localdate(),
+    }

@@ -1,0 +1,404 @@
+"""Demo data for role declarations, the two workgroups of the programme and the contact
+moments (seed order 40). Idempotent: running it twice gives the same rows; --scale N adds
+contact moments and role declarations for the generated wijkraden."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+
+from recommendations.models import ActionItem, Recommendation
+from wijkportaal.accounts.models import User, UserKind
+from wijkportaal.wijkraden.models import (
+    BOARD_FUNCTIONS,
+    Department,
+    Membership,
+    NeighbourhoodCouncil,
+    Role,
+    RoleDeclaration,
+)
+
+from .models import (
+    ContactMoment,
+    ContactMomentKind,
+    Deliverable,
+    DeliverableStatus,
+    Meeting,
+    Workgroup,
+    WorkgroupMember,
+    WorkgroupStatus,
+)
+
+# (name, slug, department slug, description, usual frequency)
+CONTACT_KINDS = [
+    (
+        "Stadsdeeloverleg",
+        "stadsdeeloverleg",
+        "wijkzaken-en-participatie",
+        "De wijkraden van een stadsdeel schuiven aan bij andere bewonersplatforms en de "
+        "gemeente om te bespreken wat in het stadsdeel speelt.",
+        "vier keer per jaar",
+    ),
+    (
+        "Wijkschouw",
+        "wijkschouw",
+        "openbare-ruimte",
+        "Samen met de gemeente door de wijk lopen en kijken naar de staat van straten, groen "
+        "en speelplekken.",
+        "twee keer per jaar",
+    ),
+    (
+        "Wijkgesprek",
+        "wijkgesprek",
+        "wijkzaken-en-participatie",
+        "Een gesprek tussen wijkraad, wijkregisseur en partners over de agenda van de wijk.",
+        "drie keer per jaar",
+    ),
+    (
+        "Meldingen openbare ruimte",
+        "meldingen-openbare-ruimte",
+        "openbare-ruimte",
+        "Periodiek nalopen welke meldingen over de openbare ruimte uit de wijk kwamen en wat "
+        "ermee gebeurde.",
+        "elk kwartaal",
+    ),
+    (
+        "Participatie bij groot onderhoud",
+        "participatie-groot-onderhoud",
+        "beheer-en-onderhoud",
+        "Meedenken over grote onderhoudsprojecten in de openbare ruimte, van plan tot uitvoering.",
+        "per project",
+    ),
+    (
+        "Participatie bij ontwikkelprojecten",
+        "participatie-ontwikkelprojecten",
+        "stedelijke-ontwikkeling",
+        "Meepraten over nieuwbouw, herontwikkeling en gebiedsvisies die de wijk raken.",
+        "per project",
+    ),
+    (
+        "Collegespreekuur in de wijk",
+        "collegespreekuur",
+        "bestuursondersteuning",
+        "Een wethouder of de burgemeester houdt spreekuur in de wijk; de wijkraad helpt "
+        "onderwerpen en bewoners aan te dragen.",
+        "één keer per jaar per stadsdeel",
+    ),
+]
+
+# Per wijkraad: (kind slug, days from today, hour, place). Index rotates the kinds a little.
+MOMENT_PLAN = [
+    ("stadsdeeloverleg", 5, 19, "Stadsdeelkantoor, zaal 2"),
+    ("wijkschouw", 2, 10, "Verzamelen bij het buurthuis"),
+    ("wijkgesprek", -20, 19, "Buurthuis"),
+    ("meldingen-openbare-ruimte", 24, 15, "Online"),
+    ("collegespreekuur", 45, 16, "Bibliotheek, leeszaal"),
+]
+
+WORKGROUPS = [
+    {
+        "slug": "rollen",
+        "name": "Werkgroep rollen van wijkraden",
+        "recommendation": 1,
+        "action": "werkgroep-rollen",
+        "mandate": (
+            "De werkgroep werkt uit wat het betekent als een wijkraad optreedt als "
+            "**netwerkorganisatie** of als **zelforganisatie**, en hoe een wijkraad die keuze "
+            "vooraf bekendmaakt.\n\n"
+            "- Beschrijf per rol wat bewoners, gemeente en raad van de wijkraad mogen "
+            "verwachten.\n"
+            "- Leg vast binnen welke kaders van het actieprogramma een zelforganisatie "
+            "werkt.\n"
+            "- Lever een handreiking op die de basis is voor de wervingscampagne."
+        ),
+        "meetings": [
+            ("Startbijeenkomst", -35, "Stadhuis, kamer 3.12"),
+            ("Tweede bijeenkomst: kaders", -7, "Buurthuis De Molen"),
+            ("Derde bijeenkomst: handreiking", 12, "Stadhuis, kamer 3.12"),
+            ("Slotbijeenkomst", 40, "Stadhuis, kamer 3.12"),
+        ],
+        "deliverables": [
+            (
+                "Overzicht: hoe wijkraden hun rol nu kiezen",
+                -10,
+                DeliverableStatus.DONE,
+                False,
+                "Elf van de twaalf wijkraden treden meestal op als netwerkorganisatie. Bij "
+                "grote ruimtelijke plannen kiezen enkele wijkraden voor een eigen standpunt.",
+            ),
+            (
+                "Handreiking rolkeuze voor wijkraden",
+                20,
+                DeliverableStatus.IN_PROGRESS,
+                True,
+                "**Concept.** Wanneer kiest een wijkraad welke rol, en hoe maakt hij dat "
+                "bekend? Deze handreiking geeft voorbeelden en een stappenplan.",
+            ),
+        ],
+    },
+    {
+        "slug": "contactmomenten",
+        "name": "Werkgroep contactmomenten",
+        "recommendation": 6,
+        "action": "werkgroep-contactmomenten",
+        "mandate": (
+            "De werkgroep brengt de contactmomenten tussen wijkraden en gemeente in kaart, "
+            "verzamelt wat goed gaat en wat knelt, en doet voorstellen voor een vast format "
+            "van overleg. De uitkomst komt ook in het scholingsprogramma terecht."
+        ),
+        "meetings": [
+            ("Kennismaking en inventarisatie", -28, "Stadsdeelkantoor Oost"),
+            ("Knelpunten per afdeling", 1, "Stadsdeelkantoor Oost"),
+            ("Voorstel overlegformat", 30, "Stadhuis, kamer 2.04"),
+        ],
+        "deliverables": [
+            (
+                "Overzicht van de zeven contactmomenten",
+                -14,
+                DeliverableStatus.DONE,
+                False,
+                "Per soort contactmoment: wie het organiseert, hoe vaak het plaatsvindt en "
+                "wat wijkraden ervan vinden.",
+            ),
+            (
+                "Voorstel voor een vast overlegformat",
+                6,
+                DeliverableStatus.IN_PROGRESS,
+                True,
+                "",
+            ),
+        ],
+    },
+]
+
+# Demo role declarations: (council slug, role, subject, start offset, end offset, reason)
+DECLARATIONS = [
+    ("bloemenbuurt", Role.NETWORK, "", -90, None, "Wij verbinden bewoners en gemeente."),
+    (
+        "bloemenbuurt",
+        Role.SELF,
+        "Herinrichting Rozenhof",
+        14,
+        None,
+        "Over de herinrichting heeft de wijkraad na twee bewonersavonden een eigen standpunt.",
+    ),
+    ("havenkwartier", Role.SELF, "", -240, -31, "Tijdens de discussie over de kades."),
+    ("havenkwartier", Role.NETWORK, "", -30, None, "Terug naar de verbindende rol."),
+    (
+        "molenwijk",
+        Role.SELF,
+        "Speelplek Korenveld",
+        -15,
+        120,
+        "Wij beslissen mee over de inrichting.",
+    ),
+    ("parkzoom", Role.NETWORK, "", 7, None, "Een nieuw bestuur, een nieuwe start."),
+]
+
+
+def _at(day: datetime.date, hour: int) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 0)))
+
+
+def _board_member(council_id: int) -> int | None:
+    return (
+        Membership.objects.filter(council_id=council_id, function__in=BOARD_FUNCTIONS)
+        .order_by("function", "pk")
+        .values_list("person_id", flat=True)
+        .first()
+    )
+
+
+def seed_contact_moments(today: datetime.date) -> int:
+    departments = {d.slug: d for d in Department.objects.all()}
+    kinds = {}
+    for order, (name, slug, department, description, frequency) in enumerate(CONTACT_KINDS):
+        if department not in departments:
+            continue
+        kinds[slug], _created = ContactMomentKind.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "department": departments[department],
+                "description": description,
+                "frequency": frequency,
+                "order": order,
+            },
+        )
+    if not kinds:
+        return 0
+    planned = set(ContactMoment.objects.values_list("council_id", flat=True).distinct())
+    new = []
+    for index, council in enumerate(NeighbourhoodCouncil.objects.order_by("pk")):
+        if council.pk in planned:
+            continue
+        for kind_slug, offset, hour, place in MOMENT_PLAN:
+            kind = kinds.get(kind_slug)
+            if kind is None:
+                continue
+            start = _at(today + datetime.timedelta(days=offset + index % 3), hour)
+            new.append(
+                ContactMoment(
+                    kind=kind,
+                    council=council,
+                    starts_at=start,
+                    ends_at=start + datetime.timedelta(hours=2),
+                    place=place,
+                )
+            )
+    ContactMoment.objects.bulk_create(new, batch_size=500)
+    return len(new)
+
+
+def seed_declarations(today: datetime.date) -> int:
+    councils = {c.slug: c for c in NeighbourhoodCouncil.objects.all()}
+    created = 0
+    for slug, role, subject, start, end, reason in DECLARATIONS:
+        council = councils.get(slug)
+        declarer = council and _board_member(council.pk)
+        if not declarer:
+            continue
+        start_date = today + datetime.timedelta(days=start)
+        _obj, was_created = RoleDeclaration.objects.get_or_create(
+            council=council,
+            role=role,
+            subject=subject,
+            defaults={
+                "start": start_date,
+                "end": today + datetime.timedelta(days=end) if end is not None else None,
+                "reason": reason,
+                "frameworks_acknowledged": role == Role.SELF,
+                "declared_at": _at(start_date - datetime.timedelta(days=10), 20),
+                "declared_by_id": declarer,
+            },
+        )
+        created += was_created
+    # Generated wijkraden (--scale): a general network role each, declared a month ago.
+    declared = set(RoleDeclaration.objects.values_list("council_id", flat=True).distinct())
+    board = dict(
+        Membership.objects.filter(council__slug__startswith="extra-", function__in=BOARD_FUNCTIONS)
+        .order_by("-function")
+        .values_list("council_id", "person_id")
+    )
+    new = [
+        RoleDeclaration(
+            council_id=council_id,
+            role=Role.NETWORK,
+            start=today - datetime.timedelta(days=30),
+            declared_at=_at(today - datetime.timedelta(days=40), 20),
+            declared_by_id=person_id,
+        )
+        for council_id, person_id in board.items()
+        if council_id not in declared
+    ]
+    RoleDeclaration.objects.bulk_create(new, batch_size=500)
+    return created + len(new)
+
+
+def seed_workgroup(spec: dict, today: datetime.date) -> None:
+    action = ActionItem.objects.filter(key=spec["action"]).first()
+    recommendation = Recommendation.objects.filter(number=spec["recommendation"]).first()
+    chair = User.objects.filter(email="wijkraad@wijkportaal.test").first()
+    workgroup, created = Workgroup.objects.get_or_create(
+        slug=spec["slug"],
+        defaults={
+            "name": spec["name"],
+            "mandate": spec["mandate"],
+            "status": WorkgroupStatus.ACTIVE,
+        },
+    )
+    if not created:
+        return
+    if recommendation:
+        workgroup.recommendations.add(recommendation)
+    if action:
+        workgroup.actions.add(action)
+    # Members: board members of four wijkraden and officers of the departments involved.
+    offset = 0 if spec["slug"] == "rollen" else 4
+    seats = list(
+        Membership.objects.filter(function__in=BOARD_FUNCTIONS)
+        .exclude(council__slug__startswith="extra-")
+        .select_related("council")
+        .order_by("council__name", "function")[offset * 3 : offset * 3 + 12 : 3]
+    )
+    members = []
+    if chair is not None:
+        chair_seat = chair.memberships.select_related("council").first()
+        members.append(
+            WorkgroupMember(
+                workgroup=workgroup,
+                person=chair,
+                council=chair_seat.council if chair_seat else None,
+            )
+        )
+    else:
+        chair = seats[0].person if seats else None
+    for seat in seats:
+        if chair is not None and seat.person_id == chair.pk and len(members):
+            continue
+        members.append(
+            WorkgroupMember(workgroup=workgroup, person=seat.person, council=seat.council)
+        )
+    for officer in User.objects.filter(kind=UserKind.OFFICER).select_related("department")[:2]:
+        members.append(
+            WorkgroupMember(workgroup=workgroup, person=officer, department=officer.department)
+        )
+    seen = set()
+    unique = []
+    for member in members:
+        if member.person_id not in seen:
+            seen.add(member.person_id)
+            unique.append(member)
+    WorkgroupMember.objects.bulk_create(unique)
+    workgroup.chair = chair
+    workgroup.save(update_fields=["chair"])
+    stored = list(workgroup.members.all())
+    for title, offset_days, place in spec["meetings"]:
+        start = _at(today + datetime.timedelta(days=offset_days), 19)
+        past = offset_days < 0
+        meeting = Meeting.objects.create(
+            workgroup=workgroup,
+            title=title,
+            starts_at=start,
+            ends_at=start + datetime.timedelta(hours=2),
+            place=place,
+            agenda=(
+                "1. Opening en mededelingen\n2. Verslag vorige keer\n"
+                f"3. {title}\n4. Rondvraag en afspraken"
+            )
+            if offset_days < 20
+            else "",
+            agenda_published_at=start - datetime.timedelta(days=7) if offset_days < 20 else None,
+            minutes=(
+                f"De werkgroep besprak: {title.lower()}. Afgesproken is dat de leden vóór de "
+                "volgende bijeenkomst hun achterban raadplegen."
+            )
+            if past
+            else "",
+            minutes_published_at=start + datetime.timedelta(days=3) if past else None,
+        )
+        if past:
+            meeting.attendees.set(stored[: max(1, len(stored) - 1)])
+    for title, due, status, linked, text in spec["deliverables"]:
+        done = status == DeliverableStatus.DONE
+        Deliverable.objects.create(
+            workgroup=workgroup,
+            title=title,
+            due_date=today + datetime.timedelta(days=due),
+            status=status,
+            text=text,
+            action=action if linked else None,
+            published_at=_at(today + datetime.timedelta(days=due), 12) if done else None,
+            completed_at=_at(today + datetime.timedelta(days=due), 12) if done else None,
+        )
+
+
+def seed_workgroups(*, scale: int = 1, progress=None) -> None:
+    today = timezone.localdate()
+    seed_contact_moments(today)
+    seed_declarations(today)
+    for spec in WORKGROUPS:
+        seed_workgroup(spec, today)
+    if progress:
+        progress(len(WORKGROUPS))

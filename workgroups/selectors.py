@@ -1,0 +1,149 @@
+"""Reads of the workgroups and contact moments, each in a constant number of queries."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from wijkportaal.wijkraden.models import Department, NeighbourhoodCouncil
+
+from .models import (
+    ContactFeedback,
+    ContactMoment,
+    ContactMomentKind,
+    Deliverable,
+    FeedbackType,
+    Meeting,
+    Workgroup,
+    WorkgroupMember,
+)
+
+
+def workgroup_list():
+    now = timezone.now()
+    return (
+        Workgroup.objects.select_related("chair")
+        .prefetch_related("recommendations")
+        .annotate(
+            member_count=Count("members", distinct=True),
+            upcoming_meetings=Count(
+                "meetings", filter=Q(meetings__starts_at__gte=now), distinct=True
+            ),
+        )
+        .order_by("name")
+    )
+
+
+def workgroup_detail(slug: str) -> Workgroup:
+    members = WorkgroupMember.objects.select_related("person", "council", "department").order_by(
+        "person__last_name", "person__first_name"
+    )
+    meetings = Meeting.objects.prefetch_related(
+        Prefetch("attendees", queryset=WorkgroupMember.objects.select_related("person"))
+    ).order_by("starts_at")
+    return get_object_or_404(
+        Workgroup.objects.select_related("chair").prefetch_related(
+            Prefetch("members", queryset=members, to_attr="member_list"),
+            Prefetch("meetings", queryset=meetings, to_attr="meeting_list"),
+            Prefetch(
+                "deliverables",
+                queryset=Deliverable.objects.select_related("action").order_by("due_date", "pk"),
+                to_attr="deliverable_list",
+            ),
+            "recommendations",
+            "actions",
+        ),
+        slug=slug,
+    )
+
+
+def contact_overview():
+    """The seven kinds grouped by department, with the number of upcoming occurrences."""
+    now = timezone.now()
+    kinds = (
+        ContactMomentKind.objects.select_related("department")
+        .annotate(
+            upcoming=Count("occurrences", filter=Q(occurrences__starts_at__gte=now)),
+            bottlenecks=Count("feedback", filter=Q(feedback__type=FeedbackType.BOTTLENECK)),
+        )
+        .order_by("order", "name")
+    )
+    by_department: dict[Department, list] = {}
+    for kind in kinds:
+        by_department.setdefault(kind.department, []).append(kind)
+    return list(kinds), sorted(by_department.items(), key=lambda item: item[0].name)
+
+
+def council_calendar(council: NeighbourhoodCouncil, *, past_days: int = 90):
+    since = timezone.now() - datetime.timedelta(days=past_days)
+    return list(
+        ContactMoment.objects.filter(council=council, starts_at__gte=since)
+        .select_related("kind__department")
+        .order_by("starts_at", "pk")
+    )
+
+
+def upcoming_contact_moments(council: NeighbourhoodCouncil, limit: int = 5):
+    return list(
+        ContactMoment.objects.filter(council=council, starts_at__gte=timezone.now())
+        .select_related("kind__department")
+        .order_by("starts_at", "pk")[:limit]
+    )
+
+
+def bottlenecks_by_department():
+    rows = (
+        ContactFeedback.objects.filter(type=FeedbackType.BOTTLENECK)
+        .select_related("kind__department", "council", "occurrence", "author")
+        .order_by("kind__department__name", "kind__order", "-created_at")
+    )
+    grouped: dict[Department, list] = {}
+    for row in rows:
+        grouped.setdefault(row.kind.department, []).append(row)
+    return sorted(grouped.items(), key=lambda item: item[0].name)
+
+
+def action_links(action_ids: list[int]) -> dict[int, list[dict]]:
+    """For the progress pages: the workgroup that carries each action, and its deliverables
+    that complete it. Two queries."""
+    from django.utils.translation import gettext as _
+
+    links: dict[int, list[dict]] = {}
+    through = Workgroup.actions.through.objects.filter(actionitem_id__in=action_ids).select_related(
+        "workgroup"
+    )
+    for row in through:
+        links.setdefault(row.actionitem_id, []).append(
+            {
+                "label": _("Werkgroep: %(name)s") % {"name": row.workgroup.name},
+                "url": row.workgroup.get_absolute_url(),
+                "kind": "workgroup",
+            }
+        )
+    for deliverable in Deliverable.objects.filter(
+        action_id__in=action_ids, published_at__isnull=False
+    ).select_related("workgroup"):
+        links.setdefault(deliverable.action_id, []).append(
+            {
+                "label": _("Opbrengst: %(title)s (%(status)s)")
+                % {"title": deliverable.title, "status": deliverable.get_status_display()},
+                "url": deliverable.get_absolute_url(),
+                "kind": "deliverable",
+            }
+        )
+    return links
+
+
+def my_workgroups(user) -> list[Workgroup]:
+    """The user's workgroups (member or chair), each with `next_meetings` (at most one)."""
+    now = timezone.now()
+    upcoming = Meeting.objects.filter(starts_at__gte=now).order_by("starts_at")
+    return list(
+        Workgroup.objects.filter(Q(members__person=user) | Q(chair=user))
+        .distinct()
+        .prefetch_related(Prefetch("meetings", queryset=upcoming, to_attr="next_meetings"))
+        .order_by("name")
+    )
