@@ -3,8 +3,28 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkportaal.core.views import coming_soon
 
+from . import views
+
 app_name = "contracts"
 
 urlpatterns = [
-    path("wijkcontracten/", coming_soon, {"title": _("Wijkcontracten")}, name="index"),
+    # The main navigation links to contracts:index.
+    path("wijkcontracten/", views.contract_list, name="index"),
+    path("wijkcontracten/", views.contract_list, name="contract-list"),
+    path("wijkcontracten/aanvragen/", views.contract_request, name="contract-request"),
+    path("wijkcontracten/<int:pk>/", views.contract_detail, name="contract-detail"),
+    path("wijkcontracten/<int:pk>/status/", views.contract_transition, name="contract-transition"),
+    path(
+        "wijkcontracten/<int:pk>/afspraken/nieuw/",
+        views.commitment_create,
+        name="commitment-create",
+    ),
+    path(
+        "wijkcontracten/afspraken/<int:pk>/bijwerken/",
+        views.commitment_update,
+        name="commitment-update",
+    ),
+    path("uitdaagrecht/", coming_soon, {"title": _("Uitdaagrecht")}, name="proposal-list"),
+    path("beheerexperiment/", coming_soon, {"title": _("Beheerexperiment")}, name="pilot-list"),
+    path("ondersteuning/", coming_soon, {"title": _("Ondersteuning")}, name="support-index"),
 ]

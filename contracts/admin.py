@@ -1,0 +1,102 @@
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from rules.contrib.admin import ObjectPermissionsModelAdmin
+
+from .models import (
+    CONTRACT_TRANSITIONS,
+    Commitment,
+    Contract,
+    ContractParty,
+    ContractStatus,
+    ContractTransition,
+)
+
+
+def transition_table_html(table, labels) -> str:
+    return format_html(
+        "<table><thead><tr><th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody></table>",
+        _("van"),
+        _("mag naar"),
+        format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td></tr>",
+            (
+                (labels(s).label, ", ".join(str(labels(t).label) for t in targets) or "—")
+                for s, targets in table.items()
+            ),
+        ),
+    )
+
+
+class ContractPartyInline(admin.TabularInline):
+    model = ContractParty
+    extra = 0
+    autocomplete_fields = ["council", "department"]
+
+
+class CommitmentInline(admin.TabularInline):
+    model = Commitment
+    extra = 0
+    fields = ["party", "what", "due_date", "status", "evidence"]
+
+
+class ContractTransitionInline(admin.TabularInline):
+    model = ContractTransition
+    extra = 0
+    can_delete = False
+    fields = ["at", "from_status", "to_status", "by", "reason"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Contract)
+class ContractAdmin(ObjectPermissionsModelAdmin):
+    list_display = ["title", "council", "status", "start_date", "end_date"]
+    list_filter = ["status", "council__district"]
+    search_fields = ["title", "council__name"]
+    list_select_related = ["council"]
+    autocomplete_fields = ["council", "contact_officer"]
+    # Status only changes through the service (the staff page), so every step is dated, signed
+    # and checked against the transition table.
+    readonly_fields = ["status", "status_changed_at", "next_steps", "transition_table"]
+    fields = [
+        "council",
+        "title",
+        "description",
+        ("theme_maintenance", "theme_development", "theme_social"),
+        ("status", "status_changed_at"),
+        "next_steps",
+        ("start_date", "end_date", "renewal"),
+        ("research_budget", "research_spent"),
+        ("guidance_budget", "guidance_spent"),
+        "contact_officer",
+        "transition_table",
+    ]
+    inlines = [ContractPartyInline, CommitmentInline, ContractTransitionInline]
+
+    @admin.display(description=_("volgende stap"))
+    def next_steps(self, obj):
+        if not obj.pk:
+            return "—"
+        return format_html(
+            '{} <a href="{}">{}</a>',
+            ", ".join(str(ContractStatus(s).label) for s in obj.allowed_transitions) or "—",
+            reverse("contracts:contract-transition", args=[obj.pk]),
+            _("status wijzigen"),
+        )
+
+    @admin.display(description=_("toegestane statuswijzigingen"))
+    def transition_table(self, obj):
+        return transition_table_html(CONTRACT_TRANSITIONS, ContractStatus)
+
+
+@admin.register(Commitment)
+class CommitmentAdmin(ObjectPermissionsModelAdmin):
+    list_display = ["what", "contract", "party", "due_date", "status"]
+    list_filter = ["status"]
+    list_select_related = ["contract", "party__council", "party__department"]
+    search_fields = ["what", "contract__title"]

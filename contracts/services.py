@@ -1,0 +1,257 @@
+"""Writes of the contracts app. Views, the admin, the seed and tasks all call these; the rules
+live here once."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wijkportaal.accounts.models import User
+from wijkportaal.wijkraden.models import NeighbourhoodCouncil
+
+from .models import (
+    COMMITMENT_CLOSED,
+    CONTRACT_REASON_REQUIRED,
+    CONTRACT_TRANSITIONS,
+    Commitment,
+    CommitmentStatus,
+    Contract,
+    ContractParty,
+    ContractStatus,
+    ContractTransition,
+    PartyKind,
+)
+
+THEMES = ("maintenance", "development", "social")
+
+
+def _clean_text(value, *, field: str, label: str, max_length: int, required: bool = True):
+    value = (value or "").strip()
+    if required and not value:
+        raise ValidationError({field: _("Vul %(label)s in.") % {"label": label}})
+    if len(value) > max_length:
+        raise ValidationError(
+            {field: _("Hoogstens %(max)s tekens, alstublieft.") % {"max": max_length}}
+        )
+    return value
+
+
+def parse_amount(value, *, field: str = "amount", allow_zero: bool = False) -> Decimal:
+    """An amount in euros and cents: a number, not negative (or > 0), at most two decimals.
+    Accepts a Decimal, int or a string with a decimal point or comma."""
+    if isinstance(value, float):
+        # Floats are not exact; refuse them so nobody relies on rounding.
+        raise ValidationError({field: _("Geef het bedrag exact op, als tekst of Decimal.")})
+    try:
+        amount = Decimal(str(value).strip().replace(",", ".")) if value is not None else None
+    except (InvalidOperation, ValueError):
+        amount = None
+    if amount is None or not amount.is_finite():
+        raise ValidationError({field: _("Vul een bedrag in euro's in, bijvoorbeeld 1250,50.")})
+    if amount < 0 or (amount == 0 and not allow_zero):
+        raise ValidationError({field: _("Het bedrag moet groter dan nul zijn.")})
+    if amount.as_tuple().exponent < -2:
+        raise ValidationError(
+            {field: _("Een bedrag heeft hoogstens twee cijfers achter de komma.")}
+        )
+    if amount >= Decimal("10000000000"):
+        raise ValidationError({field: _("Dit bedrag is te groot.")})
+    return amount.quantize(Decimal("0.01"))
+
+
+# --- Wijkcontracten --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def contract_request(
+    *,
+    actor: User,
+    council: NeighbourhoodCouncil,
+    title: str,
+    description: str,
+    themes: list[str],
+    partners: list[str] | None = None,
+) -> Contract:
+    """A wijkraad's board requests a wijkcontract. Only the board of that wijkraad may: anyone
+    else gets a 404 (the view never reveals other wijkraden). The wijkraad is a party from the
+    start; partners named in the request are added as parties."""
+    if not actor.has_perm("contracts.request_contract", council):
+        raise Http404
+    title = _clean_text(title, field="title", label=_("een titel"), max_length=200)
+    description = _clean_text(
+        description, field="description", label=_("waar het contract over gaat"), max_length=5000
+    )
+    themes = [theme for theme in (themes or []) if theme in THEMES]
+    if not themes:
+        raise ValidationError({"themes": _("Kies minstens één thema.")})
+    partners = [name.strip() for name in (partners or []) if name and name.strip()]
+    if len(partners) > 20 or any(len(name) > 200 for name in partners):
+        raise ValidationError(
+            {"partners": _("Noem hoogstens 20 partners van elk hoogstens 200 tekens.")}
+        )
+    now = timezone.now()
+    contract = Contract.objects.create(
+        council=council,
+        title=title,
+        description=description,
+        theme_maintenance="maintenance" in themes,
+        theme_development="development" in themes,
+        theme_social="social" in themes,
+        status=ContractStatus.REQUESTED,
+        status_changed_at=now,
+        requested_by=actor,
+        requested_at=now,
+    )
+    ContractParty.objects.create(contract=contract, kind=PartyKind.COUNCIL, council=council)
+    for name in partners:
+        ContractParty.objects.create(contract=contract, kind=PartyKind.PARTNER, name=name)
+    ContractTransition.objects.create(
+        contract=contract, from_status="", to_status=ContractStatus.REQUESTED, at=now, by=actor
+    )
+    return contract
+
+
+@transaction.atomic
+def contract_transition(
+    *,
+    actor: User,
+    contract: Contract,
+    to_status: str,
+    reason: str = "",
+    at: datetime.datetime | None = None,
+) -> ContractTransition:
+    """Move a contract one allowed step (see CONTRACT_TRANSITIONS), dated and signed. Officers
+    move contracts; the wijkraad's board may only withdraw its own request. Rejecting,
+    withdrawing and closing need a reason; signing needs a start and end date."""
+    contract = Contract.objects.select_for_update().get(pk=contract.pk)
+    if to_status == ContractStatus.WITHDRAWN:
+        allowed = actor.has_perm("contracts.withdraw_contract", contract)
+    else:
+        allowed = actor.has_perm("contracts.transition_contract", contract)
+    if not allowed:
+        raise PermissionDenied
+    if to_status not in ContractStatus.values:
+        raise ValidationError({"to_status": _("Kies een geldige status.")})
+    if to_status not in CONTRACT_TRANSITIONS[contract.status]:
+        possible = ", ".join(
+            str(ContractStatus(s).label) for s in CONTRACT_TRANSITIONS[contract.status]
+        )
+        raise ValidationError(
+            {
+                "to_status": _(
+                    "Een wijkcontract met status ‘%(current)s’ kan niet naar ‘%(new)s’. "
+                    "Mogelijk: %(possible)s."
+                )
+                % {
+                    "current": contract.get_status_display(),
+                    "new": ContractStatus(to_status).label,
+                    "possible": possible or _("geen, de status is definitief"),
+                }
+            }
+        )
+    reason = (reason or "").strip()
+    if to_status in CONTRACT_REASON_REQUIRED and not reason:
+        raise ValidationError({"reason": _("Geef een reden op voor deze stap.")})
+    if len(reason) > 2000:
+        raise ValidationError({"reason": _("Hoogstens 2000 tekens, alstublieft.")})
+    if to_status == ContractStatus.SIGNED and not (contract.start_date and contract.end_date):
+        raise ValidationError(
+            {
+                "to_status": _(
+                    "Vul eerst de looptijd in (ingangsdatum en einddatum) voordat het contract "
+                    "getekend wordt."
+                )
+            }
+        )
+    at = at or timezone.now()
+    transition = ContractTransition.objects.create(
+        contract=contract,
+        from_status=contract.status,
+        to_status=to_status,
+        at=at,
+        by=actor,
+        reason=reason,
+    )
+    contract.status = to_status
+    contract.status_changed_at = at
+    contract.save(update_fields=["status", "status_changed_at", "updated_at"])
+    return transition
+
+
+@transaction.atomic
+def contract_term_update(
+    *,
+    actor: User,
+    contract: Contract,
+    start_date: datetime.date | None,
+    end_date: datetime.date | None,
+    renewal: str | None = None,
+) -> Contract:
+    """Officers set the term; the end lies after the start, and no commitment may fall due
+    before the start."""
+    if not actor.has_perm("contracts.transition_contract", contract):
+        raise PermissionDenied
+    contract = Contract.objects.select_for_update().get(pk=contract.pk)
+    if start_date and end_date and end_date <= start_date:
+        raise ValidationError({"end_date": _("De einddatum ligt na de ingangsdatum.")})
+    if start_date and contract.commitments.filter(due_date__lt=start_date).exists():
+        raise ValidationError(
+            {"start_date": _("Er zijn afspraken die vóór deze ingangsdatum vervallen.")}
+        )
+    contract.start_date, contract.end_date = start_date, end_date
+    if renewal:
+        contract.renewal = renewal
+    contract.full_clean(exclude=["council", "requested_by", "contact_officer"])
+    contract.save()
+    return contract
+
+
+@transaction.atomic
+def commitment_create(
+    *,
+    actor: User,
+    contract: Contract,
+    party: ContractParty,
+    what: str,
+    due_date: datetime.date | None,
+) -> Commitment:
+    """Officers record an afspraak: which party, what, and by when (not before the contract
+    starts)."""
+    if not actor.has_perm("contracts.manage_commitments", contract):
+        raise PermissionDenied
+    what = _clean_text(what, field="what", label=_("de afspraak"), max_length=2000)
+    if due_date is None:
+        raise ValidationError({"due_date": _("Vul de datum in waarop de afspraak klaar is.")})
+    commitment = Commitment(contract=contract, party=party, what=what, due_date=due_date)
+    commitment.full_clean()
+    commitment.save()
+    return commitment
+
+
+@transaction.atomic
+def commitment_update(
+    *, actor: User, commitment: Commitment, status: str, evidence: str = ""
+) -> Commitment:
+    """Officers record progress on an afspraak; 'nagekomen' needs evidence."""
+    commitment = (
+        Commitment.objects.select_for_update().select_related("contract").get(pk=commitment.pk)
+    )
+    if not actor.has_perm("contracts.manage_commitments", commitment.contract):
+        raise PermissionDenied
+    if status not in CommitmentStatus.values:
+        raise ValidationError({"status": _("Kies een geldige status.")})
+    commitment.status = status
+    commitment.evidence = (evidence or "").strip()
+    commitment.full_clean()
+    commitment.save()
+    return commitment
+
+
+def is_commitment_closed(commitment: Commitment) -> bool:
+    return commitment.status in COMMITMENT_CLOSED

@@ -1,0 +1,247 @@
+"""Thin views: parse, authorise, call a service or selector, render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from wijkportaal.permissions import current_council_ids
+from wijkportaal.wijkraden.models import NeighbourhoodCouncil
+
+from . import selectors, services
+from .forms import (
+    CommitmentForm,
+    CommitmentUpdateForm,
+    ContractRequestForm,
+    ContractTermForm,
+    ContractTransitionForm,
+    apply_errors,
+)
+from .models import CONTRACT_TRANSITIONS, Commitment, Contract, ContractStatus
+
+
+def _require(request, perm: str, obj=None):
+    """Anonymous users go to the login; others without the permission get a 404."""
+    if not request.user.is_authenticated:
+        raise _LoginRequired
+    if not request.user.has_perm(perm, obj):
+        raise Http404
+
+
+class _LoginRequired(Exception):
+    pass
+
+
+def login_or_404(view):
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except _LoginRequired:
+            return redirect_to_login(request.get_full_path())
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+def board_councils(user):
+    return NeighbourhoodCouncil.objects.filter(
+        pk__in=current_council_ids(user, board_only=True)
+    ).order_by("name")
+
+
+def council_from_post_or_404(request, councils):
+    """A posted wijkraad the user is not on the board of answers 404, never a form error: the
+    page does not reveal whether another wijkraad exists or what it does."""
+    raw = request.POST.get("council")
+    if (
+        raw
+        and request.method == "POST"
+        and not (str(raw).isdigit() and councils.filter(pk=raw).exists())
+    ):
+        raise Http404
+
+
+# --- Wijkcontracten --------------------------------------------------------------------------
+
+
+def contract_list(request):
+    return render(
+        request,
+        "contracts/contract_list.html",
+        {
+            "contracts": selectors.contract_list_public(),
+            "internal": selectors.contract_list_internal(request.user),
+            "can_request": bool(current_council_ids(request.user, board_only=True)),
+            "started_this_year": selectors.contracts_started_this_year(),
+        },
+    )
+
+
+@login_or_404
+def contract_detail(request, pk):
+    contract = selectors.contract_detail(pk)
+    if not contract.is_public:
+        _require(request, "contracts.view_contract", contract)
+    user = request.user
+    return render(
+        request,
+        "contracts/contract_detail.html",
+        {
+            "contract": contract,
+            "role_declaration": selectors.contract_role_declaration(contract),
+            "can_transition": user.has_perm("contracts.transition_contract", contract),
+            "can_withdraw": ContractStatus.WITHDRAWN in contract.allowed_transitions
+            and user.has_perm("contracts.withdraw_contract", contract),
+            "can_manage_commitments": user.has_perm("contracts.manage_commitments", contract),
+            "transition_table": [
+                (ContractStatus(s).label, [ContractStatus(t).label for t in targets])
+                for s, targets in CONTRACT_TRANSITIONS.items()
+            ],
+        },
+    )
+
+
+@login_required
+def contract_request(request):
+    councils = board_councils(request.user)
+    if not councils.exists():
+        raise Http404
+    council_from_post_or_404(request, councils)
+    initial = {}
+    wanted = request.GET.get("wijkraad")
+    if wanted:
+        council = councils.filter(slug=wanted).first()
+        if council is None:
+            raise Http404
+        initial["council"] = council
+    form = ContractRequestForm(request.POST or None, councils=councils, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            contract = services.contract_request(
+                actor=request.user,
+                council=data["council"],
+                title=data["title"],
+                description=data["description"],
+                themes=data["themes"],
+                partners=data["partners"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("De aanvraag is ontvangen. Een ambtenaar neemt contact op voor de verkenning."),
+            )
+            return redirect(contract.get_absolute_url())
+    return render(request, "contracts/contract_request.html", {"form": form})
+
+
+@login_or_404
+def contract_transition(request, pk):
+    contract = get_object_or_404(Contract.objects.select_related("council"), pk=pk)
+    _require(request, "contracts.withdraw_contract", contract)
+    officer = request.user.has_perm("contracts.transition_contract", contract)
+    form = ContractTransitionForm(
+        request.POST or None, contract=contract, withdraw_only=not officer
+    )
+    term_form = ContractTermForm(
+        request.POST if "save_term" in request.POST else None,
+        initial={
+            "start_date": contract.start_date,
+            "end_date": contract.end_date,
+            "renewal": contract.renewal,
+        },
+        prefix="term",
+    )
+    if request.method == "POST" and "save_term" in request.POST:
+        if not officer:
+            raise Http404
+        if term_form.is_valid():
+            try:
+                services.contract_term_update(
+                    actor=request.user,
+                    contract=contract,
+                    **{k: term_form.cleaned_data[k] for k in ("start_date", "end_date", "renewal")},
+                )
+            except ValidationError as error:
+                apply_errors(term_form, error)
+            else:
+                messages.success(request, _("De looptijd is opgeslagen."))
+                return redirect("contracts:contract-transition", pk=contract.pk)
+        form = ContractTransitionForm(contract=contract, withdraw_only=not officer)
+    elif request.method == "POST" and form.is_valid():
+        try:
+            services.contract_transition(
+                actor=request.user,
+                contract=contract,
+                to_status=form.cleaned_data["to_status"],
+                reason=form.cleaned_data["reason"],
+            )
+        except PermissionDenied:
+            raise Http404 from None
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("De status van het wijkcontract is gewijzigd."))
+            return redirect(contract.get_absolute_url())
+    return render(
+        request,
+        "contracts/contract_transition.html",
+        {
+            "contract": contract,
+            "form": form,
+            "term_form": term_form if officer else None,
+            "final": not contract.allowed_transitions,
+        },
+    )
+
+
+@login_or_404
+def commitment_create(request, pk):
+    contract = get_object_or_404(Contract.objects.select_related("council"), pk=pk)
+    _require(request, "contracts.manage_commitments", contract)
+    form = CommitmentForm(request.POST or None, contract=contract)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.commitment_create(actor=request.user, contract=contract, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("De afspraak is toegevoegd."))
+            return redirect(contract.get_absolute_url())
+    return render(request, "contracts/commitment_form.html", {"contract": contract, "form": form})
+
+
+@login_or_404
+def commitment_update(request, pk):
+    commitment = get_object_or_404(
+        Commitment.objects.select_related("contract__council", "party"), pk=pk
+    )
+    contract = commitment.contract
+    _require(request, "contracts.manage_commitments", contract)
+    form = CommitmentUpdateForm(
+        request.POST or None,
+        initial={"status": commitment.status, "evidence": commitment.evidence},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.commitment_update(
+                actor=request.user, commitment=commitment, **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("De afspraak is bijgewerkt."))
+            return redirect(contract.get_absolute_url())
+    return render(
+        request,
+        "contracts/commitment_update.html",
+        {"contract": contract, "commitment": commitment, "form": form},
+    )

@@ -1,0 +1,12 @@
+from tests.contracts.factories import (
+    CommitmentFactory,
+    ContractFactory,
+    SignedContractFactory,
+)
+
+
+def extend_world(values, *, council_a, council_b, users):
+    signed = SignedContractFactory(council=council_a)
+    values["contract_public"] = signed.pk
+    values["contract_draft"] = ContractFactory(council=council_a).pk
+    values["commitment"] = CommitmentFactory(contract=signed).pk
