@@ -6,6 +6,9 @@ from rules.contrib.admin import ObjectPermissionsModelAdmin
 
 from .models import (
     CONTRACT_TRANSITIONS,
+    BudgetDecision,
+    BudgetLine,
+    BudgetPilot,
     Commitment,
     Contract,
     ContractParty,
@@ -100,3 +103,40 @@ class CommitmentAdmin(ObjectPermissionsModelAdmin):
     list_filter = ["status"]
     list_select_related = ["contract", "party__council", "party__department"]
     search_fields = ["what", "contract__title"]
+
+
+class BudgetLineInline(admin.TabularInline):
+    model = BudgetLine
+    extra = 0
+    fields = ["kind", "amount", "spent"]
+    readonly_fields = ["spent"]
+
+
+@admin.register(BudgetPilot)
+class BudgetPilotAdmin(ObjectPermissionsModelAdmin):
+    list_display = ["council", "year"]
+    list_select_related = ["council"]
+    autocomplete_fields = ["council"]
+    inlines = [BudgetLineInline]
+
+
+@admin.register(BudgetDecision)
+class BudgetDecisionAdmin(ObjectPermissionsModelAdmin):
+    """Decisions are the board's: recorded through its page (which checks the balance under a
+    row lock), shown here read-only."""
+
+    list_display = ["decided_on", "purpose", "line", "amount", "recipient"]
+    list_select_related = ["line__pilot__council"]
+    readonly_fields = [
+        "line",
+        "decided_on",
+        "amount",
+        "purpose",
+        "recipient",
+        "document",
+        "decided_by",
+        "created_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False

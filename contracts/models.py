@@ -483,6 +483,17 @@ class BudgetLine(models.Model):
     def balance(self) -> Decimal:
         return self.amount - self.spent
 
+    def clean(self):
+        if self.amount is not None and self.amount < (self.spent or ZERO):
+            raise ValidationError(
+                {
+                    "amount": _(
+                        "Het budget kan niet lager zijn dan wat al is besteed (€ %(spent)s)."
+                    )
+                    % {"spent": self.spent}
+                }
+            )
+
 
 DECISION_DOCUMENT_EXTENSIONS = ("pdf", "odt", "docx")
 DECISION_DOCUMENT_MAX_BYTES = 5 * 1024 * 1024

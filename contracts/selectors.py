@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from .models import (
     COMMITMENT_CLOSED,
     CONTRACT_DRAFT_STATUSES,
+    ZERO,
+    BudgetDecision,
+    BudgetLine,
+    BudgetPilot,
     Commitment,
     Contract,
     ContractParty,
@@ -89,4 +94,34 @@ def contracts_started_this_year(on: datetime.date | None = None) -> int:
         .values("contract_id")
         .distinct()
         .count()
+    )
+
+
+def pilot_list():
+    return list(
+        BudgetPilot.objects.select_related("council")
+        .prefetch_related(Prefetch("lines", queryset=BudgetLine.objects.order_by("kind")))
+        .annotate(
+            total=Coalesce(Sum("lines__amount"), ZERO),
+            total_spent=Coalesce(Sum("lines__spent"), ZERO),
+            decision_count=Count("lines__decisions"),
+        )
+        .order_by("-year", "council__name")
+    )
+
+
+def pilot_detail(pk: int) -> BudgetPilot:
+    return get_object_or_404(
+        BudgetPilot.objects.select_related("council").prefetch_related(
+            Prefetch("lines", queryset=BudgetLine.objects.order_by("kind"))
+        ),
+        pk=pk,
+    )
+
+
+def pilot_decisions(pilot: BudgetPilot):
+    return (
+        BudgetDecision.objects.filter(line__pilot=pilot)
+        .select_related("line")
+        .order_by("-decided_on", "-pk")
     )

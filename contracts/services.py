@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +20,11 @@ from .models import (
     COMMITMENT_CLOSED,
     CONTRACT_REASON_REQUIRED,
     CONTRACT_TRANSITIONS,
+    DECISION_DOCUMENT_EXTENSIONS,
+    DECISION_DOCUMENT_MAX_BYTES,
+    BudgetDecision,
+    BudgetLine,
+    BudgetPilot,
     Commitment,
     CommitmentStatus,
     Contract,
@@ -255,3 +261,109 @@ def commitment_update(
 
 def is_commitment_closed(commitment: Commitment) -> bool:
     return commitment.status in COMMITMENT_CLOSED
+
+
+# --- Budget pilot ----------------------------------------------------------------------------
+
+
+def _validate_document(document) -> None:
+    if not document:
+        return
+    name = (getattr(document, "name", "") or "").lower()
+    extension = name.rsplit(".", 1)[-1] if "." in name else ""
+    if extension not in DECISION_DOCUMENT_EXTENSIONS:
+        raise ValidationError({"document": _("Upload het besluit als PDF, ODT of DOCX.")})
+    if document.size > DECISION_DOCUMENT_MAX_BYTES:
+        raise ValidationError(
+            {"document": _("Het bestand is groter dan 5 MB. Verklein het of deel het op.")}
+        )
+    document.seek(0)
+    head = document.read(4)
+    document.seek(0)
+    expected = b"%PDF" if extension == "pdf" else b"PK\x03\x04"
+    if not head.startswith(expected):
+        raise ValidationError(
+            {
+                "document": _("Dit bestand is geen geldig %(ext)s-bestand.")
+                % {"ext": extension.upper()}
+            }
+        )
+
+
+@transaction.atomic
+def budget_decision_create(
+    *,
+    actor: User,
+    line: BudgetLine,
+    decided_on: datetime.date | None,
+    amount,
+    purpose: str,
+    recipient: str,
+    document=None,
+) -> BudgetDecision:
+    """Record a spending decision of the pilot wijkraad's board against one budget line.
+
+    The line's row is locked (select_for_update) before its balance is checked, so two
+    decisions arriving at the same moment are checked one after the other: the second sees
+    what the first spent and is refused if it would overdraw. The database CHECK
+    `line_not_overdrawn` refuses an overdraw even from a path that forgot the lock."""
+    line = BudgetLine.objects.select_for_update().get(pk=line.pk)
+    pilot = BudgetPilot.objects.select_related("council").get(pk=line.pilot_id)
+    if not actor.has_perm("contracts.decide_budget", pilot):
+        raise PermissionDenied
+    errors: dict[str, str] = {}
+    try:
+        amount = parse_amount(amount)
+    except ValidationError as error:
+        errors.update({k: v[0] for k, v in error.message_dict.items()})
+    if decided_on is None:
+        errors["decided_on"] = _("Vul de datum van het besluit in.")
+    elif decided_on.year != pilot.year:
+        errors["decided_on"] = _("Het besluit valt in het begrotingsjaar %(year)s.") % {
+            "year": pilot.year
+        }
+    elif decided_on > timezone.localdate():
+        errors["decided_on"] = _("Een besluit kan niet in de toekomst liggen.")
+    purpose = (purpose or "").strip()
+    recipient = (recipient or "").strip()
+    if not purpose:
+        errors["purpose"] = _("Vul het doel van de uitgave in.")
+    elif len(purpose) > 300:
+        errors["purpose"] = _("Hoogstens 300 tekens, alstublieft.")
+    if not recipient:
+        errors["recipient"] = _("Vul in wie het geld ontvangt.")
+    elif len(recipient) > 200:
+        errors["recipient"] = _("Hoogstens 200 tekens, alstublieft.")
+    try:
+        _validate_document(document)
+    except ValidationError as error:
+        errors.update({k: v[0] for k, v in error.message_dict.items()})
+    if "amount" not in errors and amount > line.balance:
+        errors["amount"] = _(
+            "Dit besluit past niet binnen de post ‘%(line)s’: er is nog € %(balance)s beschikbaar."
+        ) % {"line": line.get_kind_display(), "balance": format_euro(line.balance)}
+    if errors:
+        raise ValidationError(errors)
+    decision = BudgetDecision.objects.create(
+        line=line,
+        decided_on=decided_on,
+        amount=amount,
+        purpose=purpose,
+        recipient=recipient,
+        document=document or "",
+        decided_by=actor,
+    )
+    BudgetLine.objects.filter(pk=line.pk).update(spent=F("spent") + amount)
+    return decision
+
+
+def format_euro(amount: Decimal) -> str:
+    """1234.5 → '1.234,50' (Dutch notation)."""
+    whole, cents = f"{amount:.2f}".split(".")
+    sign = "-" if whole.startswith("-") else ""
+    whole = whole.lstrip("-")
+    groups = []
+    while whole:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    return f"{sign}{'.'.join(groups)},{cents}"

@@ -25,6 +25,18 @@ urlpatterns = [
         name="commitment-update",
     ),
     path("uitdaagrecht/", coming_soon, {"title": _("Uitdaagrecht")}, name="proposal-list"),
-    path("beheerexperiment/", coming_soon, {"title": _("Beheerexperiment")}, name="pilot-list"),
+    path("beheerexperiment/", views.pilot_list, name="pilot-list"),
+    path("beheerexperiment/<int:pk>/", views.pilot_detail, name="pilot-detail"),
+    path("beheerexperiment/<int:pk>/uitgaven.csv", views.pilot_csv, name="pilot-csv"),
+    path(
+        "beheerexperiment/<int:pk>/besluiten/nieuw/",
+        views.decision_create,
+        name="decision-create",
+    ),
+    path(
+        "beheerexperiment/besluiten/<int:pk>/document/",
+        views.decision_document,
+        name="decision-document",
+    ),
     path("ondersteuning/", coming_soon, {"title": _("Ondersteuning")}, name="support-index"),
 ]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -15,6 +17,7 @@ from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 from . import selectors, services
 from .forms import (
+    BudgetDecisionForm,
     CommitmentForm,
     CommitmentUpdateForm,
     ContractRequestForm,
@@ -22,7 +25,7 @@ from .forms import (
     ContractTransitionForm,
     apply_errors,
 )
-from .models import CONTRACT_TRANSITIONS, Commitment, Contract, ContractStatus
+from .models import CONTRACT_TRANSITIONS, BudgetDecision, Commitment, Contract, ContractStatus
 
 
 def _require(request, perm: str, obj=None):
@@ -244,4 +247,77 @@ def commitment_update(request, pk):
         request,
         "contracts/commitment_update.html",
         {"contract": contract, "commitment": commitment, "form": form},
+    )
+
+
+# --- Budget pilot ----------------------------------------------------------------------------
+
+
+def pilot_list(request):
+    return render(request, "contracts/pilot_list.html", {"pilots": selectors.pilot_list()})
+
+
+def pilot_detail(request, pk):
+    pilot = selectors.pilot_detail(pk)
+    return render(
+        request,
+        "contracts/pilot_detail.html",
+        {
+            "pilot": pilot,
+            "decisions": selectors.pilot_decisions(pilot),
+            "can_decide": request.user.has_perm("contracts.decide_budget", pilot),
+        },
+    )
+
+
+def _csv_cell(value) -> str:
+    # Spreadsheet programs run cells that start with these as formulas.
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def pilot_csv(request, pk):
+    pilot = selectors.pilot_detail(pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="beheerexperiment-{pilot.council.slug}-{pilot.year}.csv"'
+    )
+    writer = csv.writer(response)
+    writer.writerow(["datum", "wijkraad", "post", "bedrag", "doel", "ontvanger"])
+    for decision in selectors.pilot_decisions(pilot):
+        writer.writerow(
+            [
+                decision.decided_on.isoformat(),
+                _csv_cell(pilot.council.name),
+                decision.line.get_kind_display(),
+                f"{decision.amount:.2f}",
+                _csv_cell(decision.purpose),
+                _csv_cell(decision.recipient),
+            ]
+        )
+    return response
+
+
+@login_or_404
+def decision_create(request, pk):
+    pilot = selectors.pilot_detail(pk)
+    _require(request, "contracts.decide_budget", pilot)
+    form = BudgetDecisionForm(request.POST or None, request.FILES or None, pilot=pilot)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.budget_decision_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Het besluit is vastgelegd."))
+            return redirect(pilot.get_absolute_url())
+    return render(request, "contracts/decision_form.html", {"pilot": pilot, "form": form})
+
+
+def decision_document(request, pk):
+    decision = get_object_or_404(BudgetDecision.objects.exclude(document=""), pk=pk)
+    return FileResponse(
+        decision.document.open("rb"),
+        as_attachment=True,
+        filename=decision.document.name.rsplit("/", 1)[-1],
     )

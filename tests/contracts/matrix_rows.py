@@ -21,6 +21,15 @@ ROWS = [
         default=404,
         overrides={"anonymous": LOGIN, "officer": 200, "administrator": 200},
     ),
+    public("/beheerexperiment/"),
+    public("/beheerexperiment/{pilot}/"),
+    public("/beheerexperiment/{pilot}/uitgaven.csv"),
+    Row(
+        "/beheerexperiment/{pilot}/besluiten/nieuw/",
+        default=404,
+        overrides={"anonymous": LOGIN, "board": 200, "administrator": 200},
+    ),
+    staff_only_admin("/admin/contracts/budgetpilot/"),
     staff_only_admin("/admin/contracts/contract/"),
     staff_only_admin("/admin/contracts/contract/{contract_draft}/change/"),
 ]

@@ -1,6 +1,8 @@
 from tests.contracts.factories import (
     CommitmentFactory,
     ContractFactory,
+    LineFactory,
+    PilotFactory,
     SignedContractFactory,
 )
 
@@ -10,3 +12,6 @@ def extend_world(values, *, council_a, council_b, users):
     values["contract_public"] = signed.pk
     values["contract_draft"] = ContractFactory(council=council_a).pk
     values["commitment"] = CommitmentFactory(contract=signed).pk
+    pilot = PilotFactory(council=council_a)
+    LineFactory(pilot=pilot)
+    values["pilot"] = pilot.pk
