@@ -6,14 +6,18 @@ from rules.contrib.admin import ObjectPermissionsModelAdmin
 
 from .models import (
     CONTRACT_TRANSITIONS,
+    PROPOSAL_TRANSITIONS,
     BudgetDecision,
     BudgetLine,
     BudgetPilot,
+    ChallengeProposal,
     Commitment,
     Contract,
     ContractParty,
     ContractStatus,
     ContractTransition,
+    ProposalStatus,
+    ProposalTransition,
 )
 
 
@@ -137,6 +141,62 @@ class BudgetDecisionAdmin(ObjectPermissionsModelAdmin):
         "decided_by",
         "created_at",
     ]
+
+    def has_add_permission(self, request):
+        return False
+
+
+class ProposalTransitionInline(admin.TabularInline):
+    model = ProposalTransition
+    extra = 0
+    can_delete = False
+    fields = ["at", "from_status", "to_status", "by", "reason"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ChallengeProposal)
+class ChallengeProposalAdmin(ObjectPermissionsModelAdmin):
+    list_display = ["task", "proposer", "field", "status", "verified_at", "submitted_at"]
+    list_filter = ["status", "field", ("verified_at", admin.EmptyFieldListFilter)]
+    search_fields = ["task", "group_name", "council__name"]
+    list_select_related = ["council"]
+    autocomplete_fields = ["handler"]
+    # Status, scores and motivation change through the officers' page (the service checks
+    # the transition table and the criteria).
+    readonly_fields = [
+        "council",
+        "group_name",
+        "contact_name",
+        "contact_email",
+        "submitted_by",
+        "submitted_at",
+        "verified_at",
+        "task",
+        "field",
+        "current_provider",
+        "plan",
+        "support_evidence",
+        "cost_comparison",
+        "quality",
+        "status",
+        "status_changed_at",
+        "motivation",
+        "not_more_expensive",
+        "at_least_same_quality",
+        "demonstrable_support",
+        "score_notes",
+        "scored_by",
+        "scored_at",
+        "transition_table",
+    ]
+    inlines = [ProposalTransitionInline]
+
+    @admin.display(description=_("toegestane statuswijzigingen"))
+    def transition_table(self, obj):
+        return transition_table_html(PROPOSAL_TRANSITIONS, ProposalStatus)
 
     def has_add_permission(self, request):
         return False

@@ -16,11 +16,13 @@ from .models import (
     BudgetDecision,
     BudgetLine,
     BudgetPilot,
+    ChallengeProposal,
     Commitment,
     Contract,
     ContractParty,
     ContractStatus,
     ContractTransition,
+    ProposalTransition,
 )
 
 
@@ -124,4 +126,27 @@ def pilot_decisions(pilot: BudgetPilot):
         BudgetDecision.objects.filter(line__pilot=pilot)
         .select_related("line")
         .order_by("-decided_on", "-pk")
+    )
+
+
+def proposal_list():
+    return (
+        ChallengeProposal.objects.verified()
+        .select_related("council")
+        .order_by("-submitted_at", "-pk")
+    )
+
+
+def proposal_detail(pk: int) -> ChallengeProposal:
+    """Only verified proposals exist for the outside world."""
+    return get_object_or_404(
+        ChallengeProposal.objects.verified()
+        .select_related("council")
+        .prefetch_related(
+            Prefetch(
+                "transitions",
+                queryset=ProposalTransition.objects.select_related("by").order_by("at", "pk"),
+            )
+        ),
+        pk=pk,
     )

@@ -6,14 +6,20 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import F
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from wijkportaal.accounts.models import User
+from wijkportaal.core.mail import build_message
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 from .models import (
@@ -22,9 +28,14 @@ from .models import (
     CONTRACT_TRANSITIONS,
     DECISION_DOCUMENT_EXTENSIONS,
     DECISION_DOCUMENT_MAX_BYTES,
+    PROPOSAL_MOTIVATION_REQUIRED,
+    PROPOSAL_TRANSITIONS,
+    PROPOSAL_UNDECIDED,
     BudgetDecision,
     BudgetLine,
     BudgetPilot,
+    ChallengeField,
+    ChallengeProposal,
     Commitment,
     CommitmentStatus,
     Contract,
@@ -32,6 +43,8 @@ from .models import (
     ContractStatus,
     ContractTransition,
     PartyKind,
+    ProposalStatus,
+    ProposalTransition,
 )
 
 THEMES = ("maintenance", "development", "social")
@@ -367,3 +380,242 @@ def format_euro(amount: Decimal) -> str:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
     return f"{sign}{'.'.join(groups)},{cents}"
+
+
+# --- Right to challenge ----------------------------------------------------------------------
+
+PROPOSAL_TEXT_FIELDS = {
+    # field: (label for the error, max length)
+    "task": (_lazy("de taak die u wilt overnemen"), 300),
+    "current_provider": (_lazy("wie de taak nu uitvoert"), 200),
+    "plan": (_lazy("uw plan"), 8000),
+    "support_evidence": (_lazy("waaruit het draagvlak in de wijk blijkt"), 4000),
+    "cost_comparison": (_lazy("de kostenvergelijking"), 4000),
+    "quality": (_lazy("hoe u de kwaliteit waarborgt"), 4000),
+}
+VERIFY_SALT = "contracts.proposal-verify"
+VERIFY_MAX_AGE = datetime.timedelta(days=7)
+
+
+def _proposal_content(data: dict) -> dict:
+    clean: dict = {}
+    errors: dict[str, str] = {}
+    for field, (label, max_length) in PROPOSAL_TEXT_FIELDS.items():
+        try:
+            clean[field] = _clean_text(
+                data.get(field), field=field, label=label, max_length=max_length
+            )
+        except ValidationError as error:
+            errors.update({k: v[0] for k, v in error.message_dict.items()})
+    if data.get("field") not in ChallengeField.values:
+        errors["field"] = _("Kies het terrein van de taak.")
+    else:
+        clean["field"] = data["field"]
+    if errors:
+        raise ValidationError(errors)
+    return clean
+
+
+@transaction.atomic
+def proposal_submit_by_council(
+    *, actor: User, council: NeighbourhoodCouncil, data: dict
+) -> ChallengeProposal:
+    """A wijkraad's board submits a right-to-challenge proposal. The board member is known,
+    so the proposal counts as verified at once."""
+    if not actor.has_perm("contracts.propose_challenge", council):
+        raise Http404
+    content = _proposal_content(data)
+    now = timezone.now()
+    return ChallengeProposal.objects.create(
+        council=council,
+        contact_name=actor.display_name[:150],
+        contact_email=actor.email,
+        submitted_by=actor,
+        submitted_at=now,
+        verified_at=now,
+        status_changed_at=now,
+        **content,
+    )
+
+
+@transaction.atomic
+def proposal_submit_by_group(
+    *, group_name: str, contact_name: str, contact_email: str, data: dict
+) -> ChallengeProposal:
+    """A resident group (no account) submits a proposal. It is stored unverified: never public,
+    never processed, until someone opens the signed link mailed to the given address.
+
+    The outbox only mails users (its rows need a recipient account), so this one message is
+    sent with Django's mail after commit."""
+    errors: dict[str, str] = {}
+    try:
+        content = _proposal_content(data)
+    except ValidationError as error:
+        errors.update({k: v[0] for k, v in error.message_dict.items()})
+    try:
+        group_name = _clean_text(
+            group_name, field="group_name", label=_("de naam van de groep"), max_length=200
+        )
+    except ValidationError as error:
+        errors.update({k: v[0] for k, v in error.message_dict.items()})
+    try:
+        contact_name = _clean_text(
+            contact_name,
+            field="contact_name",
+            label=_("de naam van de contactpersoon"),
+            max_length=150,
+        )
+    except ValidationError as error:
+        errors.update({k: v[0] for k, v in error.message_dict.items()})
+    contact_email = (contact_email or "").strip().lower()
+    try:
+        validate_email(contact_email)
+    except ValidationError:
+        errors["contact_email"] = _(
+            "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl."
+        )
+    if errors:
+        raise ValidationError(errors)
+    proposal = ChallengeProposal.objects.create(
+        group_name=group_name,
+        contact_name=contact_name,
+        contact_email=contact_email,
+        **content,
+    )
+    token = signing.dumps({"p": proposal.pk, "e": contact_email}, salt=VERIFY_SALT)
+    context = {
+        "proposal": proposal,
+        "verify_url": settings.SITE_URL
+        + reverse("contracts:proposal-verify", kwargs={"token": token}),
+        "valid_days": VERIFY_MAX_AGE.days,
+    }
+    transaction.on_commit(
+        lambda: build_message(contact_email, "contracts/email/proposal_verify", context).send()
+    )
+    return proposal
+
+
+@transaction.atomic
+def proposal_verify(*, token: str) -> ChallengeProposal:
+    """Confirm a resident group's address from the signed link (idempotent)."""
+    try:
+        payload = signing.loads(token, salt=VERIFY_SALT, max_age=VERIFY_MAX_AGE)
+    except signing.SignatureExpired:
+        raise ValidationError(
+            {"token": _("Deze link is verlopen. Dien het voorstel opnieuw in.")}
+        ) from None
+    except signing.BadSignature:
+        raise ValidationError({"token": _("Deze link is ongeldig.")}) from None
+    proposal = (
+        ChallengeProposal.objects.select_for_update()
+        .filter(pk=payload.get("p"), contact_email=payload.get("e"))
+        .first()
+    )
+    if proposal is None:
+        raise ValidationError({"token": _("Deze link is ongeldig.")})
+    if proposal.verified_at is None:
+        proposal.verified_at = timezone.now()
+        proposal.save(update_fields=["verified_at"])
+    return proposal
+
+
+def _verified_for_processing(proposal: ChallengeProposal) -> ChallengeProposal:
+    proposal = ChallengeProposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.verified_at is None:
+        raise ValidationError(
+            {
+                "__all__": _(
+                    "Dit voorstel is nog niet bevestigd door de indiener en kan niet worden "
+                    "behandeld."
+                )
+            }
+        )
+    return proposal
+
+
+@transaction.atomic
+def proposal_score(
+    *,
+    actor: User,
+    proposal: ChallengeProposal,
+    not_more_expensive: bool | None,
+    at_least_same_quality: bool | None,
+    demonstrable_support: bool | None,
+    notes: str = "",
+) -> ChallengeProposal:
+    """Officers score the three criteria of the right to challenge."""
+    if not actor.has_perm("contracts.assess_challengeproposal", proposal):
+        raise PermissionDenied
+    proposal = _verified_for_processing(proposal)
+    if proposal.status not in PROPOSAL_UNDECIDED:
+        raise ValidationError({"__all__": _("Over dit voorstel is al besloten.")})
+    proposal.not_more_expensive = not_more_expensive
+    proposal.at_least_same_quality = at_least_same_quality
+    proposal.demonstrable_support = demonstrable_support
+    proposal.score_notes = _clean_text(
+        notes, field="notes", label="", max_length=4000, required=False
+    )
+    proposal.scored_by = actor
+    proposal.scored_at = timezone.now()
+    proposal.save()
+    return proposal
+
+
+@transaction.atomic
+def proposal_transition(
+    *, actor: User, proposal: ChallengeProposal, to_status: str, motivation: str = ""
+) -> ProposalTransition:
+    """Move a verified proposal one allowed step (PROPOSAL_TRANSITIONS). Granting and rejecting
+    need a public motivation; granting needs all three criteria met."""
+    if not actor.has_perm("contracts.assess_challengeproposal", proposal):
+        raise PermissionDenied
+    proposal = _verified_for_processing(proposal)
+    if to_status not in PROPOSAL_TRANSITIONS[proposal.status]:
+        possible = ", ".join(
+            str(ProposalStatus(s).label) for s in PROPOSAL_TRANSITIONS[proposal.status]
+        )
+        label = ProposalStatus(to_status).label if to_status in ProposalStatus.values else to_status
+        raise ValidationError(
+            {
+                "to_status": _(
+                    "Een voorstel met status ‘%(current)s’ kan niet naar ‘%(new)s’. "
+                    "Mogelijk: %(possible)s."
+                )
+                % {
+                    "current": proposal.get_status_display(),
+                    "new": label,
+                    "possible": possible or _("geen, de status is definitief"),
+                }
+            }
+        )
+    motivation = (motivation or "").strip()
+    if to_status in PROPOSAL_MOTIVATION_REQUIRED and not motivation:
+        raise ValidationError({"motivation": _("Schrijf een openbare motivering bij dit besluit.")})
+    if len(motivation) > 5000:
+        raise ValidationError({"motivation": _("Hoogstens 5000 tekens, alstublieft.")})
+    if to_status == ProposalStatus.GRANTED and not all(
+        (proposal.not_more_expensive, proposal.at_least_same_quality, proposal.demonstrable_support)
+    ):
+        raise ValidationError(
+            {
+                "to_status": _(
+                    "Een voorstel wordt alleen toegekend als het aan alle drie de criteria "
+                    "voldoet: niet duurder, minstens dezelfde kwaliteit en aantoonbaar draagvlak."
+                )
+            }
+        )
+    now = timezone.now()
+    transition = ProposalTransition.objects.create(
+        proposal=proposal,
+        from_status=proposal.status,
+        to_status=to_status,
+        at=now,
+        by=actor,
+        reason=motivation,
+    )
+    proposal.status = to_status
+    proposal.status_changed_at = now
+    if to_status in PROPOSAL_MOTIVATION_REQUIRED:
+        proposal.motivation = motivation
+    proposal.save(update_fields=["status", "status_changed_at", "motivation"])
+    return transition

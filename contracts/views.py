@@ -23,6 +23,10 @@ from .forms import (
     ContractRequestForm,
     ContractTermForm,
     ContractTransitionForm,
+    CouncilProposalForm,
+    GroupProposalForm,
+    ProposalScoreForm,
+    ProposalTransitionForm,
     apply_errors,
 )
 from .models import CONTRACT_TRANSITIONS, BudgetDecision, Commitment, Contract, ContractStatus
@@ -320,4 +324,135 @@ def decision_document(request, pk):
         decision.document.open("rb"),
         as_attachment=True,
         filename=decision.document.name.rsplit("/", 1)[-1],
+    )
+
+
+# --- Right to challenge ----------------------------------------------------------------------
+
+
+def proposal_list(request):
+    return render(
+        request,
+        "contracts/proposal_list.html",
+        {
+            "proposals": selectors.proposal_list(),
+            "is_board": bool(current_council_ids(request.user, board_only=True)),
+        },
+    )
+
+
+def proposal_detail(request, pk):
+    proposal = selectors.proposal_detail(pk)
+    return render(
+        request,
+        "contracts/proposal_detail.html",
+        {
+            "proposal": proposal,
+            "can_assess": request.user.has_perm("contracts.assess_challengeproposal", proposal),
+        },
+    )
+
+
+def proposal_create_group(request):
+    form = GroupProposalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.proposal_submit_by_group(
+                group_name=data.pop("group_name"),
+                contact_name=data.pop("contact_name"),
+                contact_email=data.pop("contact_email"),
+                data=data,
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            return redirect("contracts:proposal-sent")
+    return render(request, "contracts/proposal_form.html", {"form": form, "for_council": False})
+
+
+def proposal_sent(request):
+    return render(request, "contracts/proposal_sent.html")
+
+
+@login_required
+def proposal_create_council(request):
+    councils = board_councils(request.user)
+    if not councils.exists():
+        raise Http404
+    council_from_post_or_404(request, councils)
+    form = CouncilProposalForm(request.POST or None, councils=councils)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        council = data.pop("council")
+        try:
+            proposal = services.proposal_submit_by_council(
+                actor=request.user, council=council, data=data
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Het voorstel is ingediend."))
+            return redirect(proposal.get_absolute_url())
+    return render(request, "contracts/proposal_form.html", {"form": form, "for_council": True})
+
+
+def proposal_verify(request, token):
+    """GET shows a button, POST confirms: mail scanners that open links do not verify."""
+    error = None
+    if request.method == "POST":
+        try:
+            proposal = services.proposal_verify(token=token)
+        except ValidationError as exc:
+            error = exc.message_dict["token"][0]
+        else:
+            messages.success(
+                request,
+                _("Bedankt, uw e-mailadres is bevestigd. Uw voorstel is nu ingediend."),
+            )
+            return redirect(proposal.get_absolute_url())
+    return render(request, "contracts/proposal_verify.html", {"error": error})
+
+
+@login_or_404
+def proposal_assess(request, pk):
+    proposal = selectors.proposal_detail(pk)
+    _require(request, "contracts.assess_challengeproposal", proposal)
+    as_choice = {None: "", True: "ja", False: "nee"}
+    score_form = ProposalScoreForm(
+        request.POST if "score" in request.POST else None,
+        initial={
+            "not_more_expensive": as_choice[proposal.not_more_expensive],
+            "at_least_same_quality": as_choice[proposal.at_least_same_quality],
+            "demonstrable_support": as_choice[proposal.demonstrable_support],
+            "notes": proposal.score_notes,
+        },
+        prefix="score",
+    )
+    form = ProposalTransitionForm(
+        request.POST if "transition" in request.POST else None, proposal=proposal
+    )
+    if request.method == "POST":
+        try:
+            if "score" in request.POST and score_form.is_valid():
+                services.proposal_score(
+                    actor=request.user, proposal=proposal, **score_form.cleaned_scores()
+                )
+                messages.success(request, _("De beoordeling is opgeslagen."))
+                return redirect("contracts:proposal-assess", pk=proposal.pk)
+            if "transition" in request.POST and form.is_valid():
+                services.proposal_transition(
+                    actor=request.user,
+                    proposal=proposal,
+                    to_status=form.cleaned_data["to_status"],
+                    motivation=form.cleaned_data["motivation"],
+                )
+                messages.success(request, _("De status van het voorstel is gewijzigd."))
+                return redirect(proposal.get_absolute_url())
+        except ValidationError as error:
+            apply_errors(score_form if "score" in request.POST else form, error)
+    return render(
+        request,
+        "contracts/proposal_assess.html",
+        {"proposal": proposal, "form": form, "score_form": score_form},
     )

@@ -30,6 +30,23 @@ ROWS = [
         overrides={"anonymous": LOGIN, "board": 200, "administrator": 200},
     ),
     staff_only_admin("/admin/contracts/budgetpilot/"),
+    public("/uitdaagrecht/"),
+    public("/uitdaagrecht/voorstel/"),
+    public("/uitdaagrecht/{proposal}/"),
+    Row("/uitdaagrecht/{proposal_unverified}/", default=404),
+    Row(
+        "/uitdaagrecht/voorstel/wijkraad/",
+        default=404,
+        overrides={"anonymous": LOGIN, "board": 200, "other_board": 200},
+    ),
+    Row(
+        "/uitdaagrecht/{proposal}/beoordelen/",
+        default=404,
+        overrides={"anonymous": LOGIN, "officer": 200, "administrator": 200},
+    ),
+    Row("/uitdaagrecht/{proposal_unverified}/beoordelen/", default=404),
+    staff_only_admin("/admin/contracts/challengeproposal/"),
+    staff_only_admin("/admin/contracts/challengeproposal/{proposal_unverified}/change/"),
     staff_only_admin("/admin/contracts/contract/"),
     staff_only_admin("/admin/contracts/contract/{contract_draft}/change/"),
 ]

@@ -3,6 +3,7 @@ from tests.contracts.factories import (
     ContractFactory,
     LineFactory,
     PilotFactory,
+    ProposalFactory,
     SignedContractFactory,
 )
 
@@ -15,3 +16,5 @@ def extend_world(values, *, council_a, council_b, users):
     pilot = PilotFactory(council=council_a)
     LineFactory(pilot=pilot)
     values["pilot"] = pilot.pk
+    values["proposal"] = ProposalFactory(council=council_a).pk
+    values["proposal_unverified"] = ProposalFactory(verified_at=None).pk
