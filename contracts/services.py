@@ -45,6 +45,9 @@ from .models import (
     PartyKind,
     ProposalStatus,
     ProposalTransition,
+    SupportOffer,
+    SupportRequest,
+    SupportRequestStatus,
 )
 
 THEMES = ("maintenance", "development", "social")
@@ -619,3 +622,62 @@ def proposal_transition(
         proposal.motivation = motivation
     proposal.save(update_fields=["status", "status_changed_at", "motivation"])
     return transition
+
+
+# --- Support ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def support_request_create(
+    *,
+    actor: User,
+    council: NeighbourhoodCouncil,
+    offer: SupportOffer | None,
+    subject: str,
+    question: str,
+) -> SupportRequest:
+    """A wijkraad's board asks for support (from the catalogue or otherwise)."""
+    if not actor.has_perm("contracts.request_support", council):
+        raise Http404
+    errors: dict[str, str] = {}
+    try:
+        subject = _clean_text(subject, field="subject", label=_("een onderwerp"), max_length=200)
+    except ValidationError as error:
+        errors.update({k: v[0] for k, v in error.message_dict.items()})
+    try:
+        question = _clean_text(question, field="question", label=_("uw vraag"), max_length=4000)
+    except ValidationError as error:
+        errors.update({k: v[0] for k, v in error.message_dict.items()})
+    if offer is not None and not offer.active:
+        errors["offer"] = _("Deze ondersteuning wordt niet meer aangeboden.")
+    if errors:
+        raise ValidationError(errors)
+    return SupportRequest.objects.create(
+        council=council, offer=offer, subject=subject, question=question, requested_by=actor
+    )
+
+
+@transaction.atomic
+def support_request_handle(
+    *, actor: User, support_request: SupportRequest, status: str, answer: str = ""
+) -> SupportRequest:
+    """Officers handle a request: take it in hand, answer or decline it (with an answer)."""
+    support_request = SupportRequest.objects.select_for_update().get(pk=support_request.pk)
+    if not actor.has_perm("contracts.handle_supportrequest", support_request):
+        raise PermissionDenied
+    if status not in SupportRequestStatus.values:
+        raise ValidationError({"status": _("Kies een geldige status.")})
+    answer = (answer or "").strip()
+    if status in (SupportRequestStatus.ANSWERED, SupportRequestStatus.DECLINED) and not answer:
+        raise ValidationError({"answer": _("Schrijf een antwoord aan de wijkraad.")})
+    if len(answer) > 4000:
+        raise ValidationError({"answer": _("Hoogstens 4000 tekens, alstublieft.")})
+    support_request.status = status
+    support_request.answer = answer
+    support_request.handler = support_request.handler or actor
+    if status in (SupportRequestStatus.ANSWERED, SupportRequestStatus.DECLINED):
+        support_request.answered_at = support_request.answered_at or timezone.now()
+    else:
+        support_request.answered_at = None
+    support_request.save()
+    return support_request

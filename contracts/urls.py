@@ -1,7 +1,4 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
-
-from wijkportaal.core.views import coming_soon
 
 from . import views
 
@@ -48,5 +45,11 @@ urlpatterns = [
         views.decision_document,
         name="decision-document",
     ),
-    path("ondersteuning/", coming_soon, {"title": _("Ondersteuning")}, name="support-index"),
+    path("ondersteuning/", views.support_index, name="support-index"),
+    path("ondersteuning/aanvragen/", views.support_request_create, name="supportrequest-create"),
+    path(
+        "ondersteuning/aanvragen/<int:pk>/",
+        views.supportrequest_detail,
+        name="supportrequest-detail",
+    ),
 ]

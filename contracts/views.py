@@ -27,9 +27,18 @@ from .forms import (
     GroupProposalForm,
     ProposalScoreForm,
     ProposalTransitionForm,
+    SupportHandleForm,
+    SupportRequestForm,
     apply_errors,
 )
-from .models import CONTRACT_TRANSITIONS, BudgetDecision, Commitment, Contract, ContractStatus
+from .models import (
+    CONTRACT_TRANSITIONS,
+    BudgetDecision,
+    Commitment,
+    Contract,
+    ContractStatus,
+    SupportRequest,
+)
 
 
 def _require(request, perm: str, obj=None):
@@ -455,4 +464,78 @@ def proposal_assess(request, pk):
         request,
         "contracts/proposal_assess.html",
         {"proposal": proposal, "form": form, "score_form": score_form},
+    )
+
+
+# --- Support ---------------------------------------------------------------------------------
+
+
+def support_index(request):
+    return render(
+        request,
+        "contracts/support_index.html",
+        {
+            "catalogue": selectors.support_catalogue(),
+            "requests": selectors.support_requests_for(request.user),
+            "is_board": bool(current_council_ids(request.user, board_only=True)),
+        },
+    )
+
+
+@login_required
+def support_request_create(request):
+    councils = board_councils(request.user)
+    if not councils.exists():
+        raise Http404
+    council_from_post_or_404(request, councils)
+    initial = {}
+    offer_id = request.GET.get("aanbod")
+    if offer_id and offer_id.isdigit():
+        initial["offer"] = offer_id
+    form = SupportRequestForm(request.POST or None, councils=councils, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            support_request = services.support_request_create(
+                actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(
+                request, _("Uw vraag is verstuurd. U krijgt binnen tien werkdagen antwoord.")
+            )
+            return redirect(support_request.get_absolute_url())
+    return render(request, "contracts/supportrequest_form.html", {"form": form})
+
+
+@login_or_404
+def supportrequest_detail(request, pk):
+    support_request = get_object_or_404(
+        SupportRequest.objects.select_related("council", "offer", "handler", "requested_by"),
+        pk=pk,
+    )
+    _require(request, "contracts.view_supportrequest", support_request)
+    can_handle = request.user.has_perm("contracts.handle_supportrequest", support_request)
+    form = None
+    if can_handle:
+        form = SupportHandleForm(
+            request.POST or None,
+            initial={"status": support_request.status, "answer": support_request.answer},
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.support_request_handle(
+                    actor=request.user, support_request=support_request, **form.cleaned_data
+                )
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, _("De vraag is bijgewerkt."))
+                return redirect(support_request.get_absolute_url())
+    elif request.method == "POST":
+        raise Http404
+    return render(
+        request,
+        "contracts/supportrequest_detail.html",
+        {"support_request": support_request, "form": form},
     )

@@ -47,6 +47,15 @@ ROWS = [
     Row("/uitdaagrecht/{proposal_unverified}/beoordelen/", default=404),
     staff_only_admin("/admin/contracts/challengeproposal/"),
     staff_only_admin("/admin/contracts/challengeproposal/{proposal_unverified}/change/"),
+    public("/ondersteuning/"),
+    Row(
+        "/ondersteuning/aanvragen/",
+        default=404,
+        overrides={"anonymous": LOGIN, "board": 200, "other_board": 200},
+    ),
+    board_and_staff("/ondersteuning/aanvragen/{support_request}/"),
+    staff_only_admin("/admin/contracts/supportoffer/"),
+    staff_only_admin("/admin/contracts/supportrequest/"),
     staff_only_admin("/admin/contracts/contract/"),
     staff_only_admin("/admin/contracts/contract/{contract_draft}/change/"),
 ]

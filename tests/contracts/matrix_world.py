@@ -5,6 +5,7 @@ from tests.contracts.factories import (
     PilotFactory,
     ProposalFactory,
     SignedContractFactory,
+    SupportRequestFactory,
 )
 
 
@@ -18,3 +19,4 @@ def extend_world(values, *, council_a, council_b, users):
     values["pilot"] = pilot.pk
     values["proposal"] = ProposalFactory(council=council_a).pk
     values["proposal_unverified"] = ProposalFactory(verified_at=None).pk
+    values["support_request"] = SupportRequestFactory(council=council_a).pk
