@@ -398,6 +398,7 @@ PROPOSAL_TEXT_FIELDS = {
 }
 VERIFY_SALT = "contracts.proposal-verify"
 VERIFY_MAX_AGE = datetime.timedelta(days=7)
+UNVERIFIED_PER_ADDRESS_PER_DAY = 3
 
 
 def _proposal_content(data: dict) -> dict:
@@ -477,6 +478,19 @@ def proposal_submit_by_group(
         errors["contact_email"] = _(
             "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl."
         )
+    if not errors and (
+        ChallengeProposal.objects.filter(
+            contact_email=contact_email,
+            verified_at__isnull=True,
+            submitted_at__gte=timezone.now() - datetime.timedelta(days=1),
+        ).count()
+        >= UNVERIFIED_PER_ADDRESS_PER_DAY
+    ):
+        # The form is public: without a limit it could be used to mail any address.
+        errors["contact_email"] = _(
+            "Vanaf dit adres wachten al %(count)s voorstellen op bevestiging. Open eerst de "
+            "link in de e-mail die u kreeg."
+        ) % {"count": UNVERIFIED_PER_ADDRESS_PER_DAY}
     if errors:
         raise ValidationError(errors)
     proposal = ChallengeProposal.objects.create(

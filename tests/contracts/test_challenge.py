@@ -266,3 +266,19 @@ def test_proposal_pages_queries_do_not_grow(client, django_assert_max_num_querie
             client.get(ChallengeProposal.objects.verified().first().get_absolute_url()).status_code
             == 200
         )
+
+
+def test_public_form_cannot_be_used_to_flood_an_address(django_capture_on_commit_callbacks):
+    def submit():
+        return services.proposal_submit_by_group(
+            group_name="Groep", contact_name="A", contact_email="doel@example.test", data=CONTENT
+        )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(3):
+            submit()
+        with pytest.raises(ValidationError) as error:
+            submit()
+    assert "wachten al 3 voorstellen op bevestiging" in error.value.message_dict["contact_email"][0]
+    assert ChallengeProposal.objects.count() == 3
+    assert len(mail.outbox) == 3

@@ -220,3 +220,12 @@ def test_contract_detail_queries_do_not_grow(client, django_assert_max_num_queri
     with django_assert_max_num_queries(8):
         response = client.get(contract.get_absolute_url())
     assert response.status_code == 200
+
+
+def test_officer_sees_the_transition_table_in_the_admin(client, officer):
+    contract = ContractFactory()
+    client.force_login(officer)
+    text = client.get(f"/admin/contracts/contract/{contract.pk}/change/").text
+    assert "toegestane statuswijzigingen" in text.lower()
+    assert "getekend (lopend)" in text
+    assert f"/wijkcontracten/{contract.pk}/status/" in text
