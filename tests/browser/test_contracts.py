@@ -1,0 +1,86 @@
+import re
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from tests.browser.conftest import login
+from tests.contracts.factories import (
+    CommitmentFactory,
+    DepartmentPartyFactory,
+    LineFactory,
+    OfferFactory,
+    PilotFactory,
+    ProposalFactory,
+    SignedContractFactory,
+)
+from tests.factories import PASSWORD, CouncilFactory, MembershipFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def world(db):
+    council = CouncilFactory(name="Wijkraad Bloemenbuurt", slug="bloemenbuurt")
+    chair = MembershipFactory(council=council, function="voorzitter").person
+    contract = SignedContractFactory(council=council, title="Groen en spelen in de Rozenhof")
+    DepartmentPartyFactory(contract=contract)
+    CommitmentFactory(contract=contract)
+    pilot = PilotFactory(council=council)
+    LineFactory(pilot=pilot, amount=Decimal("2500.00"))
+    ProposalFactory()
+    OfferFactory()
+    return council, chair, contract, pilot
+
+
+def test_public_contract_pages_have_no_axe_violations(page, live_server, axe, world):
+    _council, _chair, contract, pilot = world
+    for path in [
+        "/wijkcontracten/",
+        contract.get_absolute_url(),
+        "/uitdaagrecht/",
+        "/uitdaagrecht/voorstel/",
+        "/beheerexperiment/",
+        pilot.get_absolute_url(),
+        "/ondersteuning/",
+    ]:
+        page.goto(live_server.url + path)
+        expect(page.locator("h1")).to_have_count(1)
+        axe(page)
+
+
+def test_resident_group_form_shows_accessible_errors(page, live_server, axe, world):
+    page.goto(f"{live_server.url}/uitdaagrecht/voorstel/")
+    page.get_by_role("button", name="Voorstel versturen").click()
+    expect(page.get_by_text("Dit veld is verplicht.").first).to_be_visible()
+    axe(page)
+
+
+def test_board_requests_a_contract_with_the_keyboard(page, live_server, axe, world):
+    _council, chair, _contract, pilot = world
+    login(page, live_server, chair.email, PASSWORD)
+    page.goto(f"{live_server.url}/wijkcontracten/aanvragen/")
+    axe(page)
+    page.get_by_role("button", name="Aanvraag versturen").click()
+    expect(page.get_by_text("Dit veld is verplicht.").first).to_be_visible()
+    axe(page)
+    page.get_by_label("Titel").fill("Een plein voor iedereen")
+    page.get_by_label("Waar moet het contract over gaan?").fill("Afspraken over het plein.")
+    page.get_by_label("beheer van de wijk").check()
+    page.get_by_label("Titel").press("Enter")
+    expect(page).to_have_url(re.compile(r"/wijkcontracten/\d+/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Een plein voor iedereen")
+    axe(page)
+    # The pilot's decision form, with an overdraw error beside the amount.
+    page.goto(f"{live_server.url}/beheerexperiment/{pilot.pk}/besluiten/nieuw/")
+    axe(page)
+    page.get_by_label("Datum besluit").fill(timezone.localdate().isoformat())
+    page.get_by_label("Bedrag in euro").fill("9999")
+    page.get_by_label("Doel").fill("Te duur")
+    page.get_by_label("Ontvanger").fill("Iemand")
+    page.get_by_role("button", name="Besluit vastleggen").click()
+    expect(page.get_by_text("beschikbaar").first).to_be_visible()
+    axe(page)
+    page.goto(f"{live_server.url}/ondersteuning/aanvragen/")
+    axe(page)
