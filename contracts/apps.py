@@ -25,3 +25,31 @@ class ContractsConfig(AppConfig):
         )
         registry.register_seed_step("contracts", 70, seed_contracts)
         reminders.register()
+
+        # A wijkraad declares its role for one of its contracts or challenge proposals.
+        from wijkportaal.wijkraden.role_scopes import ScopeKind, role_scope_registry
+
+        from .models import ChallengeProposal, Contract, ContractStatus
+
+        role_scope_registry.register(
+            ScopeKind(
+                "wijkcontract",
+                _("Wijkcontract"),
+                Contract,
+                lambda council: Contract.objects.filter(council=council).exclude(
+                    status__in=[
+                        ContractStatus.REJECTED,
+                        ContractStatus.WITHDRAWN,
+                        ContractStatus.CLOSED,
+                    ]
+                ),
+            )
+        )
+        role_scope_registry.register(
+            ScopeKind(
+                "uitdaagrecht",
+                _("Uitdaagrechtvoorstel"),
+                ChallengeProposal,
+                lambda council: ChallengeProposal.objects.filter(council=council),
+            )
+        )

@@ -78,13 +78,23 @@ def contract_detail(pk: int) -> Contract:
 
 
 def contract_role_declaration(contract: Contract):
-    """THE SPOT FOR THE WIJKRAAD'S ROLE DECLARATION in this contract.
+    """The wijkraad's declared role in this contract: the declaration linked to the contract
+    itself (current, else the latest), or else the wijkraad's current general declaration."""
+    from django.contrib.contenttypes.models import ContentType
 
-    The role declarations (network or self-organisation, with a generic scope link to any
-    object) are being built in the wijkraden app in another branch. Once merged, return the
-    declaration whose scope is this contract (or the wijkraad's current one); the detail
-    template already has the section. Until then there is nothing to show."""
-    return None
+    from wijkportaal.wijkraden.models import RoleDeclaration
+
+    declarations = RoleDeclaration.objects.filter(council_id=contract.council_id).select_related(
+        "council"
+    )
+    linked = declarations.filter(
+        content_type=ContentType.objects.get_for_model(Contract), object_id=contract.pk
+    ).order_by("-start")
+    return (
+        linked.current().first()
+        or linked.first()
+        or declarations.current().general().order_by("-start").first()
+    )
 
 
 def council_public_contracts(council) -> list[Contract]:
