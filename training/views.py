@@ -275,6 +275,11 @@ def conference_register(request, year):
             messages.error(request, str(error))
             return redirect(conference.get_absolute_url())
         except ValidationError as error:
+            if not hasattr(error, "error_dict"):
+                # Not about a field (already registered, too late): say so above the page.
+                for message in _messages_of(error):
+                    messages.error(request, message)
+                return redirect(conference.get_absolute_url())
             form.add_error(None, error)
         else:
             if registration.status == SeatStatus.ENROLLED:
