@@ -14,7 +14,7 @@ from wijkportaal.notifications.registry import Due, NotificationKind, notificati
 from wijkportaal.wijkraden.models import Membership
 
 from .models import ROUND_KIND, ConferenceRegistration, Enrolment, SeatStatus, WishAnswer
-from .services import _absolute, _conference_context, _session_context
+from .services import absolute_url, conference_mail_context, session_mail_context
 
 INVENTORY_DAYS = 5
 SESSION_DAYS = 2
@@ -85,7 +85,7 @@ def inventory_deadline_due(now: datetime.datetime):
         .order_by("council_id", "person_id")
     )
     for round_ in rounds:
-        url = _absolute(reverse("training:inventory-detail", kwargs={"slug": round_.slug}))
+        url = absolute_url(reverse("training:inventory-detail", kwargs={"slug": round_.slug}))
         for seat in seats:
             if (round_.pk, seat.council_id) in answered:
                 continue
@@ -116,7 +116,7 @@ def session_soon_due(now: datetime.datetime):
             "training.session_reminder",
             f"session:{enrolment.session_id}:{SESSION_DAYS}d",
             about=enrolment.session,
-            context=_session_context(enrolment.session),
+            context=session_mail_context(enrolment.session),
         )
 
 
@@ -133,7 +133,7 @@ def conference_soon_due(now: datetime.datetime):
             "training.conference_reminder",
             f"conference:{registration.conference_id}:{CONFERENCE_DAYS}d",
             about=registration.conference,
-            context=_conference_context(registration.conference),
+            context=conference_mail_context(registration.conference),
         )
 
 

@@ -19,6 +19,7 @@ from .models import (
     SeatStatus,
     Session,
     Topic,
+    TopicRank,
     WishAnswer,
 )
 
@@ -149,7 +150,7 @@ def inventory_matrix(round: InventoryRound) -> dict:  # noqa: A002
 def answer_for(round: InventoryRound, council: NeighbourhoodCouncil) -> WishAnswer | None:  # noqa: A002
     return (
         WishAnswer.objects.filter(round=round, council=council)
-        .prefetch_related("ranks")
+        .prefetch_related(Prefetch("ranks", queryset=TopicRank.objects.select_related("topic")))
         .select_related("answered_by")
         .first()
     )

@@ -37,7 +37,7 @@ MAX_WISHES_LENGTH = 2000
 MAX_NEEDS_LENGTH = 1000
 
 
-def _absolute(path: str) -> str:
+def absolute_url(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
@@ -129,14 +129,14 @@ def inventory_answer_save(
 # --- sessions -------------------------------------------------------------------------------
 
 
-def _session_context(session: Session) -> dict:
+def session_mail_context(session: Session) -> dict:
     return {
         "session": session,
         "what": str(session.module.title),
         "when": _local(session.starts_at),
         "where": session.location or session.online_url,
-        "url": _absolute(session.get_absolute_url()),
-        "ics_url": _absolute(reverse("training:session-ical", kwargs={"pk": session.pk})),
+        "url": absolute_url(session.get_absolute_url()),
+        "ics_url": absolute_url(reverse("training:session-ical", kwargs={"pk": session.pk})),
     }
 
 
@@ -150,7 +150,7 @@ def _queue_enrolment_mail(enrolment: Enrolment) -> None:
         kind="training.enrolment",
         occasion=f"enrolment:{enrolment.pk}:{enrolment.status}:{_occasion_stamp(enrolment.requested_at)}",
         about=enrolment.session,
-        context={**_session_context(enrolment.session), "status": enrolment.status},
+        context={**session_mail_context(enrolment.session), "status": enrolment.status},
     )
 
 
@@ -174,7 +174,7 @@ def _promote_session_waitlist(session: Session, now: datetime.datetime) -> list[
             kind="training.promoted",
             occasion=f"promoted:enrolment:{enrolment.pk}:{_occasion_stamp(now)}",
             about=session,
-            context=_session_context(session),
+            context=session_mail_context(session),
         )
     return promoted
 
@@ -308,15 +308,17 @@ def attendance_record(
 # --- conference -----------------------------------------------------------------------------
 
 
-def _conference_context(conference: Conference) -> dict:
+def conference_mail_context(conference: Conference) -> dict:
     return {
         "conference": conference,
         "what": _("Wijkradenconferentie %(year)s: %(theme)s")
         % {"year": conference.year, "theme": conference.theme},
         "when": _local(conference.starts_at),
         "where": conference.venue,
-        "url": _absolute(conference.get_absolute_url()),
-        "ics_url": _absolute(reverse("training:conference-ical", kwargs={"year": conference.year})),
+        "url": absolute_url(conference.get_absolute_url()),
+        "ics_url": absolute_url(
+            reverse("training:conference-ical", kwargs={"year": conference.year})
+        ),
     }
 
 
@@ -335,7 +337,7 @@ def _promote_conference_waitlist(conference: Conference, now: datetime.datetime)
             kind="training.promoted",
             occasion=f"promoted:registration:{registration.pk}:{_occasion_stamp(now)}",
             about=conference,
-            context=_conference_context(conference),
+            context=conference_mail_context(conference),
         )
 
 
@@ -391,7 +393,7 @@ def conference_register(
         kind="training.conference_registration",
         occasion=f"registration:{registration.pk}:{status}:{_occasion_stamp(now)}",
         about=conference,
-        context={**_conference_context(conference), "status": status},
+        context={**conference_mail_context(conference), "status": status},
     )
     return registration
 

@@ -65,3 +65,36 @@ def test_one_member_enrolling_twice_at_once_gets_one_enrolment():
         thread.join(timeout=20)
     assert sorted(outcomes) == ["ValidationError", "ok"]
     assert Enrolment.objects.filter(session=session, person=person).count() == 1
+
+
+@requires_postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_people_racing_for_the_last_conference_seat():
+    from tests.factories import CouncillorFactory
+    from training.models import ConferenceRegistration
+
+    from .factories import ConferenceFactory
+
+    conference = ConferenceFactory(capacity=1)
+    people = [MembershipFactory().person, CouncillorFactory()]
+    barrier = threading.Barrier(2)
+    results, errors = [], []
+
+    def register(person):
+        try:
+            barrier.wait(timeout=5)
+            registration = services.conference_register(actor=person, conference=conference)
+            results.append(registration.status)
+        except Exception as error:  # noqa: BLE001
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=register, args=(person,)) for person in people]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=20)
+    assert errors == []
+    assert sorted(results) == [SeatStatus.ENROLLED, SeatStatus.WAITING]
+    assert ConferenceRegistration.objects.filter(status=SeatStatus.ENROLLED).count() == 1

@@ -203,3 +203,21 @@ def test_member_cannot_record_attendance(member):
     session = SessionFactory(starts_at=timezone.now() - datetime.timedelta(hours=3))
     with pytest.raises(PermissionDenied):
         services.attendance_record(actor=member, session=session, attended_ids=set())
+
+
+def test_member_cannot_cancel_after_the_session_started(member):
+    session = SessionFactory()
+    enrolment = services.enrolment_create(actor=member, session=session)
+    later = session.starts_at + datetime.timedelta(minutes=5)
+    with pytest.raises(ValidationError, match="al begonnen; afmelden kan niet meer"):
+        services.enrolment_cancel(actor=member, enrolment=enrolment, now=later)
+    enrolment.refresh_from_db()
+    assert enrolment.status == SeatStatus.ENROLLED
+
+
+def test_plain_text_mail_is_not_html_escaped(member):
+    session = SessionFactory(module__title="Agenda & verslag: 'zo doe je dat'")
+    services.enrolment_create(actor=member, session=session)
+    notification = Notification.objects.get(recipient=member)
+    assert "Agenda & verslag: 'zo doe je dat'" in notification.body_text
+    assert "&amp;" in notification.body_html

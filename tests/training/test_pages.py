@@ -232,3 +232,46 @@ def test_member_of_several_councils_sees_only_their_board_council(client):
     response = client.get("/scholing/inventarisatie/wensen/")
     assert response.context["council"] == council
     assert [c.pk for c in response.context["councils"]] == [council.pk]
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_my_page_training_section_queries_do_not_grow(
+    client, member, size, django_assert_max_num_queries
+):
+    for position in range(1, size + 1):
+        module = ModuleFactory(onboarding_position=position)
+        EnrolmentFactory(person=member, session=SessionFactory(module=module))
+    client.force_login(member)
+    with django_assert_max_num_queries(20):
+        response = client.get("/mijn/")
+    assert response.content.decode().count("ingeschreven voor") == size
+
+
+def test_conference_date_must_fall_in_its_year():
+    from django.core.exceptions import ValidationError
+
+    conference = ConferenceFactory.build(year=2020, venue="Stadhuis")
+    with pytest.raises(ValidationError) as error:
+        conference.full_clean()
+    assert "De datum valt niet in het gekozen jaar." in error.value.message_dict["starts_at"]
+
+
+def test_board_sees_its_stored_answer_after_the_deadline(client, chair, council):
+    from training.models import TopicRank
+
+    from .factories import TopicFactory
+
+    today = timezone.localdate()
+    round_ = RoundFactory(
+        slug="oud",
+        opens_on=today - datetime.timedelta(days=30),
+        deadline=today - datetime.timedelta(days=2),
+    )
+    topic = TopicFactory(round=round_, title="Participatie organiseren")
+    answer = WishAnswerFactory(round=round_, council=council, own_wishes="Subsidies")
+    TopicRank.objects.create(answer=answer, topic=topic, rank=1)
+    client.force_login(chair)
+    html = client.get("/scholing/inventarisatie/oud/").content.decode()
+    assert "<li>Participatie organiseren</li>" in html
+    assert "Eigen wensen: Subsidies" in html
+    assert 'name="own_wishes"' not in html
