@@ -40,6 +40,7 @@ def programme(now=None):
     return Module.objects.prefetch_related(
         Prefetch("sessions", queryset=sessions, to_attr="upcoming_sessions"),
         "recommendations",
+        "topics",
     ).order_by("onboarding_position", "title")
 
 

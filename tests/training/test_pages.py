@@ -46,8 +46,11 @@ def test_programme_shows_the_onboarding_path_in_order(client):
 
 
 def build_programme(size):
+    from .factories import TopicFactory
+
     for _ in range(size):
         module = ModuleFactory()
+        module.topics.set([TopicFactory(), TopicFactory()])
         for _ in range(2):
             session = SessionFactory(module=module)
             EnrolmentFactory.create_batch(2, session=session)
