@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.utils import timezone
 
 from recommendations.models import ActionItem
@@ -41,7 +41,7 @@ def programme(now=None):
         Prefetch("sessions", queryset=sessions, to_attr="upcoming_sessions"),
         "recommendations",
         "topics",
-    ).order_by("onboarding_position", "title")
+    ).order_by(F("onboarding_position").asc(nulls_last=True), "title")
 
 
 def onboarding_modules():

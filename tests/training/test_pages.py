@@ -43,6 +43,8 @@ def test_programme_shows_the_onboarding_path_in_order(client):
     ModuleFactory(title="Los", onboarding_position=None)
     response = client.get("/scholing/")
     assert [m.title for m in response.context["onboarding"]] == ["Eerste stap", "Tweede stap"]
+    # The path comes first, then the other modules.
+    assert [m.title for m in response.context["modules"]] == ["Eerste stap", "Tweede stap", "Los"]
 
 
 def build_programme(size):
