@@ -13,8 +13,30 @@ from .models import (
     Session,
     Topic,
     TopicRank,
+    TrainingRound,
     WishAnswer,
 )
+
+
+class TopicInline(admin.TabularInline):
+    model = Topic
+    extra = 3
+    fields = ["order", "title", "description"]
+
+
+@admin.register(TrainingRound)
+class TrainingRoundAdmin(ObjectPermissionsModelAdmin):
+    """Open a wish inventory: title, deadline and the topics the wijkraden rank."""
+
+    list_display = ["title", "opens_on", "deadline"]
+    prepopulated_fields = {"slug": ["title"]}
+    fields = ["title", "slug", "introduction", "opens_on", "deadline"]
+    inlines = [TopicInline]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.opened_by = request.user
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Topic)

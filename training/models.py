@@ -356,3 +356,24 @@ class ConferenceRegistration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} — {self.conference.year} ({self.get_status_display()})"
+
+
+class TrainingRoundManager(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().filter(kind=ROUND_KIND)
+
+
+class TrainingRound(InventoryRound):
+    """The shared inventory round, seen from this app: only rounds of kind "scholing", so an
+    officer opens a round and its topics on one admin page."""
+
+    objects = TrainingRoundManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("scholingsinventarisatie")
+        verbose_name_plural = _("scholingsinventarisaties")
+
+    def save(self, *args, **kwargs):
+        self.kind = ROUND_KIND
+        super().save(*args, **kwargs)

@@ -27,6 +27,7 @@ for model in (
     "conference",
     "programmeitem",
     "conferenceregistration",
+    "traininground",
 ):
     for verb in ("view", "add", "change"):
         rules.add_perm(f"training.{verb}_{model}", is_staff_member)

@@ -29,4 +29,5 @@ ROWS = [
     staff_only_admin("/admin/training/conference/"),
     staff_only_admin("/admin/training/enrolment/"),
     staff_only_admin("/admin/training/module/add/"),
+    staff_only_admin("/admin/training/traininground/add/"),
 ]

@@ -280,3 +280,31 @@ def test_board_sees_its_stored_answer_after_the_deadline(client, chair, council)
     assert "<li>Participatie organiseren</li>" in html
     assert "Eigen wensen: Subsidies" in html
     assert 'name="own_wishes"' not in html
+
+
+def test_officer_opens_a_round_with_topics_in_the_admin(client, officer):
+    from training.models import Topic
+    from wijkportaal.wijkraden.models import InventoryRound
+
+    client.force_login(officer)
+    today = timezone.localdate()
+    response = client.post(
+        "/admin/training/traininground/add/",
+        {
+            "title": "Scholingswensen voorjaar",
+            "slug": "voorjaar",
+            "introduction": "",
+            "opens_on": today.isoformat(),
+            "deadline": (today + datetime.timedelta(days=30)).isoformat(),
+            "training_topics-TOTAL_FORMS": "2",
+            "training_topics-INITIAL_FORMS": "0",
+            "training_topics-0-order": "0",
+            "training_topics-0-title": "Hoe de gemeenteraad besluit",
+            "training_topics-1-order": "1",
+            "training_topics-1-title": "Procedures en termijnen",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    round_ = InventoryRound.objects.get(slug="voorjaar")
+    assert round_.kind == "scholing" and round_.opened_by == officer
+    assert Topic.objects.filter(round=round_).count() == 2
