@@ -1,10 +1,29 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from wijkportaal.core.views import coming_soon
+from . import views
 
 app_name = "training"
 
 urlpatterns = [
-    path("scholing/", coming_soon, {"title": _("Scholing")}, name="index"),
+    path("scholing/", views.programme, name="index"),
+    path("scholing/agenda.ics", views.programme_ical, name="programme-ical"),
+    path("scholing/sessies/<int:pk>/", views.session_detail, name="session-detail"),
+    path("scholing/sessies/<int:pk>/inschrijven/", views.session_enrol, name="session-enrol"),
+    path("scholing/sessies/<int:pk>/afmelden/", views.session_cancel, name="session-cancel"),
+    path("scholing/sessies/<int:pk>/agenda.ics", views.session_ical, name="session-ical"),
+    path(
+        "scholing/sessies/<int:pk>/aanwezigheid/",
+        views.session_attendance,
+        name="session-attendance",
+    ),
+    path("scholing/inventarisatie/<slug:slug>/", views.inventory, name="inventory-detail"),
+    path("conferentie/", views.conference_index, name="conference-index"),
+    path("conferentie/<int:year>/", views.conference_detail, name="conference-detail"),
+    path(
+        "conferentie/<int:year>/aanmelden/",
+        views.conference_register,
+        name="conference-register",
+    ),
+    path("conferentie/<int:year>/afmelden/", views.conference_cancel, name="conference-cancel"),
+    path("conferentie/<int:year>/agenda.ics", views.conference_ical, name="conference-ical"),
 ]

@@ -1,0 +1,34 @@
+import rules
+
+from wijkportaal.permissions import (
+    is_administrator,
+    is_board_of,
+    is_city_councillor,
+    is_council_member,
+    is_staff_member,
+)
+
+# Answering the wish inventory: the board of the wijkraad (the object is the wijkraad).
+rules.add_perm("training.answer_inventory", is_board_of)
+rules.add_perm("training.view_inventory_matrix", is_staff_member)
+# Sessions are for wijkraad members; the conference also for council members.
+rules.add_perm("training.enrol_session", is_council_member)
+rules.add_perm("training.register_conference", is_council_member | is_city_councillor)
+rules.add_perm("training.record_attendance", is_staff_member)
+
+rules.add_perm("training", is_staff_member)
+for model in (
+    "topic",
+    "wishanswer",
+    "topicrank",
+    "module",
+    "session",
+    "enrolment",
+    "conference",
+    "programmeitem",
+    "conferenceregistration",
+    "traininground",
+):
+    for verb in ("view", "add", "change"):
+        rules.add_perm(f"training.{verb}_{model}", is_staff_member)
+    rules.add_perm(f"training.delete_{model}", is_administrator)

@@ -1,0 +1,256 @@
+"""Reads of the training programme and the conference: a constant number of queries each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Prefetch, Q
+from django.utils import timezone
+
+from recommendations.models import ActionItem
+from wijkportaal.wijkraden.models import InventoryRound, NeighbourhoodCouncil
+
+from .models import (
+    ROUND_KIND,
+    Conference,
+    ConferenceRegistration,
+    Enrolment,
+    Module,
+    SeatStatus,
+    Session,
+    Topic,
+    TopicRank,
+    WishAnswer,
+)
+
+
+def training_rounds():
+    return InventoryRound.objects.filter(kind=ROUND_KIND).order_by("-deadline")
+
+
+def latest_round(today=None) -> InventoryRound | None:
+    today = today or timezone.localdate()
+    return training_rounds().filter(opens_on__lte=today).first()
+
+
+def programme(now=None):
+    """Modules with their upcoming sessions (seat counts annotated)."""
+    now = now or timezone.now()
+    sessions = Session.objects.upcoming(now).with_counts().order_by("starts_at", "pk")
+    return Module.objects.prefetch_related(
+        Prefetch("sessions", queryset=sessions, to_attr="upcoming_sessions"),
+        "recommendations",
+        "topics",
+    ).order_by(F("onboarding_position").asc(nulls_last=True), "title")
+
+
+def onboarding_modules():
+    return Module.objects.filter(onboarding_position__isnull=False).order_by(
+        "onboarding_position", "title"
+    )
+
+
+def session_detail(pk: int) -> Session:
+    return (
+        Session.objects.with_counts()
+        .select_related("module")
+        .prefetch_related("module__recommendations", "module__topics")
+        .get(pk=pk)
+    )
+
+
+def session_attendance(session: Session):
+    return session.enrolments.filter(status=SeatStatus.ENROLLED).select_related("person")
+
+
+@dataclass
+class TopicTotal:
+    topic: Topic
+    mentions: int = 0
+    points: int = 0
+    first_places: int = 0
+
+
+def _answers(round: InventoryRound):  # noqa: A002
+    return (
+        WishAnswer.objects.filter(round=round)
+        .select_related("council")
+        .prefetch_related("ranks")
+        .order_by("council__name")
+    )
+
+
+def _totals(topics: list[Topic], answers) -> list[TopicTotal]:
+    totals = {topic.pk: TopicTotal(topic) for topic in topics}
+    size = len(topics)
+    for answer in answers:
+        for rank in answer.ranks.all():
+            total = totals.get(rank.topic_id)
+            if total is None:
+                continue
+            total.mentions += 1
+            # Borda count: first place earns as many points as there are topics.
+            total.points += size + 1 - rank.rank
+            total.first_places += rank.rank == 1
+    return list(totals.values())
+
+
+def response_rate(round: InventoryRound) -> tuple[int, int, int]:  # noqa: A002
+    """(answered, asked, percent) for a round: the share of active wijkraden that answered."""
+    asked = NeighbourhoodCouncil.objects.active().count()
+    answered = WishAnswer.objects.filter(round=round, council__active=True).count()
+    percent = round_half_up(100 * answered / asked) if asked else 0
+    return answered, asked, percent
+
+
+def round_half_up(value: float) -> int:
+    return int(value + 0.5)
+
+
+def inventory_summary(round: InventoryRound) -> dict:  # noqa: A002
+    """What anyone may see: totals per topic, without the names of wijkraden."""
+    topics = list(round.training_topics.all())
+    answers = list(_answers(round))
+    totals = sorted(_totals(topics, answers), key=lambda t: (-t.points, t.topic.order))
+    answered, asked, percent = response_rate(round)
+    return {
+        "totals": totals,
+        "answered": answered,
+        "asked": asked,
+        "percent": percent,
+        "own_wishes_count": sum(1 for answer in answers if answer.own_wishes),
+    }
+
+
+def inventory_matrix(round: InventoryRound) -> dict:  # noqa: A002
+    """For officers: one row per active wijkraad with the place it gave each topic."""
+    topics = list(round.training_topics.all())
+    answers = {answer.council_id: answer for answer in _answers(round)}
+    rows = []
+    for council in NeighbourhoodCouncil.objects.active().order_by("name"):
+        answer = answers.get(council.pk)
+        by_topic = {rank.topic_id: rank.rank for rank in answer.ranks.all()} if answer else {}
+        rows.append(
+            {
+                "council": council,
+                "answer": answer,
+                "cells": [by_topic.get(topic.pk) for topic in topics],
+            }
+        )
+    answered, asked, percent = response_rate(round)
+    return {
+        "topics": topics,
+        "rows": rows,
+        "totals": _totals(topics, answers.values()),
+        "answered": answered,
+        "asked": asked,
+        "percent": percent,
+    }
+
+
+def answer_for(round: InventoryRound, council: NeighbourhoodCouncil) -> WishAnswer | None:  # noqa: A002
+    return (
+        WishAnswer.objects.filter(round=round, council=council)
+        .prefetch_related(Prefetch("ranks", queryset=TopicRank.objects.select_related("topic")))
+        .select_related("answered_by")
+        .first()
+    )
+
+
+def my_training(user, now=None) -> dict:
+    """The member's onboarding path with progress, and their enrolments."""
+    now = now or timezone.now()
+    enrolments = list(
+        Enrolment.objects.filter(person=user)
+        .exclude(status=SeatStatus.CANCELLED)
+        .select_related("session__module")
+        .order_by("session__starts_at")
+    )
+    attended_modules = {e.session.module_id for e in enrolments if e.attended}
+    planned = {
+        e.session.module_id: e.session
+        for e in enrolments
+        if e.status == SeatStatus.ENROLLED and e.session.starts_at >= now
+    }
+    path = [
+        {
+            "module": module,
+            "attended": module.pk in attended_modules,
+            "planned": planned.get(module.pk),
+        }
+        for module in onboarding_modules()
+    ]
+    return {
+        "path": path,
+        "done": sum(1 for step in path if step["attended"]),
+        "upcoming": [e for e in enrolments if e.session.starts_at >= now],
+        "attended": [e for e in enrolments if e.attended],
+    }
+
+
+# --- conference -----------------------------------------------------------------------------
+
+
+def conferences():
+    return Conference.objects.annotate(
+        registered_count=Count(
+            "registrations", filter=Q(registrations__status=SeatStatus.ENROLLED), distinct=True
+        ),
+        waiting_count=Count(
+            "registrations", filter=Q(registrations__status=SeatStatus.WAITING), distinct=True
+        ),
+    ).order_by("-year")
+
+
+def current_conference(now=None) -> Conference | None:
+    """The next edition; when none is planned, the latest one."""
+    now = now or timezone.now()
+    upcoming = conferences().filter(ends_at__gte=now).order_by("starts_at").first()
+    return upcoming or conferences().first()
+
+
+def conference_detail(year: int) -> Conference:
+    return conferences().prefetch_related("programme", "delegation").get(year=year)
+
+
+def my_registration(conference: Conference, user) -> ConferenceRegistration | None:
+    if not user.is_authenticated:
+        return None
+    return ConferenceRegistration.objects.filter(conference=conference, person=user).first()
+
+
+def conferences_this_year(today=None) -> int:
+    today = today or timezone.localdate()
+    return Conference.objects.filter(year=today.year).count()
+
+
+# --- links on the progress pages ------------------------------------------------------------
+
+ACTION_KEYS = ("scholingsprogramma", "wijkradenconferentie")
+
+
+def action_links(action_ids: list[int]) -> dict[int, list[dict]]:
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    links = {}
+    for pk, key in ActionItem.objects.filter(pk__in=action_ids, key__in=ACTION_KEYS).values_list(
+        "pk", "key"
+    ):
+        if key == "scholingsprogramma":
+            links[pk] = [
+                {
+                    "label": _("Scholingsprogramma"),
+                    "url": reverse("training:index"),
+                    "kind": "programma",
+                }
+            ]
+        else:
+            links[pk] = [
+                {
+                    "label": _("Wijkradenconferentie"),
+                    "url": reverse("training:conference-index"),
+                    "kind": "conferentie",
+                }
+            ]
+    return links

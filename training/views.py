@@ -1,0 +1,321 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wijkportaal.permissions import current_council_ids
+from wijkportaal.wijkraden.models import NeighbourhoodCouncil
+
+from . import selectors, services
+from .forms import ConferenceRegistrationForm, InventoryAnswerForm
+from .ical import calendar_response, conference_event, session_event
+from .models import (
+    Conference,
+    ConferenceRegistration,
+    Enrolment,
+    SeatStatus,
+    Session,
+)
+
+
+def _messages_of(error: ValidationError) -> list[str]:
+    return list(error.messages)
+
+
+# --- programme and sessions -----------------------------------------------------------------
+
+
+def programme(request):
+    modules = list(selectors.programme())
+    return render(
+        request,
+        "training/module_list.html",
+        {
+            "modules": modules,
+            "onboarding": [m for m in modules if m.onboarding_position is not None],
+            "rounds": selectors.training_rounds()[:5],
+        },
+    )
+
+
+def session_detail(request, pk):
+    try:
+        session = selectors.session_detail(pk)
+    except Session.DoesNotExist as error:
+        raise Http404 from error
+    enrolment = None
+    position = None
+    if request.user.is_authenticated:
+        enrolment = Enrolment.objects.filter(session=session, person=request.user).first()
+        if enrolment and enrolment.status == SeatStatus.WAITING:
+            position = session.enrolments.filter(
+                status=SeatStatus.WAITING, requested_at__lte=enrolment.requested_at
+            ).count()
+    return render(
+        request,
+        "training/session_detail.html",
+        {
+            "session": session,
+            "enrolment": enrolment,
+            "position": position,
+            "seats_left": max(session.capacity - session.enrolled_count, 0),
+            "is_past": session.starts_at <= timezone.now(),
+            "can_enrol": request.user.has_perm("training.enrol_session"),
+            "can_record": request.user.has_perm("training.record_attendance", session),
+        },
+    )
+
+
+@require_POST
+def session_enrol(request, pk):
+    session = get_object_or_404(Session, pk=pk)
+    if not request.user.is_authenticated:
+        return redirect_to_login(session.get_absolute_url())
+    try:
+        enrolment = services.enrolment_create(actor=request.user, session=session)
+    except PermissionDenied as error:
+        messages.error(request, str(error) or _("U kunt zich niet inschrijven."))
+    except ValidationError as error:
+        for message in _messages_of(error):
+            messages.error(request, message)
+    else:
+        if enrolment.status == SeatStatus.ENROLLED:
+            messages.success(request, _("U bent ingeschreven. De bevestiging komt per e-mail."))
+        else:
+            messages.warning(
+                request,
+                _(
+                    "De bijeenkomst is vol: u staat op de wachtlijst. Komt er een plaats vrij, "
+                    "dan schuift u automatisch door en krijgt u meteen een e-mail."
+                ),
+            )
+    return redirect(session.get_absolute_url())
+
+
+@require_POST
+def session_cancel(request, pk):
+    session = get_object_or_404(Session, pk=pk)
+    if not request.user.is_authenticated:
+        return redirect_to_login(session.get_absolute_url())
+    enrolment = get_object_or_404(Enrolment, session=session, person=request.user)
+    try:
+        services.enrolment_cancel(actor=request.user, enrolment=enrolment)
+    except ValidationError as error:
+        for message in _messages_of(error):
+            messages.error(request, message)
+    else:
+        messages.success(request, _("U bent afgemeld voor deze bijeenkomst."))
+    return redirect(session.get_absolute_url())
+
+
+def session_ical(request, pk):
+    session = get_object_or_404(Session.objects.select_related("module"), pk=pk)
+    return calendar_response(
+        session.module.title, [session_event(session)], f"scholing-{session.pk}.ics"
+    )
+
+
+def programme_ical(request):
+    sessions = Session.objects.upcoming().select_related("module")
+    return calendar_response(
+        _("Scholingsprogramma wijkraden"), [session_event(s) for s in sessions], "scholing.ics"
+    )
+
+
+@login_required
+def session_attendance(request, pk):
+    session = get_object_or_404(Session.objects.select_related("module"), pk=pk)
+    if not request.user.has_perm("training.record_attendance", session):
+        raise Http404
+    enrolments = list(selectors.session_attendance(session))
+    error = None
+    if request.method == "POST":
+        try:
+            ids = {int(value) for value in request.POST.getlist("attended")}
+            count = services.attendance_record(
+                actor=request.user, session=session, attended_ids=ids
+            )
+        except (ValueError, TypeError):
+            error = _("Kies de deelnemers uit de lijst.")
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            messages.success(
+                request, _("Aanwezigheid opgeslagen: %(count)s aanwezig.") % {"count": count}
+            )
+            return redirect("training:session-attendance", pk=session.pk)
+    return render(
+        request,
+        "training/session_attendance.html",
+        {"session": session, "enrolments": enrolments, "error": error},
+        status=400 if error else 200,
+    )
+
+
+# --- wish inventory -------------------------------------------------------------------------
+
+
+def inventory(request, slug):
+    round_ = get_object_or_404(
+        selectors.training_rounds().prefetch_related("training_topics"), slug=slug
+    )
+    user = request.user
+    topics = list(round_.training_topics.all())
+    board_ids = current_council_ids(user, board_only=True)
+    councils = list(NeighbourhoodCouncil.objects.filter(pk__in=board_ids).order_by("name"))
+    council = None
+    if councils:
+        chosen = request.GET.get("wijkraad") or request.POST.get("wijkraad")
+        council = next((c for c in councils if c.slug == chosen), councils[0])
+    is_open = round_.is_open()
+    form = None
+    status = 200
+    if request.method == "POST":
+        if council is None:
+            # A member who is not on a board (or not logged in) cannot answer for a wijkraad.
+            if not user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            messages.error(
+                request, _("Alleen het bestuur van de wijkraad vult de inventarisatie in.")
+            )
+            status = 403
+        else:
+            answer = selectors.answer_for(round_, council)
+            form = InventoryAnswerForm(request.POST, topics=topics, answer=answer)
+            if form.is_valid():
+                try:
+                    services.inventory_answer_save(
+                        actor=user,
+                        round=round_,
+                        council=council,
+                        ranks=form.ranks(),
+                        own_wishes=form.cleaned_data["own_wishes"],
+                    )
+                except ValidationError as error:
+                    form.add_error(None, error)
+                else:
+                    messages.success(
+                        request,
+                        _("Het antwoord van %(council)s is opgeslagen.") % {"council": council},
+                    )
+                    return redirect(f"{request.path}?wijkraad={council.slug}")
+            status = 400
+    if council is not None and form is None and is_open:
+        form = InventoryAnswerForm(topics=topics, answer=selectors.answer_for(round_, council))
+    context = {
+        "round": round_,
+        "topics": topics,
+        "is_open": is_open,
+        "is_past": timezone.localdate() > round_.deadline,
+        "council": council,
+        "councils": councils,
+        "form": form if is_open or request.method == "POST" else None,
+        "answer": selectors.answer_for(round_, council) if council else None,
+        "summary": selectors.inventory_summary(round_),
+    }
+    if user.has_perm("training.view_inventory_matrix"):
+        context["matrix"] = selectors.inventory_matrix(round_)
+    return render(request, "training/inventory_detail.html", context, status=status)
+
+
+# --- conference -----------------------------------------------------------------------------
+
+
+def conference_index(request):
+    current = selectors.current_conference()
+    if current is None:
+        return render(request, "training/conference_detail.html", {"conference": None})
+    return conference_detail(request, current.year, is_index=True)
+
+
+def conference_detail(request, year, is_index=False):
+    try:
+        conference = selectors.conference_detail(year)
+    except Conference.DoesNotExist as error:
+        raise Http404 from error
+    return _render_conference(request, conference, ConferenceRegistrationForm(), is_index)
+
+
+def _render_conference(request, conference, form, is_index=False, status=200):
+    registration = selectors.my_registration(conference, request.user)
+    return render(
+        request,
+        "training/conference_detail.html",
+        {
+            "conference": conference,
+            "is_index": is_index,
+            "archive": list(selectors.conferences().exclude(pk=conference.pk)),
+            "registration": registration,
+            "is_past": conference.starts_at <= timezone.now(),
+            "seats_left": max(conference.capacity - conference.registered_count, 0),
+            "can_register": request.user.has_perm("training.register_conference", conference),
+            "form": form,
+        },
+        status=status,
+    )
+
+
+@require_POST
+def conference_register(request, year):
+    conference = get_object_or_404(Conference, year=year)
+    if not request.user.is_authenticated:
+        return redirect_to_login(conference.get_absolute_url())
+    form = ConferenceRegistrationForm(request.POST)
+    if form.is_valid():
+        try:
+            registration = services.conference_register(
+                actor=request.user, conference=conference, needs=form.cleaned_data["needs"]
+            )
+        except PermissionDenied as error:
+            messages.error(request, str(error))
+            return redirect(conference.get_absolute_url())
+        except ValidationError as error:
+            if not hasattr(error, "error_dict"):
+                # Not about a field (already registered, too late): say so above the page.
+                for message in _messages_of(error):
+                    messages.error(request, message)
+                return redirect(conference.get_absolute_url())
+            form.add_error(None, error)
+        else:
+            if registration.status == SeatStatus.ENROLLED:
+                messages.success(request, _("U bent aangemeld. De bevestiging komt per e-mail."))
+            else:
+                messages.warning(
+                    request,
+                    _(
+                        "De conferentie is vol: u staat op de wachtlijst. Komt er een plaats vrij, "
+                        "dan krijgt u meteen een e-mail."
+                    ),
+                )
+            return redirect(conference.get_absolute_url())
+    return _render_conference(request, selectors.conference_detail(year), form, status=400)
+
+
+@require_POST
+def conference_cancel(request, year):
+    conference = get_object_or_404(Conference, year=year)
+    if not request.user.is_authenticated:
+        return redirect_to_login(conference.get_absolute_url())
+    registration = get_object_or_404(
+        ConferenceRegistration, conference=conference, person=request.user
+    )
+    try:
+        services.conference_registration_cancel(actor=request.user, registration=registration)
+    except ValidationError as error:
+        for message in _messages_of(error):
+            messages.error(request, message)
+    else:
+        messages.success(request, _("U bent afgemeld voor de conferentie."))
+    return redirect(conference.get_absolute_url())
+
+
+def conference_ical(request, year):
+    conference = get_object_or_404(Conference, year=year)
+    return calendar_response(
+        str(conference), [conference_event(conference)], f"wijkradenconferentie-{year}.ics"
+    )
