@@ -430,9 +430,10 @@ def seed_recommendations(*, scale: int = 1, progress=None) -> None:
                 action.last_progress_at = updates[-1].created_at
                 action.save(update_fields=["last_progress_at"])
     for key, spec in ACTIONS.items():
-        dependency_keys = spec[9]
-        if dependency_keys:
-            actions[key].dependencies.add(*[actions[k] for k in dependency_keys])
+        have = set(actions[key].dependencies.values_list("key", flat=True))
+        missing = [actions[k] for k in spec[9] if k not in have]
+        if missing:
+            actions[key].dependencies.add(*missing)
     ProgressUpdate.objects.bulk_create(new_updates, batch_size=500)
 
     for number, title, target, unit, manual, source in INDICATORS:
