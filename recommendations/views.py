@@ -7,10 +7,10 @@ import csv
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -22,28 +22,53 @@ from wijkportaal.permissions import current_council_ids
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 from . import selectors, services
-from .cache import TIMEOUT, monitor_key
+from .cache import cached_fragment, monitor_key
 from .filters import ActionFilter
 from .forms import ReactionForm, ReactionHideForm
 from .models import ActionItem, Reaction, Recommendation
+
+# Stands in for the CSRF token in a cached page; replaced by the visitor's own token.
+CSRF_PLACEHOLDER = "csrf-placeholder-5b0e7c3a"
 
 
 @require_GET
 def monitor(request):
     """/voortgang/: the overview, the charts and the filtered action list. The body is cached per
-    language and filter until the next change, so the page costs (almost) no queries."""
-    action_filter = ActionFilter(request.GET or None, queryset=ActionItem.objects.all())
+    language and filter until the next change; for anonymous visitors without messages the whole
+    page is, with their own CSRF token put in. A warm request runs no queries."""
     today = timezone.localdate()
-    if action_filter.is_bound and not action_filter.is_valid():
-        body = _render_monitor_body(action_filter, ActionItem.objects.none(), today)
-    else:
-        part = action_filter.cache_key_part() if action_filter.is_bound else "||"
-        key = monitor_key("body", translation.get_language(), today.isoformat(), part)
-        body = cache.get(key)
-        if body is None:
-            actions = action_filter.qs if action_filter.is_bound else ActionItem.objects.all()
-            body = _render_monitor_body(action_filter, actions, today)
-            cache.set(key, body, TIMEOUT)
+    language = translation.get_language()
+    if request.GET:
+        action_filter = ActionFilter(request.GET, queryset=ActionItem.objects.all())
+        if action_filter.is_valid():
+            key = monitor_key("body", language, today.isoformat(), action_filter.cache_key_part())
+            body = cached_fragment(
+                key, lambda: _render_monitor_body(action_filter, action_filter.qs, today)
+            )
+        else:
+            body = _render_monitor_body(action_filter, ActionItem.objects.none(), today)
+        return _render_monitor_page(request, body)
+
+    def unfiltered_body():
+        return cached_fragment(
+            monitor_key("body", language, today.isoformat(), "||"),
+            lambda: _render_monitor_body(ActionFilter(None), ActionItem.objects.all(), today),
+        )
+
+    if request.user.is_authenticated or len(messages.get_messages(request)):
+        return _render_monitor_page(request, unfiltered_body())
+    page = cached_fragment(
+        monitor_key("page", language, today.isoformat()),
+        lambda: render_to_string(
+            "recommendations/recommendation_list.html",
+            {"body": mark_safe(unfiltered_body()), "csrf_token": CSRF_PLACEHOLDER},  # noqa: S308
+            request,
+        ).encode(),
+    )
+    return HttpResponse(page.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode()))
+
+
+def _render_monitor_page(request, body: str):
     return render(
         request,
         "recommendations/recommendation_list.html",

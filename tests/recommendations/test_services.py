@@ -195,3 +195,15 @@ def test_euros_are_formatted_the_dutch_way():
     assert selectors.format_euro(Decimal("12500")) == "€ 12.500,00"
     assert selectors.format_euro(Decimal("1234567.5")) == "€ 1.234.567,50"
     assert selectors.format_euro(None) == ""
+
+
+def test_a_change_in_this_process_is_seen_at_once_even_with_a_version_ttl(settings, administrator):
+    from recommendations import cache as monitor_cache
+
+    settings.RECOMMENDATIONS_MONITOR_VERSION_TTL = 60
+    action = ActionItemFactory(recommendations=[RecommendationFactory(number=2)])
+    before = monitor_cache.monitor_version()
+    assert monitor_cache.monitor_version() == before
+    services.progress_update_create(actor=administrator, action=action, text="x", progress=10)
+    assert monitor_cache.monitor_version() != before
+    monitor_cache._version = None

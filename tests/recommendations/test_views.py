@@ -251,3 +251,28 @@ def test_home_page_shows_progress_headline(client, ten):
     ActionItemFactory(recommendations=[ten[0]], status="afgerond", progress=100)
     html = client.get("/").content.decode()
     assert "gemiddelde voortgang van de acties" in html
+
+
+def test_cached_monitor_page_carries_each_visitors_own_working_csrf_token(ten):
+    import re
+
+    from django.test import Client
+
+    Client().get("/voortgang/")  # fills the page cache
+    visitor = Client(enforce_csrf_checks=True)
+    html = visitor.get("/voortgang/").content.decode()
+    assert "csrf-placeholder" not in html
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    response = visitor.post(
+        "/i18n/setlang/", {"language": "en", "next": "/voortgang/", "csrfmiddlewaretoken": token}
+    )
+    assert response.status_code == 302
+    other = Client().get("/voortgang/").content.decode()
+    assert token not in other
+
+
+def test_logged_in_visitor_gets_their_own_header_on_the_cached_monitor(client, councillor, ten):
+    client.get("/voortgang/")
+    client.force_login(councillor)
+    html = client.get("/voortgang/").content.decode()
+    assert "Uitloggen" in html and "Aanbeveling titel 1" in html
