@@ -251,6 +251,29 @@ ACTIONS = {
     ),
 }
 
+DESCRIPTIONS = {
+    "werkgroep-rollen": "Wijkraden en gemeente beschrijven samen wat de rol van netwerkorganisatie "
+    "en die van zelforganisatie inhoudt, en hoe een wijkraad zijn keuze vooraf bekendmaakt.",
+    "uitdaagrecht-experiment": "Wijkraden dienen voorstellen in om een taak van de gemeente over "
+    "te nemen; één of twee daarvan worden als experiment uitgevoerd en gevolgd.",
+    "scholingsprogramma": "Eerst een uitvraag naar wat wijkraden willen leren, daarna een inwerk- "
+    "en scholingsprogramma dat daarop aansluit, ook over contactmomenten en de conferentie.",
+    "promotiecampagne": "Een campagne in de hele stad om nieuwe wijkraadsleden te vinden. De "
+    "boodschap volgt uit de rolkeuze, dus deze actie start na de werkgroep rollen.",
+    "toolkit-communicatie": "Een overzicht van de communicatiemiddelen die wijkraden gebruiken en "
+    "wat ze opleveren, gebundeld in een toolkit om van elkaar te leren.",
+    "werkgroep-contactmomenten": "Wijkraden en afdelingen brengen de vaste contactmomenten in "
+    "kaart en spreken af hoe die beter kunnen.",
+    "ondersteuningscatalogus": "Eén vindbaar overzicht van alle ondersteuning voor wijkraden: "
+    "scholing, toolkit, opbouwwerk en het Leefbaarheid & initiatiefbudget.",
+    "wijkradenconferentie": "Minstens eens per jaar een conferentie rond een thema, voorbereid met "
+    "een delegatie van wijkraden en met raadsleden als gasten.",
+    "wijkcontracten": "Voor het eind van het jaar twee nieuwe wijkcontracten gestart, telkens op "
+    "verzoek van de wijkraad zelf.",
+    "uitvoeringsprogramma": "Het uitvoeringsprogramma met alle acties bij de aanbevelingen, "
+    "aangeboden aan de gemeenteraad met een raadsnotitie.",
+}
+
 # Updates per seeded action: (days ago, text, status after, progress after).
 UPDATES = {
     "werkgroep-rollen": [
@@ -409,7 +432,7 @@ def seed_recommendations(*, scale: int = 1, progress=None) -> None:
             key=key,
             defaults={
                 "title": title,
-                "description": RECOMMENDATIONS[numbers[0]][2].split(". ")[-1],
+                "description": DESCRIPTIONS[key],
                 "department": department,
                 "responsible": responsible,
                 "status": status,

@@ -208,7 +208,7 @@ def _progress_chart(rows: list[dict]) -> dict:
                 "y": y,
                 "text_y": y + bar_height - 6,
                 "width": round(bar_width * row["progress"] / 100, 1),
-                "value_x": label_width + round(bar_width * row["progress"] / 100, 1) + 6,
+                "value_x": label_width + bar_width + 8,
             }
         )
     return {

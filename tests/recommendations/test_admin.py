@@ -21,7 +21,7 @@ def change_data(action, **overrides):
         "title": action.title,
         "key": action.key or "",
         "description": action.description,
-        "recommendations": [r.pk for r in action.recommendations.all()],
+        "recommendations": [r.pk for r in action.recommendations.all()] if action.pk else [],
         "department": action.department_id,
         "responsible": action.responsible_id or "",
         "start_date": action.start_date.isoformat() if action.start_date else "",
@@ -29,7 +29,7 @@ def change_data(action, **overrides):
         "planning": action.planning,
         "financing_amount": action.financing_amount or "",
         "financing_source": action.financing_source,
-        "dependencies": [d.pk for d in action.dependencies.all()],
+        "dependencies": [d.pk for d in action.dependencies.all()] if action.pk else [],
         "status": action.status,
         "progress": action.progress,
         "update_text": "",
@@ -203,3 +203,18 @@ def test_admin_pages_open_for_officers(client, officer, path):
     ActionItemFactory()
     client.force_login(officer)
     assert client.get(path).status_code == 200
+
+
+def test_officer_adds_an_action_with_a_first_update_in_one_go(client):
+    officer = OfficerFactory()
+    recommendation = RecommendationFactory(number=7)
+    client.force_login(officer)
+    draft = ActionItem(title="Ondersteuningscatalogus", department=officer.department)
+    data = change_data(draft, status="lopend", progress=10, update_text="Gestart")
+    data["recommendations"] = [recommendation.pk]
+    data["dependencies"] = []
+    response = client.post("/admin/recommendations/actionitem/add/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    action = ActionItem.objects.get(title="Ondersteuningscatalogus")
+    assert (action.status, action.progress) == ("lopend", 10)
+    assert action.updates.get().status_before == "gepland"

@@ -40,6 +40,11 @@ def test_anyone_sees_all_ten_recommendations_with_progress_in_text(client, ten):
     assert late.title in html
     assert "<svg" in html and 'role="img"' in html
     assert "Voortgang per aanbeveling (de cijfers van de grafiek)" in html
+    # SVG geometry is never localised (a Dutch decimal comma would break the chart).
+    import re
+
+    svg = html[html.index("<svg") : html.rindex("</svg>")]
+    assert not re.search(r'(?:x|y|width|height)="[^"]*,', svg)
 
 
 def test_monitor_filters_on_status_department_and_overdue(client, ten):
