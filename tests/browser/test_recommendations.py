@@ -81,3 +81,34 @@ def test_action_page_and_reaction_errors_have_no_axe_violations(page, live_serve
     page.get_by_role("button", name="Reactie plaatsen").click()
     expect(page.get_by_text("Onze wijkraad doet mee.")).to_be_visible()
     axe(page)
+
+
+def test_officer_hides_a_reaction_and_councillor_follows_without_axe_violations(
+    page, live_server, axe, progress
+):
+    from tests.factories import CouncillorFactory
+
+    _recommendations, roles, campaign = progress
+    officer = OfficerFactory()
+    login(page, live_server, officer.email, PASSWORD)
+    page.goto(f"{live_server.url}{campaign.get_absolute_url()}")
+    page.get_by_role("link", name=re.compile("verbergen")).click()
+    page.get_by_role("button", name="Verbergen").click()
+    expect(page.locator("#id_hidden_reason_error")).to_contain_text("Geef een reden")
+    axe(page)
+    page.get_by_label("Reden van verbergen").fill("Hoort niet bij deze actie")
+    page.get_by_role("button", name="Verbergen").click()
+    expect(page.get_by_text("Reden: Hoort niet bij deze actie")).to_be_visible()
+
+    page.context.clear_cookies()
+    councillor = CouncillorFactory()
+    login(page, live_server, councillor.email, PASSWORD)
+    page.goto(f"{live_server.url}{roles.get_absolute_url()}")
+    page.get_by_role("button", name="Volgen").click()
+    expect(page.get_by_role("button", name="Niet meer volgen")).to_be_visible()
+    page.goto(f"{live_server.url}/mijn/")
+    expect(page.get_by_role("heading", name="Wat ik volg")).to_be_visible()
+    # The login already showed /mijn/; the update is older than that visit.
+    expect(page.get_by_role("link", name="Actie: Werkgroep rollen")).to_be_visible()
+    expect(page.get_by_text("Niets nieuws sinds uw vorige bezoek")).to_be_visible()
+    axe(page)
