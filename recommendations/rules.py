@@ -1,6 +1,11 @@
 import rules
 
-from wijkportaal.permissions import is_administrator, is_officer, is_staff_member
+from wijkportaal.permissions import (
+    is_administrator,
+    is_council_member,
+    is_officer,
+    is_staff_member,
+)
 
 
 @rules.predicate
@@ -12,7 +17,53 @@ def is_officer_of_owning_department(user, action) -> bool:
     )
 
 
+@rules.predicate
+def no_object(user, obj) -> bool:
+    return obj is None
+
+
+@rules.predicate
+def is_logged_in(user) -> bool:
+    return user.is_authenticated
+
+
 can_post_progress = is_administrator | (is_officer & is_officer_of_owning_department)
 
 rules.add_perm("recommendations", is_staff_member)
 rules.add_perm("recommendations.post_progress", can_post_progress)
+# Reactions come from wijkraad members and are shown with their wijkraad's name.
+rules.add_perm("recommendations.react_actionitem", is_council_member)
+rules.add_perm("recommendations.hide_reaction", is_staff_member)
+rules.add_perm("recommendations.follow", is_logged_in)
+
+# The admin (ObjectPermissionsModelAdmin asks these names).
+for model in ("recommendation", "indicator"):
+    rules.add_perm(f"recommendations.view_{model}", is_staff_member)
+    rules.add_perm(f"recommendations.add_{model}", is_administrator)
+    rules.add_perm(f"recommendations.change_{model}", is_staff_member)
+    rules.add_perm(f"recommendations.delete_{model}", is_administrator)
+rules.add_perm("recommendations.view_actionitem", is_staff_member)
+rules.add_perm("recommendations.add_actionitem", is_staff_member)
+# Without an object (the changelist) any officer may open the form; per action only the owning
+# department's officers and administrators change it.
+rules.add_perm(
+    "recommendations.change_actionitem",
+    is_administrator | (is_officer & (no_object | is_officer_of_owning_department)),
+)
+rules.add_perm("recommendations.delete_actionitem", is_administrator)
+rules.add_perm("recommendations.view_progressupdate", is_staff_member)
+rules.add_perm("recommendations.add_progressupdate", rules.always_deny)  # via the action page
+rules.add_perm("recommendations.change_progressupdate", rules.always_deny)  # append-only
+rules.add_perm("recommendations.delete_progressupdate", rules.always_deny)
+rules.add_perm("recommendations.view_reaction", is_staff_member)
+rules.add_perm("recommendations.add_reaction", rules.always_deny)  # on the public page
+rules.add_perm("recommendations.change_reaction", is_staff_member)  # hiding, with a reason
+rules.add_perm("recommendations.delete_reaction", rules.always_deny)  # kept, never deleted
+rules.add_perm("recommendations.view_follow", is_administrator)
+rules.add_perm("recommendations.add_follow", rules.always_deny)
+rules.add_perm("recommendations.change_follow", rules.always_deny)
+rules.add_perm("recommendations.delete_follow", is_administrator)
+rules.add_perm("recommendations.view_mypagevisit", is_administrator)
+rules.add_perm("recommendations.add_mypagevisit", rules.always_deny)
+rules.add_perm("recommendations.change_mypagevisit", rules.always_deny)
+rules.add_perm("recommendations.delete_mypagevisit", rules.always_deny)

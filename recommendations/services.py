@@ -3,18 +3,136 @@ these; the rules live here once."""
 
 from __future__ import annotations
 
+import datetime
+import logging
+from collections.abc import Iterable
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijkportaal.accounts.models import User
+from wijkportaal.wijkraden.models import Membership, NeighbourhoodCouncil
 
-from .models import ActionItem, ActionStatus, ProgressUpdate
+from .cache import monitor_cache_invalidate
+from .models import (
+    ActionItem,
+    ActionStatus,
+    Follow,
+    MyPageVisit,
+    ProgressUpdate,
+    Reaction,
+    Recommendation,
+)
+
+logger = logging.getLogger(__name__)
+
+UPDATE_MAX_LENGTH = 5000
+REACTION_MAX_LENGTH = 2000
+HIDE_REASON_MAX_LENGTH = 500
 
 
 def unfinished_dependencies(action: ActionItem) -> list[ActionItem]:
     return [dep for dep in action.dependencies.all() if dep.status != ActionStatus.DONE]
+
+
+# --- Actions ----------------------------------------------------------------------------------
+
+
+def _reaches(edges: dict[int, set[int]], start: Iterable[int], target: int) -> bool:
+    """Is `target` reachable from any of `start` following dependency edges?"""
+    seen: set[int] = set()
+    stack = list(start)
+    while stack:
+        node = stack.pop()
+        if node == target:
+            return True
+        if node in seen:
+            continue
+        seen.add(node)
+        stack.extend(edges.get(node, ()))
+    return False
+
+
+def action_validate(
+    *,
+    action_id: int | None,
+    start_date: datetime.date | None,
+    due_date: datetime.date | None,
+    dependency_ids: Iterable[int] = (),
+    progress: int | None = None,
+) -> None:
+    """Check an action's planning before it is saved (the admin form and the seed use this):
+    the due date is not before the start, progress lies in 0–100, and the dependencies form no
+    cycle. Raises ValidationError keyed by field. Two queries at most, whatever the size."""
+    errors: dict[str, str] = {}
+    if start_date and due_date and due_date < start_date:
+        errors["due_date"] = _("De einddatum ligt vóór de startdatum. Kies een latere datum.")
+    if progress is not None and not 0 <= progress <= 100:
+        errors["progress"] = _("De voortgang ligt tussen 0 en 100 procent.")
+    dependency_ids = {int(pk) for pk in dependency_ids}
+    if action_id is not None and dependency_ids:
+        if action_id in dependency_ids:
+            errors["dependencies"] = _("Een actie kan niet op zichzelf wachten.")
+        else:
+            edges: dict[int, set[int]] = {}
+            through = ActionItem.dependencies.through.objects.values_list(
+                "from_actionitem_id", "to_actionitem_id"
+            )
+            for source, target in through:
+                if source != action_id:
+                    edges.setdefault(source, set()).add(target)
+            if _reaches(edges, dependency_ids, action_id):
+                names = ", ".join(
+                    ActionItem.objects.filter(pk__in=dependency_ids)
+                    .order_by("title")
+                    .values_list("title", flat=True)
+                )
+                errors["dependencies"] = _(
+                    "Deze afhankelijkheden maken een kringloop: een van %(names)s wacht "
+                    "(via andere acties) al op deze actie."
+                ) % {"names": names}
+    if errors:
+        raise ValidationError(errors)
+
+
+def action_saved(*, action: ActionItem | None = None) -> None:
+    """Call after an action (or a recommendation, an indicator) was saved outside the services,
+    e.g. in the admin: the public pages must show the change."""
+    monitor_cache_invalidate()
+
+
+# --- Progress updates -------------------------------------------------------------------------
+
+
+def progress_update_check(
+    *, action: ActionItem, text: str, status: str | None, progress: int | None
+) -> tuple[str, str, int]:
+    """Validate an update for `action` without writing; returns (text, status, progress) as they
+    will be stored. Shared by progress_update_create and the admin form."""
+    text = (text or "").strip()
+    new_status = status or action.status
+    new_progress = action.progress if progress is None else progress
+    errors: dict[str, str] = {}
+    if not text:
+        errors["text"] = _("Schrijf bij elke update wat er veranderde.")
+    elif len(text) > UPDATE_MAX_LENGTH:
+        errors["text"] = _("Een update is hoogstens 5000 tekens lang.")
+    if new_status not in ActionStatus.values:
+        errors["status"] = _("Kies een geldige status.")
+    if not isinstance(new_progress, int) or not 0 <= new_progress <= 100:
+        errors["progress"] = _("De voortgang ligt tussen 0 en 100 procent.")
+    if new_status == ActionStatus.DONE:
+        waiting = unfinished_dependencies(action)
+        if waiting:
+            errors["status"] = _("Deze actie wacht nog op: %(names)s. Rond die eerst af.") % {
+                "names": ", ".join(dep.title for dep in waiting)
+            }
+        new_progress = 100
+    if errors:
+        raise ValidationError(errors)
+    return text, new_status, new_progress
 
 
 @transaction.atomic
@@ -33,31 +151,14 @@ def progress_update_create(
     Rules: only officers of the owning department and administrators post (callers that have
     checked their own rule, such as a workgroup completing its deliverable, pass
     check_permission=False); every update has a text; an action cannot be set afgerond while a
-    dependency is unfinished; afgerond sets progress to 100."""
+    dependency is unfinished; afgerond sets progress to 100. When the action becomes afgerond,
+    the owners of actions waiting on it hear that they can start."""
     action = ActionItem.objects.select_for_update().get(pk=action.pk)
     if check_permission and not actor.has_perm("recommendations.post_progress", action):
         raise PermissionDenied
-    text = (text or "").strip()
-    new_status = status or action.status
-    new_progress = action.progress if progress is None else progress
-    errors: dict[str, str] = {}
-    if not text:
-        errors["text"] = _("Schrijf bij elke update wat er veranderde.")
-    elif len(text) > 5000:
-        errors["text"] = _("Een update is hoogstens 5000 tekens lang.")
-    if new_status not in ActionStatus.values:
-        errors["status"] = _("Kies een geldige status.")
-    if not isinstance(new_progress, int) or not 0 <= new_progress <= 100:
-        errors["progress"] = _("De voortgang ligt tussen 0 en 100 procent.")
-    if new_status == ActionStatus.DONE:
-        waiting = unfinished_dependencies(action)
-        if waiting:
-            errors["status"] = _("Deze actie wacht nog op: %(names)s. Rond die eerst af.") % {
-                "names": ", ".join(dep.title for dep in waiting)
-            }
-        new_progress = 100
-    if errors:
-        raise ValidationError(errors)
+    text, new_status, new_progress = progress_update_check(
+        action=action, text=text, status=status, progress=progress
+    )
     update = ProgressUpdate.objects.create(
         action=action,
         author=actor,
@@ -68,8 +169,128 @@ def progress_update_create(
         progress_before=action.progress,
         progress_after=new_progress,
     )
+    became_done = action.status != ActionStatus.DONE and new_status == ActionStatus.DONE
     action.status = new_status
     action.progress = new_progress
     action.last_progress_at = update.created_at
     action.save(update_fields=["status", "progress", "last_progress_at", "updated_at"])
+    if became_done:
+        from wijkportaal.notifications.services import notifications_queue
+
+        from .reminders import dependency_done_dues
+
+        notifications_queue(dependency_done_dues(action))
+    monitor_cache_invalidate()
     return update
+
+
+# --- Reactions --------------------------------------------------------------------------------
+
+
+def _reacting_council(actor: User, council: NeighbourhoodCouncil | None):
+    memberships = Membership.objects.current().filter(person=actor).select_related("council")
+    councils = {m.council_id: m.council for m in memberships}
+    if council is not None:
+        return councils.get(council.pk)
+    return sorted(councils.values(), key=lambda c: c.name)[0] if councils else None
+
+
+@transaction.atomic
+def reaction_create(
+    *,
+    actor: User,
+    action: ActionItem,
+    text: str,
+    council: NeighbourhoodCouncil | None = None,
+) -> Reaction:
+    """A wijkraad member reacts on an action; the reaction shows their wijkraad's name
+    (`council`, or their first wijkraad by name). Empty or over 2000 characters is refused."""
+    if not actor.has_perm("recommendations.react_actionitem", action):
+        raise PermissionDenied
+    reacting_council = _reacting_council(actor, council)
+    if reacting_council is None:
+        raise PermissionDenied
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError(
+            {"text": _("Schrijf een reactie; een lege reactie plaatsen we niet.")}
+        )
+    if len(text) > REACTION_MAX_LENGTH:
+        raise ValidationError(
+            {
+                "text": _("Een reactie is hoogstens %(max)s tekens lang; deze telt er %(n)s.")
+                % {"max": REACTION_MAX_LENGTH, "n": len(text)}
+            }
+        )
+    reaction = Reaction.objects.create(
+        action=action, author=actor, council=reacting_council, text=text
+    )
+    return reaction
+
+
+@transaction.atomic
+def reaction_hide(*, actor: User, reaction: Reaction, reason: str) -> Reaction:
+    """An officer hides a reaction with a reason. The reaction is kept (and its history shows
+    who hid it when); the public page shows that it was hidden and why."""
+    if not actor.has_perm("recommendations.hide_reaction", reaction):
+        raise PermissionDenied
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"hidden_reason": _("Geef een reden om de reactie te verbergen.")})
+    if len(reason) > HIDE_REASON_MAX_LENGTH:
+        raise ValidationError({"hidden_reason": _("Een reden is hoogstens 500 tekens lang.")})
+    reaction = Reaction.objects.select_for_update().get(pk=reaction.pk)
+    reaction.hidden_at = timezone.now()
+    reaction.hidden_by = actor
+    reaction.hidden_reason = reason
+    reaction._change_reason = reason  # simple_history records it beside the change
+    reaction.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+    logger.info("Reaction %s hidden by user %s: %s", reaction.pk, actor.pk, reason)
+    return reaction
+
+
+# --- Following --------------------------------------------------------------------------------
+
+
+def _follow_target(recommendation, action) -> dict:
+    if (recommendation is None) == (action is None):
+        raise ValueError("Follow exactly one recommendation or one action.")
+    return {"recommendation": recommendation} if recommendation else {"action": action}
+
+
+@transaction.atomic
+def follow_create(
+    *,
+    actor: User,
+    recommendation: Recommendation | None = None,
+    action: ActionItem | None = None,
+) -> Follow:
+    """Follow a recommendation or an action (idempotent)."""
+    if not actor.has_perm("recommendations.follow"):
+        raise PermissionDenied
+    follow, _created = Follow.objects.get_or_create(
+        user=actor, **_follow_target(recommendation, action)
+    )
+    return follow
+
+
+@transaction.atomic
+def follow_delete(
+    *,
+    actor: User,
+    recommendation: Recommendation | None = None,
+    action: ActionItem | None = None,
+) -> None:
+    """Stop following (idempotent)."""
+    if not actor.has_perm("recommendations.follow"):
+        raise PermissionDenied
+    Follow.objects.filter(user=actor, **_follow_target(recommendation, action)).delete()
+
+
+def my_page_visit_record(*, user: User, at: datetime.datetime | None = None):
+    """Remember this visit to /mijn/; returns the previous visit's moment (None the first time)."""
+    at = at or timezone.now()
+    visit = MyPageVisit.objects.filter(user=user).first()
+    previous = visit.last_visit_at if visit else None
+    MyPageVisit.objects.update_or_create(user=user, defaults={"last_visit_at": at})
+    return previous

@@ -1,10 +1,25 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from wijkportaal.core.views import coming_soon
+from . import views
+from .feeds import ProgressFeed, RecommendationFeed
 
 app_name = "recommendations"
 
 urlpatterns = [
-    path("", coming_soon, {"title": _("Voortgang")}, name="index"),
+    path("", views.monitor, name="index"),
+    path("aanbevelingen/<int:number>/", views.recommendation_detail, name="recommendation-detail"),
+    path(
+        "aanbevelingen/<int:number>/volgen/",
+        views.recommendation_follow,
+        name="recommendation-follow",
+    ),
+    path("aanbevelingen/<int:number>/feed/", RecommendationFeed(), name="recommendation-feed"),
+    path("acties/<int:pk>/", views.action_detail, name="action-detail"),
+    path("acties/<int:pk>/volgen/", views.action_follow, name="action-follow"),
+    path("reacties/<int:pk>/verbergen/", views.reaction_hide, name="reaction-hide"),
+    path("feed/", ProgressFeed(), name="feed"),
+    path("export.csv", views.export_csv, name="export-csv"),
+    path("export.json", views.export_json, name="export-json"),
+    path("open-data/", views.export_columns, name="export-columns"),
+    path("ping/", views.ping, name="ping"),
 ]

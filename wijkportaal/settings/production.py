@@ -28,4 +28,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# The progress monitor's cache version is re-read from Redis at most once a second per worker.
+RECOMMENDATIONS_MONITOR_VERSION_TTL = env.float("RECOMMENDATIONS_MONITOR_VERSION_TTL", default=1.0)
+
 LOGGING["root"]["level"] = env("LOG_LEVEL", default="INFO")  # noqa: F405

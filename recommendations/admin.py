@@ -1,0 +1,371 @@
+"""The officers' side of the progress monitor. Status and progress of an action change only
+through an update (progress_update_create), posted from the action's own page; history of
+every change is one click away; every save refreshes the public pages."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from rules.contrib.admin import ObjectPermissionsModelAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import services
+from .models import (
+    ActionItem,
+    Follow,
+    Indicator,
+    MyPageVisit,
+    ProgressUpdate,
+    Reaction,
+    Recommendation,
+)
+
+
+class RefreshMonitorMixin:
+    """Admin saves refresh the cached public pages."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.action_saved()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        services.action_saved()
+
+
+class HistoryAdmin(RefreshMonitorMixin, SimpleHistoryAdmin, ObjectPermissionsModelAdmin):
+    """History visible to officers, read-only: going back goes through the services."""
+
+    def revert_disabled(self, *args, **kwargs):
+        return True
+
+
+class IndicatorInline(admin.TabularInline):
+    model = Indicator
+    extra = 0
+    fields = ["title", "target", "unit", "manual_value", "source", "order"]
+
+
+@admin.register(Recommendation)
+class RecommendationAdmin(HistoryAdmin):
+    list_display = ["number", "title", "stance", "action_count", "updated_at"]
+    list_display_links = ["number", "title"]
+    list_filter = ["stance"]
+    search_fields = ["title", "summary", "answer"]
+    inlines = [IndicatorInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(num_actions=Count("actions"))
+
+    @admin.display(description=_("acties"), ordering="num_actions")
+    def action_count(self, obj):
+        return obj.num_actions
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.action_saved()
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = _("over tijd")
+    parameter_name = "over_tijd"
+
+    def lookups(self, request, model_admin):
+        return [("ja", _("over tijd")), ("binnen30", _("binnen 30 dagen klaar"))]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "ja":
+            return queryset.overdue(today)
+        if self.value() == "binnen30":
+            return queryset.open().filter(
+                due_date__gte=today, due_date__lte=today + timezone.timedelta(days=30)
+            )
+        return queryset
+
+
+class ProgressUpdateInline(admin.TabularInline):
+    """The timeline, read-only: entries are added with the fields above it, never edited."""
+
+    model = ProgressUpdate
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "author", "status_before", "status_after", "progress_after", "text"]
+    readonly_fields = fields
+    ordering = ["-created_at"]
+    verbose_name_plural = _("tijdlijn")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ReactionInline(admin.TabularInline):
+    model = Reaction
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "council", "author", "text", "hidden_at", "hidden_reason"]
+    readonly_fields = fields
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ActionItemAdminForm(forms.ModelForm):
+    update_text = forms.CharField(
+        label=_("Voortgangsbericht"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Verschijnt op de openbare tijdlijn. Verplicht als u de status of voortgang wijzigt; "
+            "status, voortgang en bericht worden samen opgeslagen."
+        ),
+    )
+
+    class Meta:
+        model = ActionItem
+        fields = [
+            "title",
+            "key",
+            "description",
+            "recommendations",
+            "department",
+            "responsible",
+            "start_date",
+            "due_date",
+            "planning",
+            "financing_amount",
+            "financing_source",
+            "dependencies",
+            "status",
+            "progress",
+        ]
+
+    request = None  # set by ActionItemAdmin.get_form
+
+    def clean(self):
+        data = super().clean()
+        try:
+            services.action_validate(
+                action_id=self.instance.pk,
+                start_date=data.get("start_date"),
+                due_date=data.get("due_date"),
+                dependency_ids=[dep.pk for dep in data.get("dependencies") or []],
+            )
+        except ValidationError as error:
+            self.add_error(None, error)
+        self.pending_update = None
+        text = (data.get("update_text") or "").strip()
+        status, progress = data.get("status"), data.get("progress")
+        if status is None or progress is None:
+            return data
+        original = (
+            ActionItem.objects.get(pk=self.instance.pk)
+            if self.instance.pk
+            else ActionItem(status="gepland", progress=0, department=data.get("department"))
+        )
+        changed = status != original.status or progress != original.progress
+        if not (changed or text):
+            return data
+        if not text:
+            self.add_error(
+                "update_text",
+                _("Een wijziging van status of voortgang gaat altijd samen met een bericht."),
+            )
+            return data
+        if (
+            self.request is not None
+            and original.department_id
+            and not self.request.user.has_perm("recommendations.post_progress", original)
+        ):
+            self.add_error(None, _("Alleen ambtenaren van de eigenaar-afdeling melden voortgang."))
+            return data
+        try:
+            if original.pk:
+                services.progress_update_check(
+                    action=original, text=text, status=status, progress=progress
+                )
+            elif status == "afgerond" and any(
+                dep.status != "afgerond" for dep in data.get("dependencies") or []
+            ):
+                raise ValidationError(
+                    {"status": _("Deze actie wacht nog op andere acties. Rond die eerst af.")}
+                )
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                self.add_error("update_text" if field == "text" else field, messages)
+            return data
+        self.pending_update = {"text": text, "status": status, "progress": progress}
+        self.original_state = (original.status, original.progress)
+        return data
+
+
+@admin.register(ActionItem)
+class ActionItemAdmin(HistoryAdmin):
+    form = ActionItemAdminForm
+    list_display = [
+        "title",
+        "key",
+        "department",
+        "responsible",
+        "status",
+        "progress",
+        "due_date",
+        "is_overdue_display",
+        "last_progress_at",
+    ]
+    list_filter = [OverdueFilter, "status", "department", "recommendations"]
+    search_fields = ["title", "key", "description", "planning"]
+    list_select_related = ["department", "responsible"]
+    filter_horizontal = ["recommendations", "dependencies"]
+    autocomplete_fields = ["responsible"]
+    date_hierarchy = "due_date"
+    inlines = [ProgressUpdateInline, ReactionInline]
+    fieldsets = [
+        (None, {"fields": ["title", "key", "description", "recommendations"]}),
+        (_("Eigenaar"), {"fields": ["department", "responsible"]}),
+        (
+            _("Planning en geld"),
+            {
+                "fields": [
+                    "start_date",
+                    "due_date",
+                    "planning",
+                    "financing_amount",
+                    "financing_source",
+                    "dependencies",
+                ]
+            },
+        ),
+        (
+            _("Voortgang melden"),
+            {
+                "fields": ["status", "progress", "update_text"],
+                "description": _(
+                    "Wijzig status en/of voortgang en schrijf erbij wat er veranderde."
+                ),
+            },
+        ),
+    ]
+
+    @admin.display(description=_("over tijd"), boolean=True)
+    def is_overdue_display(self, obj):
+        return obj.is_overdue()
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (form,), {"request": request})
+
+    def save_model(self, request, obj, form, change):
+        pending = getattr(form, "pending_update", None)
+        if pending:
+            # Status and progress change only through the update, after the m2m are saved.
+            obj.status, obj.progress = form.original_state
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        pending = getattr(form, "pending_update", None)
+        if pending:
+            services.progress_update_create(actor=request.user, action=form.instance, **pending)
+            form.instance.refresh_from_db()
+        services.action_saved()
+
+
+@admin.register(ProgressUpdate)
+class ProgressUpdateAdmin(HistoryAdmin):
+    list_display = [
+        "action",
+        "created_at",
+        "author",
+        "status_before",
+        "status_after",
+        "progress_after",
+    ]
+    list_filter = ["status_after", "action__department"]
+    search_fields = ["text", "action__title"]
+    list_select_related = ["action", "author"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "action",
+        "author",
+        "created_at",
+        "text",
+        "status_before",
+        "status_after",
+        "progress_before",
+        "progress_after",
+    ]
+
+
+class ReactionAdminForm(forms.ModelForm):
+    class Meta:
+        model = Reaction
+        fields = ["hidden_reason"]
+
+    def clean_hidden_reason(self):
+        reason = (self.cleaned_data.get("hidden_reason") or "").strip()
+        if not reason:
+            raise ValidationError(_("Geef een reden om de reactie te verbergen."))
+        return reason
+
+
+@admin.register(Reaction)
+class ReactionAdmin(HistoryAdmin):
+    form = ReactionAdminForm
+    list_display = ["action", "council", "author", "created_at", "is_hidden_display"]
+    list_filter = ["council", ("hidden_at", admin.EmptyFieldListFilter)]
+    search_fields = ["text", "action__title", "council__name"]
+    list_select_related = ["action", "council", "author"]
+    readonly_fields = [
+        "action",
+        "council",
+        "author",
+        "text",
+        "created_at",
+        "hidden_at",
+        "hidden_by",
+    ]
+
+    @admin.display(description=_("verborgen"), boolean=True)
+    def is_hidden_display(self, obj):
+        return obj.is_hidden
+
+    def save_model(self, request, obj, form, change):
+        # Hiding goes through the service (reason required, logged, history kept).
+        services.reaction_hide(
+            actor=request.user, reaction=obj, reason=form.cleaned_data["hidden_reason"]
+        )
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(RefreshMonitorMixin, ObjectPermissionsModelAdmin):
+    list_display = ["title", "recommendation", "target", "unit", "manual_value", "source"]
+    list_filter = ["recommendation"]
+    search_fields = ["title", "source"]
+    list_select_related = ["recommendation"]
+
+
+@admin.register(Follow)
+class FollowAdmin(ObjectPermissionsModelAdmin):
+    list_display = ["user", "recommendation", "action", "created_at"]
+    list_filter = ["recommendation"]
+    search_fields = ["user__email", "action__title"]
+    list_select_related = ["user", "recommendation", "action"]
+
+
+@admin.register(MyPageVisit)
+class MyPageVisitAdmin(ObjectPermissionsModelAdmin):
+    list_display = ["user", "last_visit_at"]
+    search_fields = ["user__email"]
+    list_select_related = ["user"]

@@ -1,0 +1,559 @@
+"""Demo data: the ten recommendations with the municipality's answer (in our own words), the
+actions tied to them with owners, dates around today, updates and indicators.
+
+Idempotent: recommendations by number, actions by key, updates only for actions that have none
+yet. `scale` adds (scale - 1) generated actions per seeded action, each with updates."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
+from django.utils import timezone
+
+from wijkportaal.accounts.models import User, UserKind
+from wijkportaal.wijkraden.models import Department
+
+from .cache import monitor_cache_invalidate
+from .models import ActionItem, ActionStatus, Indicator, ProgressUpdate, Recommendation, Stance
+
+DEMO_DOMAIN = "wijkportaal.test"
+
+# number: (title, what the wijkraden asked, the answer, stance)
+RECOMMENDATIONS = {
+    1: (
+        "Twee rollen voor de wijkraad",
+        "Laat een wijkraad kiezen tussen twee rollen: als netwerkorganisatie die onpartijdig "
+        "informeert, verbindt en signaleert, of als zelforganisatie die zelf standpunten inneemt "
+        "en keuzes maakt voor de wijk. De rol mag per onderwerp verschillen, maar moet vooraf "
+        "bekend zijn.",
+        "De gemeente vindt dit een goed vertrekpunt dat nog uitwerking vraagt. Een werkgroep van "
+        "wijkraden en gemeente werkt de rollen uit. Kiest een wijkraad voor zelforganisatie, dan "
+        "blijft dat binnen de kaders van het actieprogramma.",
+        Stance.TO_ELABORATE,
+    ),
+    2: (
+        "De wijkraad als beheerder van budget",
+        "Geef wijkraden zeggenschap over geld voor onderhoud en inrichting van de buitenruimte en "
+        "voor sociale initiatieven in de wijk, en probeer dat eerst uit met één of twee "
+        "wijkraden die dat willen.",
+        "Het actieprogramma kent het uitdaagrecht: bewoners kunnen de gemeente vragen een taak "
+        "over te nemen. Dat begon in het sociale domein en wordt nu ook op andere terreinen "
+        "beproefd. Wijkraden en andere bewonersgroepen worden uitgenodigd een voorstel in te "
+        "dienen.",
+        Stance.PARTLY_ADOPTED,
+    ),
+    3: (
+        "Inwerken en scholing",
+        "Wijkraadsleden hebben kennis nodig, over de onderwerpen in hun wijk én over hoe de "
+        "gemeente werkt en besluit.",
+        "Overgenomen. Onduidelijke politieke, bestuurlijke en ambtelijke processen staan goede "
+        "samenwerking in de weg. Eerst vragen we de wijkraden wat zij willen leren; die uitkomst "
+        "bepaalt het inwerk- en scholingsprogramma.",
+        Stance.ADOPTED,
+    ),
+    4: (
+        "Stadsbrede wervingscampagne",
+        "Voer een campagne in de hele stad om nieuwe wijkraadsleden te vinden.",
+        "De gemeente wil dat, maar de boodschap hangt af van de rol die wijkraden kiezen: een "
+        "zelforganisatie werft anders dan een netwerkorganisatie. De campagne wacht daarom op de "
+        "uitkomst van de werkgroep over de rollen (aanbeveling 1).",
+        Stance.DEFERRED,
+    ),
+    5: (
+        "Een toolkit voor communicatie",
+        "Help wijkraden met een gereedschapskist voor hun communicatie met de wijk.",
+        "Wijkraden gebruiken al veel middelen, van een papieren wijkkrant en een website tot "
+        "allerlei sociale media. We brengen in kaart wie wat gebruikt en met welk resultaat, en "
+        "bundelen dat in een toolkit, zodat wijkraden van elkaar kunnen leren.",
+        Stance.ADOPTED,
+    ),
+    6: (
+        "Serieus genomen worden: een vast overlegformat",
+        "Zorg voor een vaste, ingebedde manier van overleg tussen wijkraad en gemeente, en voor "
+        "betere afstemming tussen de afdelingen onderling.",
+        "Er zijn al veel contactmomenten, elk bij een andere afdeling: stadsdeeloverleg, "
+        "wijkschouw, wijkgesprek, meldingen openbare ruimte, meedoen bij onderhouds- en "
+        "ontwikkelprojecten en het collegespreekuur in de wijk. Een werkgroep van wijkraden en "
+        "afdelingen brengt die in kaart en verbetert ze; de uitkomst komt ook in de scholing.",
+        Stance.PARTLY_ADOPTED,
+    ),
+    7: (
+        "Een ondersteuningsconvenant",
+        "Leg de ondersteuning van wijkraden vast in een convenant.",
+        "Een apart convenant komt er niet: de ondersteuning bestaat al uit de acties bij de "
+        "aanbevelingen 3, 5, 6, 8 en 9, het opbouwwerk van de welzijnsorganisaties en geld uit het "
+        "Leefbaarheid & initiatiefbudget. We maken die ondersteuning vindbaar in één overzicht.",
+        Stance.NOT_ADOPTED,
+    ),
+    8: (
+        "Regelmatig stadsbreed uitwisselen",
+        "Breng de wijkraden van de hele stad geregeld bij elkaar.",
+        "Volledig mee eens. De gemeente organiseert minstens één keer per jaar een "
+        "wijkradenconferentie rond een thema, samen met een delegatie van wijkraden, en nodigt "
+        "daar ook raadsleden voor uit.",
+        Stance.ADOPTED,
+    ),
+    9: (
+        "Een wijkcontract voor elke wijkraad",
+        "Maak met iedere wijkraad heldere afspraken over beheer en ontwikkeling van de wijk, "
+        "inclusief de rol van de wijkraad.",
+        "Wijkcontracten werken goed, maar niet elke wijkraad wil er een en ze kosten onderzoek en "
+        "begeleiding. Het doel: voor het eind van het jaar twee nieuwe wijkcontracten gestart, "
+        "steeds op verzoek van de wijkraad zelf.",
+        Stance.PARTLY_ADOPTED,
+    ),
+    10: (
+        "Raadsleden vaker in de wijk",
+        "Laat gemeenteraadsleden vaker wijkraden en bewoners ontmoeten en open het gesprek "
+        "aangaan over belangrijke keuzes.",
+        "De aanbevelingen maken deel uit van het uitvoeringsprogramma dat aan de raad wordt "
+        "aangeboden. De wijkradenconferentie van aanbeveling 8 is de plek waar raadsleden en "
+        "wijkraadsleden elkaar treffen.",
+        Stance.ADOPTED,
+    ),
+}
+
+# key: (title, recommendations, department slug, status, progress, start offset, due offset,
+#       amount, source, dependency keys, uses the demo officer)
+ACTIONS = {
+    "werkgroep-rollen": (
+        "Werkgroep rollen van de wijkraad",
+        [1],
+        "wijkzaken-en-participatie",
+        ActionStatus.RUNNING,
+        60,
+        -200,
+        -10,
+        Decimal("15000"),
+        "Programma Nieuwe Democratie",
+        [],
+        True,
+    ),
+    "uitdaagrecht-experiment": (
+        "Experiment uitdaagrecht met wijkraden",
+        [2],
+        "maatschappelijke-ontwikkeling",
+        ActionStatus.RUNNING,
+        35,
+        -120,
+        120,
+        Decimal("40000"),
+        "Leefbaarheid & initiatiefbudget",
+        [],
+        False,
+    ),
+    "scholingsprogramma": (
+        "Wensen inventariseren en scholingsprogramma opzetten",
+        [3, 6, 8],
+        "opleiding-en-ontwikkeling",
+        ActionStatus.RUNNING,
+        45,
+        -150,
+        5,
+        Decimal("25000"),
+        "Programma Nieuwe Democratie",
+        [],
+        False,
+    ),
+    "promotiecampagne": (
+        "Stadsbrede campagne om wijkraadsleden te werven",
+        [4],
+        "communicatie",
+        ActionStatus.BLOCKED,
+        0,
+        30,
+        240,
+        Decimal("12500"),
+        "Communicatiebudget",
+        ["werkgroep-rollen"],
+        False,
+    ),
+    "toolkit-communicatie": (
+        "Inventaris communicatiemiddelen en toolkit",
+        [5],
+        "communicatie",
+        ActionStatus.DONE,
+        100,
+        -240,
+        -30,
+        Decimal("8000"),
+        "Communicatiebudget",
+        [],
+        False,
+    ),
+    "werkgroep-contactmomenten": (
+        "Werkgroep contactmomenten wijkraad en gemeente",
+        [6],
+        "wijkzaken-en-participatie",
+        ActionStatus.RUNNING,
+        40,
+        -90,
+        25,
+        None,
+        "",
+        [],
+        True,
+    ),
+    "ondersteuningscatalogus": (
+        "Overzicht van ondersteuning voor wijkraden",
+        [7],
+        "maatschappelijke-ontwikkeling",
+        ActionStatus.PLANNED,
+        10,
+        -20,
+        -3,
+        None,
+        "Leefbaarheid & initiatiefbudget",
+        [],
+        False,
+    ),
+    "wijkradenconferentie": (
+        "Jaarlijkse wijkradenconferentie",
+        [8, 10],
+        "opleiding-en-ontwikkeling",
+        ActionStatus.DONE,
+        100,
+        -180,
+        -45,
+        Decimal("18000"),
+        "Programma Nieuwe Democratie",
+        [],
+        False,
+    ),
+    "wijkcontracten": (
+        "Twee nieuwe wijkcontracten dit jaar",
+        [9],
+        "stedelijke-ontwikkeling",
+        ActionStatus.RUNNING,
+        50,
+        -300,
+        33,
+        Decimal("30000"),
+        "Wijkbudgetten",
+        [],
+        False,
+    ),
+    "uitvoeringsprogramma": (
+        "Uitvoeringsprogramma aanbieden aan de raad",
+        [10],
+        "bestuursondersteuning",
+        ActionStatus.DONE,
+        100,
+        -330,
+        -200,
+        None,
+        "",
+        [],
+        False,
+    ),
+}
+
+DESCRIPTIONS = {
+    "werkgroep-rollen": "Wijkraden en gemeente beschrijven samen wat de rol van netwerkorganisatie "
+    "en die van zelforganisatie inhoudt, en hoe een wijkraad zijn keuze vooraf bekendmaakt.",
+    "uitdaagrecht-experiment": "Wijkraden dienen voorstellen in om een taak van de gemeente over "
+    "te nemen; één of twee daarvan worden als experiment uitgevoerd en gevolgd.",
+    "scholingsprogramma": "Eerst een uitvraag naar wat wijkraden willen leren, daarna een inwerk- "
+    "en scholingsprogramma dat daarop aansluit, ook over contactmomenten en de conferentie.",
+    "promotiecampagne": "Een campagne in de hele stad om nieuwe wijkraadsleden te vinden. De "
+    "boodschap volgt uit de rolkeuze, dus deze actie start na de werkgroep rollen.",
+    "toolkit-communicatie": "Een overzicht van de communicatiemiddelen die wijkraden gebruiken en "
+    "wat ze opleveren, gebundeld in een toolkit om van elkaar te leren.",
+    "werkgroep-contactmomenten": "Wijkraden en afdelingen brengen de vaste contactmomenten in "
+    "kaart en spreken af hoe die beter kunnen.",
+    "ondersteuningscatalogus": "Eén vindbaar overzicht van alle ondersteuning voor wijkraden: "
+    "scholing, toolkit, opbouwwerk en het Leefbaarheid & initiatiefbudget.",
+    "wijkradenconferentie": "Minstens eens per jaar een conferentie rond een thema, voorbereid met "
+    "een delegatie van wijkraden en met raadsleden als gasten.",
+    "wijkcontracten": "Voor het eind van het jaar twee nieuwe wijkcontracten gestart, telkens op "
+    "verzoek van de wijkraad zelf.",
+    "uitvoeringsprogramma": "Het uitvoeringsprogramma met alle acties bij de aanbevelingen, "
+    "aangeboden aan de gemeenteraad met een raadsnotitie.",
+}
+
+# Updates per seeded action: (days ago, text, status after, progress after).
+UPDATES = {
+    "werkgroep-rollen": [
+        (190, "Werkgroep samengesteld: zes wijkraden en twee afdelingen doen mee.", "lopend", 10),
+        (
+            120,
+            "Twee bijeenkomsten gehouden; de kenmerken van beide rollen staan op papier.",
+            "lopend",
+            35,
+        ),
+        (40, "Conceptnotitie over de rollen besproken met het stadsdeeloverleg.", "lopend", 60),
+    ],
+    "uitdaagrecht-experiment": [
+        (110, "Wijkraden uitgenodigd om een voorstel in te dienen.", "lopend", 15),
+        (30, "Twee voorstellen binnen; de beoordeling loopt.", "lopend", 35),
+    ],
+    "scholingsprogramma": [
+        (140, "Vragenlijst over scholingswensen naar alle wijkraden gestuurd.", "lopend", 15),
+        (70, "Ruim de helft van de wijkraden heeft de vragenlijst ingevuld.", "lopend", 30),
+        (14, "Eerste modules op basis van de wensen in concept klaar.", "lopend", 45),
+    ],
+    "promotiecampagne": [
+        (60, "De campagne wacht op de uitkomst van de werkgroep rollen.", "geblokkeerd", 0),
+    ],
+    "toolkit-communicatie": [
+        (220, "Inventaris van communicatiemiddelen uitgezet bij de wijkraden.", "lopend", 20),
+        (120, "Resultaten verwerkt; de toolkit krijgt vorm.", "lopend", 70),
+        (35, "Toolkit online gezet en gepresenteerd aan de wijkraden.", "afgerond", 100),
+    ],
+    "werkgroep-contactmomenten": [
+        (85, "Overzicht gemaakt van de zeven soorten contactmomenten.", "lopend", 20),
+        (20, "Knelpunten per contactmoment opgehaald bij wijkraden.", "lopend", 40),
+    ],
+    "ondersteuningscatalogus": [
+        (15, "Inventarisatie van bestaande ondersteuning gestart.", "gepland", 10),
+    ],
+    "wijkradenconferentie": [
+        (170, "Thema gekozen samen met een delegatie van wijkraden.", "lopend", 30),
+        (90, "Locatie vastgelegd en raadsleden uitgenodigd.", "lopend", 70),
+        (50, "Conferentie gehouden met ruim honderd deelnemers.", "afgerond", 100),
+    ],
+    "wijkcontracten": [
+        (280, "Drie wijkraden toonden belangstelling voor een wijkcontract.", "lopend", 20),
+        (100, "Eerste wijkcontract getekend.", "lopend", 50),
+    ],
+    "uitvoeringsprogramma": [
+        (300, "Concept uitvoeringsprogramma besproken met de wethouder.", "lopend", 60),
+        (210, "Uitvoeringsprogramma met raadsnotitie aangeboden aan de raad.", "afgerond", 100),
+    ],
+}
+
+# (recommendation, title, target, unit, manual value, source)
+INDICATORS = [
+    (
+        3,
+        "Respons op de inventarisatie van scholingswensen",
+        80,
+        "%",
+        55,
+        "training.inventory_response_rate",
+    ),
+    (8, "Wijkradenconferenties dit jaar", 1, "", 1, "training.conferences_this_year"),
+    (
+        5,
+        "Wijkraden met een actuele inventaris van communicatiemiddelen",
+        75,
+        "%",
+        60,
+        "toolkit.inventory_up_to_date_share",
+    ),
+    (9, "Nieuwe wijkcontracten gestart dit jaar", 2, "", 1, "contracts.started_this_year"),
+    (1, "Wijkraden die hun rol vooraf bekendmaakten", 12, "wijkraden", 4, ""),
+    (6, "Contactmomenten met een vaste afspraak over terugkoppeling", 7, "soorten", 2, ""),
+]
+
+
+def _officers() -> dict[str, User]:
+    """One seed officer per department (no usable password) to sign the updates."""
+    officers = {}
+    for department in Department.objects.all():
+        email = f"{department.slug}@ambtenaren.{DEMO_DOMAIN}"
+        officer, _created = User.objects.get_or_create(
+            email=email,
+            defaults={
+                "kind": UserKind.OFFICER,
+                "department": department,
+                "first_name": "Team",
+                "last_name": department.name,
+                "password": make_password(None),
+                "is_staff": True,
+            },
+        )
+        officers[department.slug] = officer
+    return officers
+
+
+def _moment(days_ago: int, index: int) -> datetime.datetime:
+    return timezone.now().replace(hour=10, minute=0, second=0, microsecond=0) - datetime.timedelta(
+        days=days_ago, minutes=index
+    )
+
+
+def _updates_for(action, author, plan) -> list[ProgressUpdate]:
+    status, progress = ActionStatus.PLANNED, 0
+    rows = []
+    for index, (days_ago, text, new_status, new_progress) in enumerate(plan):
+        rows.append(
+            ProgressUpdate(
+                action=action,
+                author=author,
+                created_at=_moment(days_ago, index),
+                text=text,
+                status_before=status,
+                status_after=new_status,
+                progress_before=progress,
+                progress_after=new_progress,
+            )
+        )
+        status, progress = new_status, new_progress
+    return rows
+
+
+def seed_recommendations(*, scale: int = 1, progress=None) -> None:
+    today = timezone.localdate()
+    recommendations = {}
+    for number, (title, summary, answer, stance) in RECOMMENDATIONS.items():
+        recommendations[number], _created = Recommendation.objects.get_or_create(
+            number=number,
+            defaults={"title": title, "summary": summary, "answer": answer, "stance": stance},
+        )
+    officers = _officers()
+    departments = {d.slug: d for d in Department.objects.all()}
+    demo_officer = None
+    if getattr(settings, "DEMO_ACCOUNTS_ENABLED", False):
+        demo_officer = User.objects.filter(email=f"ambtenaar@{DEMO_DOMAIN}").first()
+
+    actions = {}
+    new_updates = []
+    for key, spec in ACTIONS.items():
+        (
+            title,
+            numbers,
+            department_slug,
+            status,
+            pct,
+            start,
+            due,
+            amount,
+            source,
+            _deps,
+            use_demo,
+        ) = spec
+        department = departments[department_slug]
+        responsible = demo_officer if use_demo and demo_officer else officers[department_slug]
+        action, created = ActionItem.objects.get_or_create(
+            key=key,
+            defaults={
+                "title": title,
+                "description": DESCRIPTIONS[key],
+                "department": department,
+                "responsible": responsible,
+                "status": status,
+                "progress": pct,
+                "start_date": today + datetime.timedelta(days=start),
+                "due_date": today + datetime.timedelta(days=due),
+                "planning": _planning(start, due, today),
+                "financing_amount": amount,
+                "financing_source": source,
+            },
+        )
+        actions[key] = action
+        if created:
+            action.recommendations.set([recommendations[n] for n in numbers])
+            updates = _updates_for(action, officers[department_slug], UPDATES.get(key, []))
+            new_updates.extend(updates)
+            if updates:
+                action.last_progress_at = updates[-1].created_at
+                action.save(update_fields=["last_progress_at"])
+    for key, spec in ACTIONS.items():
+        have = set(actions[key].dependencies.values_list("key", flat=True))
+        missing = [actions[k] for k in spec[9] if k not in have]
+        if missing:
+            actions[key].dependencies.add(*missing)
+    ProgressUpdate.objects.bulk_create(new_updates, batch_size=500)
+
+    for number, title, target, unit, manual, source in INDICATORS:
+        Indicator.objects.get_or_create(
+            recommendation=recommendations[number],
+            title=title,
+            defaults={
+                "target": Decimal(target),
+                "unit": unit,
+                "manual_value": Decimal(manual),
+                "source": source,
+            },
+        )
+    _seed_scaled(scale, today, recommendations, departments, officers)
+    monitor_cache_invalidate()
+    if progress:
+        progress(len(ACTIONS) * scale)
+
+
+def _planning(start: int, due: int, today: datetime.date) -> str:
+    begin = today + datetime.timedelta(days=start)
+    end = today + datetime.timedelta(days=due)
+    return f"Van {begin:%d-%m-%Y} tot {end:%d-%m-%Y}, met een tussenstand halverwege."
+
+
+GENERATED_STATUSES = [
+    (ActionStatus.RUNNING, 40),
+    (ActionStatus.PLANNED, 0),
+    (ActionStatus.DONE, 100),
+    (ActionStatus.RUNNING, 70),
+    (ActionStatus.BLOCKED, 20),
+]
+
+
+def _seed_scaled(scale, today, recommendations, departments, officers) -> None:
+    """(scale - 1) generated actions per seeded action, three updates each, in bulk."""
+    if scale <= 1:
+        return
+    wanted = {f"extra-{copy}-{key}": (copy, key) for copy in range(1, scale) for key in ACTIONS}
+    existing = set(ActionItem.objects.filter(key__in=wanted).values_list("key", flat=True))
+    new_actions = []
+    for index, (generated_key, (copy, key)) in enumerate(sorted(wanted.items())):
+        if generated_key in existing:
+            continue
+        spec = ACTIONS[key]
+        status, pct = GENERATED_STATUSES[index % len(GENERATED_STATUSES)]
+        due = today + datetime.timedelta(days=(index * 11) % 200 - 60)
+        new_actions.append(
+            ActionItem(
+                key=generated_key,
+                title=f"{spec[0]} — deelproject {copy + 1}",
+                description="Gegenereerd deelproject voor demo en meting.",
+                department=departments[spec[2]],
+                responsible=officers[spec[2]],
+                status=status,
+                progress=pct,
+                start_date=due - datetime.timedelta(days=120),
+                due_date=due,
+                financing_amount=Decimal(1000 * (index % 9 + 1)),
+                financing_source="Wijkbudgetten",
+                last_progress_at=_moment(index % 30 + 1, 0),
+            )
+        )
+    ActionItem.objects.bulk_create(new_actions, batch_size=500)
+    created = {
+        action.key: action
+        for action in ActionItem.objects.filter(key__in=[a.key for a in new_actions])
+    }
+    through = ActionItem.recommendations.through
+    links, updates = [], []
+    for generated_key, action in created.items():
+        _copy, key = wanted[generated_key]
+        for number in ACTIONS[key][1]:
+            links.append(
+                through(actionitem_id=action.pk, recommendation_id=recommendations[number].pk)
+            )
+        author = officers[ACTIONS[key][2]]
+        final = 100 if action.status == ActionStatus.DONE else action.progress
+        plan = [
+            (40, ActionStatus.RUNNING, min(10, final)),
+            (20, ActionStatus.RUNNING, final // 2),
+            (0, action.status, final),
+        ]
+        before = (ActionStatus.PLANNED, 0)
+        for step, (days_before, status_after, progress_after) in enumerate(plan):
+            updates.append(
+                ProgressUpdate(
+                    action=action,
+                    author=author,
+                    created_at=action.last_progress_at - datetime.timedelta(days=days_before),
+                    text=f"Tussenstand {step + 1}: {action.title.lower()}.",
+                    status_before=before[0],
+                    status_after=status_after,
+                    progress_before=before[1],
+                    progress_after=progress_after,
+                )
+            )
+            before = (status_after, progress_after)
+    through.objects.bulk_create(links, batch_size=500)
+    ProgressUpdate.objects.bulk_create(updates, batch_size=500)

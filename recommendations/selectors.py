@@ -1,0 +1,497 @@
+"""Reads of the progress monitor. Every function runs a constant number of queries, whatever
+the number of recommendations, actions or updates (the query-count tests hold them to it)."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections import Counter, defaultdict
+from decimal import Decimal
+
+from django.core.cache import cache
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wijkportaal.core.registry import registry
+
+from .cache import TIMEOUT, monitor_key
+from .models import (
+    CLOSED_STATUSES,
+    ActionItem,
+    ActionStatus,
+    Follow,
+    Indicator,
+    ProgressUpdate,
+    Reaction,
+    Recommendation,
+)
+
+logger = logging.getLogger(__name__)
+
+STATUS_ORDER = [choice for choice, _label in ActionStatus.choices]
+
+
+def format_euro(amount: Decimal | None) -> str:
+    """€ 12.500,00 — the Dutch way, whatever the interface language."""
+    if amount is None:
+        return ""
+    whole, cents = f"{amount:,.2f}".split(".")
+    return f"€ {whole.replace(',', '.')},{cents}"
+
+
+def overall_progress(progress_values: list[int]) -> int:
+    """Average progress of the actions that still count (vervallen ones do not)."""
+    return round(sum(progress_values) / len(progress_values)) if progress_values else 0
+
+
+# --- Indicators -------------------------------------------------------------------------------
+
+
+def indicator_rows(indicators) -> list[dict]:
+    """Each indicator with its current value: computed live when an app registered its source,
+    else the manual value. A failing computation falls back to the manual value."""
+    rows = []
+    for indicator in indicators:
+        source = registry.indicator_sources.get(indicator.source) if indicator.source else None
+        value, live = indicator.manual_value, False
+        if source is not None:
+            try:
+                value, live = source.compute(), True
+            except Exception:  # noqa: BLE001 - one broken source must not take the page down
+                logger.exception("Indicator source %s failed", indicator.source)
+        met = value is not None and Decimal(str(value)) >= indicator.target
+        rows.append(
+            {
+                "indicator": indicator,
+                "title": indicator.title,
+                "recommendation_number": indicator.recommendation.number,
+                "value": value,
+                "target": indicator.target,
+                "unit": indicator.unit,
+                "live": live,
+                "met": met,
+            }
+        )
+    return rows
+
+
+# --- The monitor ------------------------------------------------------------------------------
+
+
+def _month_start(day: datetime.date) -> datetime.date:
+    return day.replace(day=1)
+
+
+def _months_back(today: datetime.date, count: int) -> list[datetime.date]:
+    months = []
+    year, month = today.year, today.month
+    for _i in range(count):
+        months.append(datetime.date(year, month, 1))
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+    return list(reversed(months))
+
+
+def monitor_summary(today: datetime.date | None = None) -> dict:
+    """Per recommendation: counts by status, overall progress, overdue, last update; the headline
+    figures; and the chart data. Cached until the next change (four queries when cold)."""
+    today = today or timezone.localdate()
+    key = monitor_key("summary", today.isoformat())
+    summary = cache.get(key)
+    if summary is None:
+        summary = _build_monitor_summary(today)
+        cache.set(key, summary, TIMEOUT)
+    return summary
+
+
+def _build_monitor_summary(today: datetime.date) -> dict:
+    recommendations = list(Recommendation.objects.order_by("number"))
+    actions = {
+        row["pk"]: row
+        for row in ActionItem.objects.values(
+            "pk", "status", "progress", "due_date", "last_progress_at"
+        )
+    }
+    links = ActionItem.recommendations.through.objects.values_list(
+        "recommendation_id", "actionitem_id"
+    )
+    per_recommendation: dict[int, list[dict]] = defaultdict(list)
+    for recommendation_id, action_id in links:
+        per_recommendation[recommendation_id].append(actions[action_id])
+
+    def is_overdue(row) -> bool:
+        return (
+            row["due_date"] is not None
+            and row["status"] not in CLOSED_STATUSES
+            and row["due_date"] < today
+        )
+
+    rows = []
+    for recommendation in recommendations:
+        its_actions = per_recommendation.get(recommendation.pk, [])
+        counts = Counter(row["status"] for row in its_actions)
+        counting = [row["progress"] for row in its_actions if row["status"] != "vervallen"]
+        updates = [row["last_progress_at"] for row in its_actions if row["last_progress_at"]]
+        rows.append(
+            {
+                "number": recommendation.number,
+                "title": recommendation.title,
+                "stance": recommendation.stance,
+                "stance_label": recommendation.get_stance_display(),
+                "url": recommendation.get_absolute_url(),
+                "action_count": len(its_actions),
+                "status_counts": [
+                    {"status": status, "label": label, "count": counts.get(status, 0)}
+                    for status, label in ActionStatus.choices
+                ],
+                "progress": overall_progress(counting),
+                "overdue": sum(1 for row in its_actions if is_overdue(row)),
+                "last_update": max(updates) if updates else None,
+            }
+        )
+
+    all_rows = list(actions.values())
+    counting = [row["progress"] for row in all_rows if row["status"] != "vervallen"]
+    headline = {
+        "recommendations": len(recommendations),
+        "actions": len(all_rows),
+        "done": sum(1 for row in all_rows if row["status"] == ActionStatus.DONE),
+        "running": sum(1 for row in all_rows if row["status"] == ActionStatus.RUNNING),
+        "overdue": sum(1 for row in all_rows if is_overdue(row)),
+        "progress": overall_progress(counting),
+    }
+
+    # Actions completed per month over the last twelve months (the moment they became afgerond).
+    months = _months_back(today, 12)
+    completions = ProgressUpdate.objects.filter(
+        status_after=ActionStatus.DONE, created_at__date__gte=months[0]
+    ).exclude(status_before=ActionStatus.DONE)
+    per_month = Counter(
+        _month_start(timezone.localtime(moment).date())
+        for moment in completions.values_list("created_at", flat=True)
+    )
+    done_before = (
+        ProgressUpdate.objects.filter(
+            status_after=ActionStatus.DONE, created_at__date__lt=months[0]
+        )
+        .exclude(status_before=ActionStatus.DONE)
+        .count()
+    )
+    cumulative = done_before
+    timeline = []
+    for month in months:
+        cumulative += per_month.get(month, 0)
+        timeline.append({"month": month, "count": per_month.get(month, 0), "total": cumulative})
+    return {
+        "rows": rows,
+        "headline": headline,
+        "chart_progress": _progress_chart(rows),
+        "chart_completed": _completed_chart(timeline),
+        "timeline": timeline,
+    }
+
+
+# SVG geometry is computed here so the templates only place numbers.
+def _progress_chart(rows: list[dict]) -> dict:
+    bar_height, gap, label_width, bar_width = 22, 10, 150, 300
+    bars = []
+    for index, row in enumerate(rows):
+        y = index * (bar_height + gap)
+        bars.append(
+            {
+                "label": _("Aanbeveling %(n)s") % {"n": row["number"]},
+                "title": row["title"],
+                "progress": row["progress"],
+                "y": y,
+                "text_y": y + bar_height - 6,
+                "width": round(bar_width * row["progress"] / 100, 1),
+                "value_x": label_width + bar_width + 8,
+            }
+        )
+    return {
+        "bars": bars,
+        "bar_height": bar_height,
+        "label_width": label_width,
+        "bar_width": bar_width,
+        "width": label_width + bar_width + 50,
+        "height": max(len(rows) * (bar_height + gap), bar_height),
+    }
+
+
+def _completed_chart(timeline: list[dict]) -> dict:
+    plot_height, column, top = 160, 40, 20
+    peak = max([point["count"] for point in timeline] + [1])
+    columns = []
+    for index, point in enumerate(timeline):
+        height = round(plot_height * point["count"] / peak, 1)
+        x = index * column + 8
+        columns.append(
+            {
+                "x": x,
+                "y": top + plot_height - height,
+                "height": height,
+                "width": column - 12,
+                "count": point["count"],
+                "label_x": x + (column - 12) / 2,
+                "value_y": top + plot_height - height - 4,
+                "month": point["month"],
+            }
+        )
+    return {
+        "columns": columns,
+        "width": len(timeline) * column + 16,
+        "height": top + plot_height + 30,
+        "axis_y": top + plot_height,
+        "month_y": top + plot_height + 18,
+    }
+
+
+def _with_dependencies(queryset):
+    return queryset.prefetch_related(
+        Prefetch("dependencies", queryset=ActionItem.objects.only("pk", "title", "status")),
+        Prefetch("recommendations", queryset=Recommendation.objects.only("pk", "number", "title")),
+    )
+
+
+def monitor_actions(queryset=None):
+    """The actions listed on the monitor (after the filters): owner, planning, waiting-for."""
+    queryset = queryset if queryset is not None else ActionItem.objects.all()
+    return list(
+        _with_dependencies(
+            queryset.select_related("department").order_by("due_date", "title", "pk")
+        )
+    )
+
+
+def waiting_on(action: ActionItem) -> list[ActionItem]:
+    return [dep for dep in action.dependencies.all() if dep.status != ActionStatus.DONE]
+
+
+# --- One recommendation, one action -----------------------------------------------------------
+
+
+def _timeline_prefetch():
+    return Prefetch(
+        "updates",
+        queryset=ProgressUpdate.objects.select_related("author", "author__department").order_by(
+            "-created_at", "-pk"
+        ),
+    )
+
+
+def recommendation_detail(number: int) -> dict:
+    recommendation = Recommendation.objects.filter(number=number).first()
+    if recommendation is None:
+        raise Http404(_("Er is geen aanbeveling met nummer %(n)s.") % {"n": number})
+    actions = list(
+        _with_dependencies(
+            recommendation.actions.select_related("department", "responsible")
+            .prefetch_related(_timeline_prefetch())
+            .order_by("due_date", "title", "pk")
+        )
+    )
+    indicators = indicator_rows(
+        Indicator.objects.filter(recommendation=recommendation).select_related("recommendation")
+    )
+    counting = [a.progress for a in actions if a.status != ActionStatus.CANCELLED]
+    return {
+        "recommendation": recommendation,
+        "actions": actions,
+        "indicators": indicators,
+        "progress": overall_progress(counting),
+        "links": registry.action_links([a.pk for a in actions]) if actions else {},
+    }
+
+
+def action_detail(pk: int) -> dict:
+    action = (
+        _with_dependencies(
+            ActionItem.objects.select_related("department", "responsible").prefetch_related(
+                _timeline_prefetch(),
+                Prefetch(
+                    "reactions",
+                    queryset=Reaction.objects.select_related("council").order_by(
+                        "created_at", "pk"
+                    ),
+                ),
+                Prefetch("dependents", queryset=ActionItem.objects.only("pk", "title", "status")),
+            )
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if action is None:
+        raise Http404(_("Deze actie bestaat niet (meer)."))
+    return {
+        "action": action,
+        "waiting_on": waiting_on(action),
+        "links": registry.action_links([action.pk]).get(action.pk, []),
+        "financing": format_euro(action.financing_amount),
+    }
+
+
+def follows_of(user, *, recommendation=None, action=None) -> bool:
+    if not user.is_authenticated:
+        return False
+    target = {"recommendation": recommendation} if recommendation else {"action": action}
+    return Follow.objects.filter(user=user, **target).exists()
+
+
+# --- Feeds and export -------------------------------------------------------------------------
+
+
+def latest_updates(*, recommendation: Recommendation | None = None, limit: int = 50):
+    updates = ProgressUpdate.objects.select_related("action", "author")
+    if recommendation is not None:
+        updates = updates.filter(action__recommendations=recommendation)
+    return list(updates.order_by("-created_at", "-pk")[:limit])
+
+
+EXPORT_COLUMNS = [
+    ("id", _("Vast nummer van de actie.")),
+    ("sleutel", _("Vaste naam van de actie, bv. werkgroep-rollen (kan leeg zijn).")),
+    ("titel", _("Titel van de actie.")),
+    ("aanbevelingen", _("Nummers van de aanbevelingen die de actie uitvoert, gescheiden door ;.")),
+    ("status", _("gepland, lopend, geblokkeerd, afgerond of vervallen.")),
+    ("voortgang", _("Voortgang in procenten, een geheel getal van 0 tot en met 100.")),
+    ("afdeling", _("De afdeling van de gemeente die eigenaar is.")),
+    ("start", _("Startdatum (JJJJ-MM-DD), kan leeg zijn.")),
+    ("gereed_op", _("Datum waarop de actie klaar moet zijn (JJJJ-MM-DD), kan leeg zijn.")),
+    ("over_tijd", _("ja als de einddatum voorbij is en de actie niet afgerond of vervallen is.")),
+    ("financiering_euro", _("Bedrag in euro met een punt als decimaalteken, kan leeg zijn.")),
+    ("financieringsbron", _("Waar het geld vandaan komt.")),
+    ("laatste_update", _("Moment van het laatste voortgangsbericht (ISO 8601), kan leeg zijn.")),
+    ("url", _("Adres van de openbare pagina van de actie.")),
+]
+
+
+def export_data(site_url: str, today: datetime.date | None = None) -> dict:
+    """Open data: a row per action and the recommendations with their actions. Three queries."""
+    today = today or timezone.localdate()
+    recommendations = list(Recommendation.objects.order_by("number"))
+    actions = list(
+        ActionItem.objects.select_related("department")
+        .prefetch_related(
+            Prefetch("recommendations", queryset=Recommendation.objects.only("pk", "number"))
+        )
+        .order_by("pk")
+    )
+    rows = []
+    per_recommendation = defaultdict(list)
+    for action in actions:
+        numbers = sorted(r.number for r in action.recommendations.all())
+        row = {
+            "id": action.pk,
+            "sleutel": action.key or "",
+            "titel": action.title,
+            "aanbevelingen": numbers,
+            "status": action.status,
+            "voortgang": action.progress,
+            "afdeling": action.department.name,
+            "start": action.start_date.isoformat() if action.start_date else None,
+            "gereed_op": action.due_date.isoformat() if action.due_date else None,
+            "over_tijd": action.is_overdue(today),
+            "financiering_euro": (
+                str(action.financing_amount) if action.financing_amount is not None else None
+            ),
+            "financieringsbron": action.financing_source,
+            "laatste_update": (
+                timezone.localtime(action.last_progress_at).isoformat()
+                if action.last_progress_at
+                else None
+            ),
+            "url": site_url + action.get_absolute_url(),
+        }
+        rows.append(row)
+        for recommendation in action.recommendations.all():
+            per_recommendation[recommendation.pk].append(row)
+    return {
+        "rows": rows,
+        "recommendations": [
+            {
+                "nummer": r.number,
+                "titel": r.title,
+                "standpunt": r.stance,
+                "url": site_url + r.get_absolute_url(),
+                "acties": per_recommendation.get(r.pk, []),
+            }
+            for r in recommendations
+        ],
+    }
+
+
+# --- /mijn/ -----------------------------------------------------------------------------------
+
+
+def my_follows(user, since: datetime.datetime | None) -> dict:
+    """What the user follows, and the updates on it since `since` (all recent ones the first
+    time). Three queries."""
+    follows = list(
+        Follow.objects.filter(user=user)
+        .select_related("recommendation", "action")
+        .order_by("recommendation__number", "action__title")
+    )
+    recommendation_ids = [f.recommendation_id for f in follows if f.recommendation_id]
+    action_ids = [f.action_id for f in follows if f.action_id]
+    changes = []
+    if follows:
+        updates = ProgressUpdate.objects.filter(
+            Q(action_id__in=action_ids) | Q(action__recommendations__in=recommendation_ids)
+        )
+        if since is not None:
+            updates = updates.filter(created_at__gt=since)
+        changes = list(
+            updates.select_related("action").distinct().order_by("-created_at", "-pk")[:20]
+        )
+    return {
+        "recommendations": [f.recommendation for f in follows if f.recommendation_id],
+        "actions": [f.action for f in follows if f.action_id],
+        "changes": changes,
+        "since": since,
+    }
+
+
+# --- The admin dashboard ----------------------------------------------------------------------
+
+
+def admin_dashboard(user, today: datetime.date | None = None) -> dict:
+    """What an officer needs first: late and soon-due actions (their own department first),
+    progress per recommendation, actions per department, indicators, the latest updates."""
+    today = today or timezone.localdate()
+    department_id = getattr(user, "department_id", None)
+
+    def own_first(actions):
+        return sorted(actions, key=lambda a: (a.department_id != department_id, a.due_date))
+
+    open_actions = list(
+        ActionItem.objects.open()
+        .filter(due_date__isnull=False, due_date__lte=today + datetime.timedelta(days=30))
+        .select_related("department", "responsible")
+    )
+    overdue = own_first([a for a in open_actions if a.due_date < today])
+    due_soon = own_first([a for a in open_actions if a.due_date >= today])
+    per_department = list(
+        ActionItem.objects.values("department_id", "department__name")
+        .annotate(
+            total=Count("pk"),
+            done=Count("pk", filter=Q(status=ActionStatus.DONE)),
+            late=Count(
+                "pk",
+                filter=Q(due_date__lt=today) & ~Q(status__in=CLOSED_STATUSES),
+            ),
+        )
+        .order_by("department__name")
+    )
+    per_department.sort(key=lambda row: row["department_id"] != department_id)
+    return {
+        "overdue": overdue,
+        "due_soon": due_soon,
+        "summary": monitor_summary(today)["rows"],
+        "per_department": per_department,
+        "indicators": indicator_rows(Indicator.objects.select_related("recommendation")),
+        "latest": latest_updates(limit=10),
+        "department_id": department_id,
+    }

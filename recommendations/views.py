@@ -1,0 +1,278 @@
+"""The public progress pages. Thin: parse, authorise, call a selector or service, render."""
+
+from __future__ import annotations
+
+import csv
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from wijkportaal.permissions import current_council_ids
+from wijkportaal.wijkraden.models import NeighbourhoodCouncil
+
+from . import selectors, services
+from .cache import cached_fragment, monitor_key
+from .filters import ActionFilter
+from .forms import ReactionForm, ReactionHideForm
+from .models import ActionItem, Reaction, Recommendation
+
+# Stands in for the CSRF token in a cached page; replaced by the visitor's own token.
+CSRF_PLACEHOLDER = "csrf-placeholder-5b0e7c3a"
+
+
+@require_GET
+def monitor(request):
+    """/voortgang/: the overview, the charts and the filtered action list. The body is cached per
+    language and filter until the next change; for anonymous visitors without messages the whole
+    page is, with their own CSRF token put in. A warm request runs no queries."""
+    today = timezone.localdate()
+    language = translation.get_language()
+    if request.GET:
+        action_filter = ActionFilter(request.GET, queryset=ActionItem.objects.all())
+        if action_filter.is_valid():
+            key = monitor_key("body", language, today.isoformat(), action_filter.cache_key_part())
+            body = cached_fragment(
+                key, lambda: _render_monitor_body(action_filter, action_filter.qs, today)
+            )
+        else:
+            body = _render_monitor_body(action_filter, ActionItem.objects.none(), today)
+        return _render_monitor_page(request, body)
+
+    def unfiltered_body():
+        return cached_fragment(
+            monitor_key("body", language, today.isoformat(), "||"),
+            lambda: _render_monitor_body(ActionFilter(None), ActionItem.objects.all(), today),
+        )
+
+    if request.user.is_authenticated or len(messages.get_messages(request)):
+        return _render_monitor_page(request, unfiltered_body())
+    page = cached_fragment(
+        monitor_key("page", language, today.isoformat()),
+        lambda: render_to_string(
+            "recommendations/recommendation_list.html",
+            {"body": mark_safe(unfiltered_body()), "csrf_token": CSRF_PLACEHOLDER},  # noqa: S308
+            request,
+        ).encode(),
+    )
+    return HttpResponse(page.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode()))
+
+
+def _render_monitor_page(request, body: str):
+    return render(
+        request,
+        "recommendations/recommendation_list.html",
+        {"body": mark_safe(body)},  # noqa: S308
+    )
+
+
+def _render_monitor_body(action_filter, actions, today) -> str:
+    summary = selectors.monitor_summary(today)
+    action_list = selectors.monitor_actions(actions)
+    for action in action_list:
+        action.waiting = selectors.waiting_on(action)
+        action.overdue = action.is_overdue(today)
+    return render_to_string(
+        "recommendations/_monitor_body.html",
+        {
+            **summary,
+            "filter": action_filter,
+            "actions": action_list,
+            "filtered": action_filter.is_bound,
+            "today": today,
+        },
+    )
+
+
+@require_GET
+def recommendation_detail(request, number):
+    context = selectors.recommendation_detail(number)
+    today = timezone.localdate()
+    for action in context["actions"]:
+        action.waiting = selectors.waiting_on(action)
+        action.overdue = action.is_overdue(today)
+        action.link_items = context["links"].get(action.pk, [])
+    context["following"] = selectors.follows_of(
+        request.user, recommendation=context["recommendation"]
+    )
+    return render(request, "recommendations/recommendation_detail.html", context)
+
+
+def _reaction_councils(user):
+    if not user.is_authenticated or not user.has_perm("recommendations.react_actionitem"):
+        return None
+    return NeighbourhoodCouncil.objects.filter(pk__in=current_council_ids(user)).order_by("name")
+
+
+@require_http_methods(["GET", "POST"])
+def action_detail(request, pk):
+    """One action; wijkraad members react here (POST)."""
+    councils = _reaction_councils(request.user)
+    form = None
+    status = 200
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if councils is None:
+            raise Http404
+        action = get_object_or_404(ActionItem, pk=pk)
+        form = ReactionForm(request.POST, councils=councils)
+        if form.is_valid():
+            try:
+                services.reaction_create(
+                    actor=request.user,
+                    action=action,
+                    text=form.cleaned_data["text"],
+                    council=form.cleaned_data.get("council"),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            except PermissionDenied as error:
+                raise Http404 from error
+            else:
+                messages.success(request, _("Uw reactie is geplaatst."))
+                return redirect(action.get_absolute_url() + "#reacties")
+        status = 400
+    context = selectors.action_detail(pk)
+    action = context["action"]
+    action.overdue = action.is_overdue()
+    if councils is not None and form is None:
+        form = ReactionForm(councils=councils)
+    context.update(
+        {
+            "form": form,
+            "following": selectors.follows_of(request.user, action=action),
+            "can_hide": request.user.has_perm("recommendations.hide_reaction"),
+        }
+    )
+    return render(request, "recommendations/actionitem_detail.html", context, status=status)
+
+
+def _follow_toggle(request, *, recommendation=None, action=None):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    target = recommendation or action
+    if request.POST.get("unfollow"):
+        services.follow_delete(actor=request.user, recommendation=recommendation, action=action)
+        messages.success(request, _("U volgt „%(name)s” niet meer.") % {"name": target.title})
+    else:
+        services.follow_create(actor=request.user, recommendation=recommendation, action=action)
+        messages.success(
+            request,
+            _("U volgt nu „%(name)s”. Wat er verandert ziet u op uw pagina.")
+            % {"name": target.title},
+        )
+    return redirect(target.get_absolute_url())
+
+
+@require_POST
+def recommendation_follow(request, number):
+    recommendation = Recommendation.objects.filter(number=number).first()
+    if recommendation is None:
+        raise Http404(_("Er is geen aanbeveling met nummer %(n)s.") % {"n": number})
+    return _follow_toggle(request, recommendation=recommendation)
+
+
+@require_POST
+def action_follow(request, pk):
+    return _follow_toggle(request, action=get_object_or_404(ActionItem, pk=pk))
+
+
+@require_http_methods(["GET", "POST"])
+def reaction_hide(request, pk):
+    """An officer hides a reaction, with a reason shown in its place."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not request.user.has_perm("recommendations.hide_reaction"):
+        raise Http404
+    reaction = get_object_or_404(Reaction.objects.select_related("action", "council"), pk=pk)
+    form = ReactionHideForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reaction_hide(
+                actor=request.user, reaction=reaction, reason=form.cleaned_data["hidden_reason"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De reactie is verborgen; de reden staat op de pagina."))
+            return redirect(reaction.action.get_absolute_url() + "#reacties")
+    if request.method == "POST":
+        status = 400
+    return render(
+        request,
+        "recommendations/reaction_hide.html",
+        {"reaction": reaction, "form": form},
+        status=status,
+    )
+
+
+# --- Open data --------------------------------------------------------------------------------
+
+
+def _site_url(request) -> str:
+    return request.build_absolute_uri("/").rstrip("/") if request else settings.SITE_URL
+
+
+@require_GET
+def export_csv(request):
+    data = selectors.export_data(_site_url(request))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="voortgang-acties.csv"'
+    # A byte-order mark so spreadsheet programs read the accents as UTF-8.
+    response.write("\ufeff")
+    columns = [name for name, _help in selectors.EXPORT_COLUMNS]
+    writer = csv.DictWriter(response, fieldnames=columns)
+    writer.writeheader()
+    for row in data["rows"]:
+        writer.writerow(
+            {
+                **row,
+                "aanbevelingen": ";".join(str(n) for n in row["aanbevelingen"]),
+                "over_tijd": "ja" if row["over_tijd"] else "nee",
+                "start": row["start"] or "",
+                "gereed_op": row["gereed_op"] or "",
+                "financiering_euro": row["financiering_euro"] or "",
+                "laatste_update": row["laatste_update"] or "",
+            }
+        )
+    return response
+
+
+@require_GET
+def export_json(request):
+    data = selectors.export_data(_site_url(request))
+    payload = {
+        "gegenereerd_op": timezone.localtime().isoformat(),
+        "bron": _site_url(request) + "/voortgang/",
+        "recommendations": data["recommendations"],
+    }
+    return JsonResponse(
+        payload, encoder=DjangoJSONEncoder, json_dumps_params={"ensure_ascii": False}
+    )
+
+
+@require_GET
+def export_columns(request):
+    return render(
+        request,
+        "recommendations/export_columns.html",
+        {"columns": selectors.EXPORT_COLUMNS},
+    )
+
+
+@require_GET
+def ping(request):
+    """A trivial page for the throughput benchmark's baseline (same middleware, no database)."""
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8")

@@ -1,0 +1,30 @@
+from tests.permission_matrix import LOGIN, Row, public, staff_only_admin
+
+ROWS = [
+    public("/voortgang/"),
+    public("/voortgang/?status=lopend&over_tijd=ja"),
+    public("/voortgang/aanbevelingen/{recommendation_number}/"),
+    public("/voortgang/acties/{action_id}/"),
+    public("/voortgang/feed/"),
+    public("/voortgang/aanbevelingen/{recommendation_number}/feed/"),
+    public("/voortgang/export.csv"),
+    public("/voortgang/export.json"),
+    public("/voortgang/open-data/"),
+    Row("/voortgang/aanbevelingen/11/", default=404),
+    Row("/voortgang/acties/999999/", default=404),
+    # Following is a POST; a GET is refused for everyone.
+    Row("/voortgang/acties/{action_id}/volgen/", default=405),
+    # Hiding a reaction: officers and administrators; others learn nothing.
+    Row(
+        "/voortgang/reacties/{reaction_id}/verbergen/",
+        default=404,
+        overrides={"anonymous": LOGIN, "officer": 200, "administrator": 200},
+    ),
+    staff_only_admin("/admin/recommendations/actionitem/"),
+    staff_only_admin("/admin/recommendations/actionitem/{action_id}/change/"),
+    staff_only_admin("/admin/recommendations/actionitem/{action_id}/history/"),
+    staff_only_admin("/admin/recommendations/recommendation/"),
+    staff_only_admin("/admin/recommendations/progressupdate/"),
+    staff_only_admin("/admin/recommendations/reaction/"),
+    staff_only_admin("/admin/recommendations/indicator/"),
+]

@@ -1,0 +1,97 @@
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from recommendations import services
+from tests.recommendations.factories import ActionItemFactory, RecommendationFactory
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture
+def data(administrator):
+    three, six = RecommendationFactory(number=3), RecommendationFactory(number=6)
+    training = ActionItemFactory(
+        title="Scholingsprogramma", recommendations=[three, six], financing_amount=25000
+    )
+    other = ActionItemFactory(title="Toolkit <communicatie>", recommendations=[six])
+    services.progress_update_create(
+        actor=administrator, action=training, text="Wensen opgehaald & verwerkt", progress=30
+    )
+    services.progress_update_create(
+        actor=administrator, action=other, text="Inventaris uitgezet", status="lopend"
+    )
+    return training, other
+
+
+def parse_atom(content):
+    root = ET.fromstring(content)
+    assert root.tag == f"{ATOM}feed"
+    for required in ("id", "title", "updated"):
+        assert root.find(f"{ATOM}{required}") is not None
+    entries = root.findall(f"{ATOM}entry")
+    for entry in entries:
+        for required in ("id", "title", "updated", "link"):
+            assert entry.find(f"{ATOM}{required}") is not None
+    return root, entries
+
+
+def test_feed_is_valid_atom_with_all_updates(client, data):
+    response = client.get("/voortgang/feed/")
+    assert response["Content-Type"].startswith("application/atom+xml")
+    _root, entries = parse_atom(response.content)
+    titles = [entry.find(f"{ATOM}title").text for entry in entries]
+    assert titles == ["Toolkit <communicatie>: gepland → lopend", "Scholingsprogramma: 30% gereed"]
+    summaries = [entry.find(f"{ATOM}summary").text for entry in entries]
+    assert "Wensen opgehaald & verwerkt" in summaries
+
+
+def test_recommendation_feed_holds_only_its_updates(client, data):
+    _root, entries = parse_atom(client.get("/voortgang/aanbevelingen/3/feed/").content)
+    assert [e.find(f"{ATOM}title").text for e in entries] == ["Scholingsprogramma: 30% gereed"]
+    _root, entries = parse_atom(client.get("/voortgang/aanbevelingen/6/feed/").content)
+    assert len(entries) == 2
+
+
+def test_csv_export_parses_with_a_row_per_action(client, data):
+    training, other = data
+    response = client.get("/voortgang/export.csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    text = response.content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 2
+    by_title = {row["titel"]: row for row in rows}
+    row = by_title["Scholingsprogramma"]
+    assert row["aanbevelingen"] == "3;6"
+    assert row["voortgang"] == "30"
+    assert row["over_tijd"] == "nee"
+    assert row["financiering_euro"] == "25000.00"
+    assert row["laatste_update"]
+    assert row["afdeling"] == training.department.name
+    assert by_title["Toolkit <communicatie>"]["status"] == "lopend"
+
+
+def test_json_export_holds_recommendations_with_their_actions(client, data):
+    payload = json.loads(client.get("/voortgang/export.json").content)
+    recommendations = {r["nummer"]: r for r in payload["recommendations"]}
+    assert [a["titel"] for a in recommendations[3]["acties"]] == ["Scholingsprogramma"]
+    assert {a["titel"] for a in recommendations[6]["acties"]} == {
+        "Scholingsprogramma",
+        "Toolkit <communicatie>",
+    }
+    action = recommendations[3]["acties"][0]
+    assert action["aanbevelingen"] == [3, 6]
+    assert action["over_tijd"] is False
+    assert action["voortgang"] == 30
+
+
+def test_columns_page_documents_every_column(client, data):
+    html = client.get("/voortgang/open-data/").content.decode()
+    header = client.get("/voortgang/export.csv").content.decode("utf-8-sig").splitlines()[0]
+    for column in header.split(","):
+        assert f"<code>{column}</code>" in html

@@ -1,0 +1,74 @@
+"""Every public page runs the same number of queries at scale 1 and at scale 10."""
+
+import pytest
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import CouncillorFactory, MembershipFactory
+from tests.recommendations.factories import build_progress_data
+
+pytestmark = pytest.mark.django_db
+
+# A cold cache: the monitor's worst case.
+BOUNDS = {
+    "/voortgang/": 10,
+    "/voortgang/?status=lopend&over_tijd=nee": 10,
+    "/voortgang/aanbevelingen/1/": 10,
+    "/voortgang/acties/{action}/": 10,
+    "/voortgang/feed/": 3,
+    "/voortgang/aanbevelingen/1/feed/": 3,
+    "/voortgang/export.csv": 4,
+    "/voortgang/export.json": 4,
+}
+
+
+@pytest.mark.parametrize("scale", [1, 10])
+@pytest.mark.parametrize("path", list(BOUNDS))
+def test_public_pages_run_a_constant_number_of_queries(
+    client, django_assert_max_num_queries, scale, path
+):
+    actions = build_progress_data(scale)
+    url = path.format(action=actions[len(actions) // 2].pk)
+    with django_assert_max_num_queries(BOUNDS[path]):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("scale", [1, 10])
+def test_action_page_for_a_member_runs_a_constant_number_of_queries(
+    client, django_assert_max_num_queries, scale
+):
+    actions = build_progress_data(scale)
+    client.force_login(MembershipFactory().person)
+    with django_assert_max_num_queries(16):
+        assert client.get(actions[-1].get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("scale", [1, 10])
+def test_my_page_runs_a_constant_number_of_queries(client, django_assert_max_num_queries, scale):
+    from recommendations import services
+
+    actions = build_progress_data(scale)
+    user = CouncillorFactory()
+    for action in actions:
+        services.follow_create(actor=user, action=action)
+    client.force_login(user)
+    with django_assert_max_num_queries(16):
+        assert client.get("/mijn/").status_code == 200
+
+
+@pytest.mark.parametrize("scale", [1, 10])
+def test_admin_dashboard_runs_a_constant_number_of_queries(
+    client, administrator, django_assert_max_num_queries, scale
+):
+    build_progress_data(scale)
+    client.force_login(administrator)
+    with django_assert_max_num_queries(20):
+        assert client.get("/admin/").status_code == 200
+
+
+def test_warm_monitor_needs_almost_no_queries(client):
+    build_progress_data(2)
+    client.get("/voortgang/")
+    with CaptureQueriesContext(__import__("django.db").db.connection) as queries:
+        client.get("/voortgang/")
+    assert len(queries) <= 1

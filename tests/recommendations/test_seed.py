@@ -1,0 +1,80 @@
+import pytest
+from django.core.management import call_command
+
+from recommendations.models import ActionItem, Indicator, ProgressUpdate, Recommendation
+from recommendations.seed import ACTIONS
+
+pytestmark = pytest.mark.django_db
+
+KEYS = {
+    "werkgroep-rollen",
+    "uitdaagrecht-experiment",
+    "scholingsprogramma",
+    "promotiecampagne",
+    "toolkit-communicatie",
+    "werkgroep-contactmomenten",
+    "ondersteuningscatalogus",
+    "wijkradenconferentie",
+    "wijkcontracten",
+    "uitvoeringsprogramma",
+}
+
+
+def counts():
+    return (
+        Recommendation.objects.count(),
+        ActionItem.objects.count(),
+        ProgressUpdate.objects.count(),
+        Indicator.objects.count(),
+    )
+
+
+def test_seed_has_ten_recommendations_and_the_agreed_action_keys():
+    call_command("seed_demo", verbosity=0)
+    assert Recommendation.objects.count() == 10
+    assert set(ActionItem.objects.values_list("key", flat=True)) == KEYS == set(ACTIONS)
+    training = ActionItem.objects.get(key="scholingsprogramma")
+    assert sorted(r.number for r in training.recommendations.all()) == [3, 6, 8]
+    campaign = ActionItem.objects.get(key="promotiecampagne")
+    assert list(campaign.dependencies.values_list("key", flat=True)) == ["werkgroep-rollen"]
+    assert ActionItem.objects.overdue().exists()
+    assert ActionItem.objects.filter(status="afgerond").exists()
+    for action in ActionItem.objects.all():
+        updates = list(action.updates.select_related("author"))
+        assert updates, action.key
+        assert all(u.author.department_id == action.department_id for u in updates)
+    assert ActionItem.objects.filter(responsible__email="ambtenaar@wijkportaal.test").exists()
+    sources = set(Indicator.objects.exclude(source="").values_list("source", flat=True))
+    assert sources == {
+        "training.inventory_response_rate",
+        "training.conferences_this_year",
+        "toolkit.inventory_up_to_date_share",
+        "contracts.started_this_year",
+    }
+    assert Indicator.objects.filter(source="").exists()
+
+
+def test_seed_is_idempotent_and_scale_multiplies_actions_and_updates():
+    call_command("seed_demo", verbosity=0)
+    base = counts()
+    call_command("seed_demo", verbosity=0)
+    assert counts() == base
+    call_command("seed_demo", scale=3, verbosity=0)
+    scaled = counts()
+    assert scaled[1] == base[1] * 3
+    assert scaled[2] > base[2] * 2
+    call_command("seed_demo", scale=3, verbosity=0)
+    assert counts() == scaled
+
+
+def test_seeded_monitor_shows_all_ten_with_progress(client):
+    call_command("seed_demo", verbosity=0)
+    html = client.get("/voortgang/").content.decode()
+    for recommendation in Recommendation.objects.all():
+        assert recommendation.title in html
+    assert (
+        "Wacht op"
+        in client.get(
+            ActionItem.objects.get(key="promotiecampagne").get_absolute_url()
+        ).content.decode()
+    )

@@ -1,0 +1,209 @@
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from recommendations import selectors, services
+from recommendations.models import Follow, Reaction
+from recommendations.reminders import KIND_DEPENDENCY_DONE
+from tests.factories import MembershipFactory, OfficerFactory
+from tests.recommendations.factories import ActionItemFactory, RecommendationFactory
+from wijkportaal.notifications.models import Notification
+
+pytestmark = pytest.mark.django_db
+
+
+# --- Planning ---------------------------------------------------------------------------------
+
+
+def test_due_date_before_start_is_refused():
+    with pytest.raises(ValidationError) as error:
+        services.action_validate(
+            action_id=None,
+            start_date=datetime.date(2026, 12, 1),
+            due_date=datetime.date(2026, 11, 1),
+        )
+    assert "vóór de startdatum" in error.value.message_dict["due_date"][0]
+
+
+def test_progress_outside_0_100_is_refused_in_planning():
+    with pytest.raises(ValidationError) as error:
+        services.action_validate(action_id=None, start_date=None, due_date=None, progress=120)
+    assert "tussen 0 en 100" in error.value.message_dict["progress"][0]
+
+
+def test_dependency_cycle_is_refused():
+    first, second, third = ActionItemFactory(), ActionItemFactory(), ActionItemFactory()
+    second.dependencies.add(first)
+    third.dependencies.add(second)
+    with pytest.raises(ValidationError) as error:
+        services.action_validate(
+            action_id=first.pk, start_date=None, due_date=None, dependency_ids=[third.pk]
+        )
+    assert "kringloop" in error.value.message_dict["dependencies"][0]
+
+
+def test_action_cannot_wait_on_itself():
+    action = ActionItemFactory()
+    with pytest.raises(ValidationError) as error:
+        services.action_validate(
+            action_id=action.pk, start_date=None, due_date=None, dependency_ids=[action.pk]
+        )
+    assert "zichzelf" in error.value.message_dict["dependencies"][0]
+
+
+def test_a_chain_without_cycle_is_fine(django_assert_max_num_queries):
+    first, second, third = ActionItemFactory(), ActionItemFactory(), ActionItemFactory()
+    second.dependencies.add(first)
+    with django_assert_max_num_queries(1):
+        services.action_validate(
+            action_id=third.pk,
+            start_date=datetime.date(2026, 1, 1),
+            due_date=datetime.date(2026, 1, 1),
+            dependency_ids=[second.pk, first.pk],
+        )
+
+
+# --- Progress and its notifications -----------------------------------------------------------
+
+
+def test_finishing_a_dependency_tells_the_waiting_owner(
+    administrator, django_capture_on_commit_callbacks, settings
+):
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    roles = ActionItemFactory(title="Werkgroep rollen")
+    owner = OfficerFactory(email="campagne@gemeente.test")
+    campaign = ActionItemFactory(title="Promotiecampagne", responsible=owner)
+    campaign.dependencies.add(roles)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.progress_update_create(
+            actor=administrator, action=roles, text="Rollen uitgewerkt", status="afgerond"
+        )
+    notification = Notification.objects.get(kind=KIND_DEPENDENCY_DONE)
+    assert notification.recipient == owner
+    assert "Werkgroep rollen" in notification.subject
+    assert "u kunt beginnen" in notification.body_text
+    assert f"/voortgang/acties/{campaign.pk}/" in notification.body_text
+    assert [m.to for m in mail.outbox] == [[owner.email]]
+    # A second update on the finished action sends nothing new.
+    services.progress_update_create(actor=administrator, action=roles, text="Nagekomen verslag")
+    assert Notification.objects.filter(kind=KIND_DEPENDENCY_DONE).count() == 1
+
+
+def test_an_update_refreshes_the_cached_monitor(administrator):
+    action = ActionItemFactory(recommendations=[RecommendationFactory(number=3)])
+    assert selectors.monitor_summary()["headline"]["progress"] == 0
+    services.progress_update_create(actor=administrator, action=action, text="x", progress=40)
+    assert selectors.monitor_summary()["headline"]["progress"] == 40
+
+
+# --- Reactions --------------------------------------------------------------------------------
+
+
+def test_member_reacts_and_the_reaction_carries_their_wijkraad(member, council):
+    action = ActionItemFactory()
+    reaction = services.reaction_create(actor=member, action=action, text="  Fijn dat dit loopt. ")
+    assert reaction.council == council
+    assert reaction.text == "Fijn dat dit loopt."
+
+
+@pytest.mark.parametrize("text", ["", "   "])
+def test_empty_reaction_is_refused(member, text):
+    with pytest.raises(ValidationError) as error:
+        services.reaction_create(actor=member, action=ActionItemFactory(), text=text)
+    assert "lege reactie" in error.value.message_dict["text"][0]
+    assert not Reaction.objects.exists()
+
+
+def test_reaction_over_2000_characters_is_refused(member):
+    with pytest.raises(ValidationError) as error:
+        services.reaction_create(actor=member, action=ActionItemFactory(), text="a" * 2001)
+    assert "hoogstens 2000 tekens" in error.value.message_dict["text"][0]
+    assert not Reaction.objects.exists()
+
+
+def test_reaction_of_exactly_2000_characters_is_fine(member):
+    services.reaction_create(actor=member, action=ActionItemFactory(), text="a" * 2000)
+    assert Reaction.objects.count() == 1
+
+
+@pytest.mark.parametrize("who", ["officer", "councillor", "resident_user"])
+def test_non_members_cannot_react(request, who):
+    user = request.getfixturevalue(who)
+    with pytest.raises(PermissionDenied):
+        services.reaction_create(actor=user, action=ActionItemFactory(), text="Hallo")
+
+
+def test_former_member_cannot_react():
+    membership = MembershipFactory(start=datetime.date(2020, 1, 1), end=datetime.date(2021, 1, 1))
+    with pytest.raises(PermissionDenied):
+        services.reaction_create(actor=membership.person, action=ActionItemFactory(), text="Hoi")
+
+
+def test_officer_hides_a_reaction_with_a_reason_and_it_is_kept(member, officer):
+    reaction = services.reaction_create(
+        actor=member, action=ActionItemFactory(), text="Scheldwoord"
+    )
+    services.reaction_hide(actor=officer, reaction=reaction, reason="Kwetsend taalgebruik")
+    reaction.refresh_from_db()
+    assert reaction.is_hidden and reaction.hidden_by == officer
+    assert reaction.text == "Scheldwoord"
+    latest = reaction.history.first()
+    assert latest.history_change_reason == "Kwetsend taalgebruik"
+    assert reaction.history.count() == 2
+
+
+def test_hiding_without_reason_is_refused(member, officer):
+    reaction = services.reaction_create(actor=member, action=ActionItemFactory(), text="Tekst")
+    with pytest.raises(ValidationError) as error:
+        services.reaction_hide(actor=officer, reaction=reaction, reason="  ")
+    assert "reden" in error.value.message_dict["hidden_reason"][0]
+    reaction.refresh_from_db()
+    assert not reaction.is_hidden
+
+
+def test_member_cannot_hide_a_reaction(member):
+    reaction = services.reaction_create(actor=member, action=ActionItemFactory(), text="Tekst")
+    with pytest.raises(PermissionDenied):
+        services.reaction_hide(actor=member, reaction=reaction, reason="Weg ermee")
+
+
+# --- Following --------------------------------------------------------------------------------
+
+
+def test_councillor_follows_and_unfollows_idempotently(councillor):
+    recommendation = RecommendationFactory(number=4)
+    action = ActionItemFactory()
+    services.follow_create(actor=councillor, recommendation=recommendation)
+    services.follow_create(actor=councillor, recommendation=recommendation)
+    services.follow_create(actor=councillor, action=action)
+    assert Follow.objects.filter(user=councillor).count() == 2
+    services.follow_delete(actor=councillor, recommendation=recommendation)
+    services.follow_delete(actor=councillor, recommendation=recommendation)
+    assert list(Follow.objects.values_list("action", flat=True)) == [action.pk]
+
+
+def test_follow_needs_exactly_one_target(councillor):
+    with pytest.raises(ValueError):
+        services.follow_create(actor=councillor)
+
+
+def test_euros_are_formatted_the_dutch_way():
+    from decimal import Decimal
+
+    assert selectors.format_euro(Decimal("12500")) == "€ 12.500,00"
+    assert selectors.format_euro(Decimal("1234567.5")) == "€ 1.234.567,50"
+    assert selectors.format_euro(None) == ""
+
+
+def test_a_change_in_this_process_is_seen_at_once_even_with_a_version_ttl(settings, administrator):
+    from recommendations import cache as monitor_cache
+
+    settings.RECOMMENDATIONS_MONITOR_VERSION_TTL = 60
+    action = ActionItemFactory(recommendations=[RecommendationFactory(number=2)])
+    before = monitor_cache.monitor_version()
+    assert monitor_cache.monitor_version() == before
+    services.progress_update_create(actor=administrator, action=action, text="x", progress=10)
+    assert monitor_cache.monitor_version() != before
+    monitor_cache._version = None

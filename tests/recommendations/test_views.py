@@ -1,0 +1,283 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from recommendations import services
+from recommendations.models import Follow, Reaction
+from tests.factories import OfficerFactory
+from tests.recommendations.factories import (
+    ActionItemFactory,
+    IndicatorFactory,
+    ReactionFactory,
+    RecommendationFactory,
+)
+from wijkportaal.core.registry import registry
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ten():
+    return [RecommendationFactory(number=n, title=f"Aanbeveling titel {n}") for n in range(1, 11)]
+
+
+def test_anyone_sees_all_ten_recommendations_with_progress_in_text(client, ten):
+    late = ActionItemFactory(
+        recommendations=[ten[0]],
+        status="lopend",
+        progress=40,
+        due_date=timezone.localdate() - datetime.timedelta(days=3),
+    )
+    ActionItemFactory(recommendations=[ten[0]], status="afgerond", progress=100)
+    response = client.get("/voortgang/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for n in range(1, 11):
+        assert f"Aanbeveling titel {n}" in html
+    assert "70%" in html  # (40 + 100) / 2, the number in text beside the bar
+    assert "over tijd" in html
+    assert late.title in html
+    assert "<svg" in html and 'role="img"' in html
+    assert "Voortgang per aanbeveling (de cijfers van de grafiek)" in html
+    # SVG geometry is never localised (a Dutch decimal comma would break the chart).
+    import re
+
+    svg = html[html.index("<svg") : html.rindex("</svg>")]
+    assert not re.search(r'(?:x|y|width|height)="[^"]*,', svg)
+
+
+def test_monitor_filters_on_status_department_and_overdue(client, ten):
+    today = timezone.localdate()
+    late = ActionItemFactory(
+        title="Late actie", status="lopend", due_date=today - datetime.timedelta(days=1)
+    )
+    ActionItemFactory(title="Geplande actie", status="gepland")
+    done = ActionItemFactory(title="Klare actie", status="afgerond", progress=100)
+    html = client.get("/voortgang/?status=afgerond").content.decode()
+    assert "Klare actie" in html and "Late actie" not in html
+    html = client.get("/voortgang/?over_tijd=ja").content.decode()
+    assert "Late actie" in html and "Geplande actie" not in html
+    html = client.get(f"/voortgang/?afdeling={done.department.slug}").content.decode()
+    assert "Klare actie" in html and late.title not in html
+
+
+def test_monitor_with_an_unknown_filter_value_shows_a_dutch_error(client, ten):
+    response = client.get("/voortgang/?status=onzin")
+    assert response.status_code == 200
+    assert "Selecteer een geldige keuze" in response.content.decode()
+
+
+def test_monitor_is_cached_and_refreshed_after_an_update(client, ten, administrator):
+    action = ActionItemFactory(title="Werkgroep rollen", recommendations=[ten[0]])
+    client.get("/voortgang/")
+    services.progress_update_create(
+        actor=administrator, action=action, text="Klaar", status="afgerond"
+    )
+    assert "afgerond" in client.get("/voortgang/?status=afgerond").content.decode()
+    html = client.get("/voortgang/").content.decode()
+    assert "100%" in html
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/voortgang/aanbevelingen/11/",
+        "/voortgang/acties/999999/",
+        "/voortgang/aanbevelingen/11/feed/",
+    ],
+)
+def test_unknown_number_or_action_is_a_dutch_404(client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "Pagina niet gevonden" in response.content.decode() or url.endswith("feed/")
+
+
+def test_recommendation_page_shows_answer_indicators_and_timelines(client, ten, administrator):
+    recommendation = ten[8]
+    recommendation.answer = "Twee nieuwe wijkcontracten dit jaar."
+    recommendation.save()
+    action = ActionItemFactory(title="Wijkcontracten", recommendations=[recommendation])
+    services.progress_update_create(
+        actor=administrator, action=action, text="Eerste contract getekend", progress=50
+    )
+    IndicatorFactory(
+        recommendation=recommendation, title="Nieuwe contracten", target=2, manual_value=1
+    )
+    html = client.get("/voortgang/aanbevelingen/9/").content.decode()
+    assert "Twee nieuwe wijkcontracten dit jaar." in html
+    assert "Nieuwe contracten" in html and "handmatig bijgehouden" in html
+    assert "Eerste contract getekend" in html
+    assert "Voortgang: 0% → 50%" in html
+
+
+def test_indicator_with_a_registered_source_is_computed_live(client, ten, monkeypatch):
+    monkeypatch.setitem(registry.indicator_sources, "test.live", None)
+    from wijkportaal.core.registry import IndicatorSource
+
+    registry.indicator_sources["test.live"] = IndicatorSource("test.live", "Live", lambda: 3)
+    IndicatorFactory(
+        recommendation=ten[8], title="Live doel", target=2, manual_value=0, source="test.live"
+    )
+    IndicatorFactory(
+        recommendation=ten[8],
+        title="Nog handmatig",
+        target=2,
+        manual_value=1,
+        source="contracts.not_registered",
+    )
+    html = client.get("/voortgang/aanbevelingen/9/").content.decode()
+    assert "live berekend" in html and "gehaald" in html
+    assert "handmatig bijgehouden" in html
+
+
+def test_action_page_shows_owner_money_waiting_and_links(client, monkeypatch):
+    roles = ActionItemFactory(title="Werkgroep rollen", status="lopend")
+    campaign = ActionItemFactory(
+        title="Promotiecampagne",
+        financing_amount=12500,
+        financing_source="Communicatiebudget",
+        planning="Na de werkgroep",
+    )
+    campaign.dependencies.add(roles)
+
+    def links(ids):
+        return {
+            pk: [{"label": "Werkgroep Rollen", "url": "/werkgroepen/rollen/", "kind": "werkgroep"}]
+            for pk in ids
+        }
+
+    monkeypatch.setattr(registry, "action_link_providers", [links])
+    html = client.get(campaign.get_absolute_url()).content.decode()
+    assert campaign.department.name in html
+    assert "€ 12.500,00" in html and "Communicatiebudget" in html
+    assert "Wacht op" in html and "Werkgroep rollen" in html
+    assert 'href="/werkgroepen/rollen/"' in html
+    assert "Log in om dit te volgen" in html
+
+
+def test_html_in_texts_is_escaped(client, member):
+    action = ActionItemFactory(title="<script>alert(1)</script>")
+    services.reaction_create(actor=member, action=action, text="<b>vet</b><img src=x onerror=1>")
+    html = client.get(action.get_absolute_url()).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
+    assert "<img src=x" not in html
+
+
+def test_member_reacts_on_the_action_page(client, member, council):
+    action = ActionItemFactory()
+    client.force_login(member)
+    page = client.get(action.get_absolute_url()).content.decode()
+    assert "Reageer namens uw wijkraad" in page
+    response = client.post(action.get_absolute_url(), {"text": "Wij denken graag mee."})
+    assert response.status_code == 302
+    html = client.get(action.get_absolute_url()).content.decode()
+    assert council.name in html and "Wij denken graag mee." in html
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("", "lege reactie"), ("x" * 2001, "hoogstens 2000 tekens")],
+)
+def test_member_sees_a_dutch_error_beside_the_field(client, member, text, message):
+    action = ActionItemFactory()
+    client.force_login(member)
+    response = client.post(action.get_absolute_url(), {"text": text})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html
+    assert 'id="id_text_error"' in html or "aria-describedby" in html
+    assert not Reaction.objects.exists()
+
+
+def test_non_member_cannot_post_a_reaction(client, councillor):
+    action = ActionItemFactory()
+    client.force_login(councillor)
+    assert "Reageer namens" not in client.get(action.get_absolute_url()).content.decode()
+    assert client.post(action.get_absolute_url(), {"text": "Hallo"}).status_code == 404
+    assert not Reaction.objects.exists()
+
+
+def test_anonymous_posting_a_reaction_goes_to_login(client):
+    action = ActionItemFactory()
+    response = client.post(action.get_absolute_url(), {"text": "Hallo"})
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_councillor_follows_a_recommendation_and_an_action(client, councillor, ten):
+    action = ActionItemFactory()
+    client.force_login(councillor)
+    client.post("/voortgang/aanbevelingen/4/volgen/")
+    client.post(f"/voortgang/acties/{action.pk}/volgen/")
+    assert Follow.objects.filter(user=councillor).count() == 2
+    html = client.get("/voortgang/aanbevelingen/4/").content.decode()
+    assert "Niet meer volgen" in html
+    client.post("/voortgang/aanbevelingen/4/volgen/", {"unfollow": "1"})
+    assert Follow.objects.filter(user=councillor).count() == 1
+
+
+def test_anonymous_follow_goes_to_login(client, ten):
+    response = client.post("/voortgang/aanbevelingen/4/volgen/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert not Follow.objects.exists()
+
+
+def test_officer_hides_a_reaction_on_the_public_page(client, officer):
+    reaction = ReactionFactory(text="Onaardige tekst")
+    client.force_login(officer)
+    url = f"/voortgang/reacties/{reaction.pk}/verbergen/"
+    response = client.post(url, {"hidden_reason": ""})
+    assert response.status_code == 400
+    assert "Geef een reden" in response.content.decode()
+    client.post(url, {"hidden_reason": "Persoonlijke aanval"})
+    html = client.get(reaction.action.get_absolute_url()).content.decode()
+    assert "Onaardige tekst" not in html
+    assert "verborgen door de gemeente. Reden: Persoonlijke aanval" in html
+    assert Reaction.objects.get().text == "Onaardige tekst"
+
+
+def test_my_page_lists_follows_and_what_changed_since_last_visit(client, councillor):
+    action = ActionItemFactory(title="Wijkradenconferentie")
+    officer = OfficerFactory(department=action.department)
+    services.follow_create(actor=councillor, action=action)
+    client.force_login(councillor)
+    services.progress_update_create(actor=officer, action=action, text="Zaal geboekt")
+    html = client.get("/mijn/").content.decode()
+    assert "Wat ik volg" in html and "Wijkradenconferentie" in html and "Zaal geboekt" in html
+    html = client.get("/mijn/").content.decode()
+    assert "Niets nieuws sinds uw vorige bezoek" in html
+    services.progress_update_create(actor=officer, action=action, text="Sprekers bevestigd")
+    html = client.get("/mijn/").content.decode()
+    assert "Sprekers bevestigd" in html and "Zaal geboekt" not in html
+
+
+def test_home_page_shows_progress_headline(client, ten):
+    ActionItemFactory(recommendations=[ten[0]], status="afgerond", progress=100)
+    html = client.get("/").content.decode()
+    assert "gemiddelde voortgang van de acties" in html
+
+
+def test_cached_monitor_page_carries_each_visitors_own_working_csrf_token(ten):
+    import re
+
+    from django.test import Client
+
+    Client().get("/voortgang/")  # fills the page cache
+    visitor = Client(enforce_csrf_checks=True)
+    html = visitor.get("/voortgang/").content.decode()
+    assert "csrf-placeholder" not in html
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    response = visitor.post(
+        "/i18n/setlang/", {"language": "en", "next": "/voortgang/", "csrfmiddlewaretoken": token}
+    )
+    assert response.status_code == 302
+    other = Client().get("/voortgang/").content.decode()
+    assert token not in other
+
+
+def test_logged_in_visitor_gets_their_own_header_on_the_cached_monitor(client, councillor, ten):
+    client.get("/voortgang/")
+    client.force_login(councillor)
+    html = client.get("/voortgang/").content.decode()
+    assert "Uitloggen" in html and "Aanbeveling titel 1" in html
