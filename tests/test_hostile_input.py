@@ -28,7 +28,7 @@ from tests.sweep import (
 pytestmark = pytest.mark.django_db
 
 PRIVILEGE = ("board", "officer", "administrator", "member", "councillor", "no_role", "anonymous")
-EXAMPLES_PER_FORM = 8
+EXAMPLES_PER_FORM = 6
 SCRIPT = "<script>wpXSS(1)</script>"
 HANDLER = '"><img src=x onerror=wpXSS(2)>'
 # Unescaped markers: what a browser would execute if a template printed the input raw.

@@ -8,6 +8,7 @@ Set A11Y_PUBLISH=1 to also write wijkportaal/core/a11y_result.json, the result t
 import datetime
 import json
 import os
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -36,14 +37,23 @@ def start_paths(user):
     return paths
 
 
-def crawl(page, base, engine, user):
+def sweep_key(path):
+    """One page per URL pattern; every admin changelist is the same Django template, so the
+    first one stands for all (add and change forms differ per model and are all swept)."""
+    key = pattern_key(path)
+    return "admin:changelist" if re.match(r"admin:\w+_changelist\|", key) else key
+
+
+def crawl(page, base, engine, user, admin_index_only=False):
     """Breadth-first over same-origin links; one page per URL pattern, at most MAX_PAGES."""
     queue, patterns, swept, violations = start_paths(user), set(), [], []
     while queue and len(swept) < MAX_PAGES:
         path = queue.pop(0)
-        if skip_link(path):
+        if skip_link(path) or (
+            admin_index_only and path.startswith("/admin/") and path != "/admin/"
+        ):
             continue
-        key = pattern_key(path)
+        key = sweep_key(path)
         if key in patterns:
             continue
         patterns.add(key)
@@ -53,9 +63,9 @@ def crawl(page, base, engine, user):
         if "html" not in (response.header_value("content-type") or ""):
             continue
         landed = urlsplit(page.url).path
-        if landed != urlsplit(path).path and pattern_key(landed) in patterns:
+        if landed != urlsplit(path).path and sweep_key(landed) in patterns:
             continue  # a redirect to a page already swept
-        patterns.add(pattern_key(landed))
+        patterns.add(sweep_key(landed))
         results = engine.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
         swept.append(landed)
         for violation in results.response["violations"]:
@@ -127,7 +137,11 @@ def test_every_page_each_kind_of_user_reaches_has_no_axe_violations(
         )
     page = context.new_page()
     try:
-        swept, violations = crawl(page, live_server.url, Axe(), user)
+        # The administrator (a superuser) sees every admin page an officer sees, rendered by
+        # the same templates: officers sweep only the admin's front page, saving CI minutes.
+        swept, violations = crawl(
+            page, live_server.url, Axe(), user, admin_index_only=kind == "officer"
+        )
     finally:
         context.close()
     write_results(kind, swept, violations)
