@@ -299,6 +299,7 @@ class Gunicorn:
         except subprocess.TimeoutExpired:
             self.process.kill()
         self.log.close()
+        Path(self.log.name).unlink(missing_ok=True)
 
     def tail(self, lines=40) -> str:
         return "\n".join(Path(self.log.name).read_text(errors="replace").splitlines()[-lines:])
