@@ -23,6 +23,8 @@ class UserAdmin(ObjectPermissionsModelAdmin, DjangoUserAdmin):
     list_filter = ["kind", "department", "is_active", "is_staff"]
     search_fields = ["email", "first_name", "last_name"]
     inlines = [MembershipInline]
+    # Set by Django on login and creation; nobody should edit them.
+    readonly_fields = ["last_login", "date_joined"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (_("Persoon"), {"fields": ["first_name", "last_name", "kind", "department", "party"]}),

@@ -5,3 +5,8 @@ class CoreConfig(AppConfig):
     name = "wijkportaal.core"
     label = "core"
     verbose_name = "Kern"
+
+    def ready(self):
+        from . import admin_widgets
+
+        admin_widgets.install()

@@ -1,3 +1,7 @@
+import datetime
+import json
+from pathlib import Path
+
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -15,8 +19,24 @@ def home(request):
     return render(request, "core/home.html", {"figures": figures})
 
 
+A11Y_RESULT = Path(__file__).with_name("a11y_result.json")
+
+
+def published_a11y_result(path: Path = A11Y_RESULT) -> dict | None:
+    """The latest accessibility sweep result committed to the repository (written by
+    tests/browser/test_accessibility_sweep.py with A11Y_PUBLISH=1), or None."""
+    try:
+        result = json.loads(path.read_text())
+        result["date"] = datetime.date.fromisoformat(result["date"])
+        result["kinds"] = dict(result["kinds"])
+        int(result["pages"]), int(result["violations"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return result
+
+
 def accessibility_statement(request):
-    return render(request, "core/accessibility.html")
+    return render(request, "core/accessibility.html", {"sweep": published_a11y_result()})
 
 
 def coming_soon(request, title):

@@ -1,0 +1,150 @@
+"""Accessibility sweep: for each kind of user, a crawler in a real browser follows the links it
+can reach from / (and /mijn/, and /admin/ for staff) and runs axe-core on every page pattern.
+All violations are collected first and written to var/a11y-sweep.json, then asserted zero.
+
+Set A11Y_PUBLISH=1 to also write wijkportaal/core/a11y_result.json, the result that
+/toegankelijkheid/ shows (commit it after a full sweep)."""
+
+import datetime
+import json
+import os
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from tests.browser.conftest import AXE_TAGS
+from tests.sweep import build_world, pattern_key, skip_link
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+MAX_PAGES = 60
+KINDS = ("anonymous", "board", "member", "officer", "councillor", "administrator")
+RESULT_DIR = Path(settings.BASE_DIR) / "var" / "a11y-sweep"
+RESULT_FILE = Path(settings.BASE_DIR) / "var" / "a11y-sweep.json"
+PUBLISHED = Path(settings.BASE_DIR) / "wijkportaal" / "core" / "a11y_result.json"
+
+
+def start_paths(user):
+    paths = ["/"]
+    if user is not None:
+        paths.append("/mijn/")
+        if user.is_staff:
+            paths.append("/admin/")
+    return paths
+
+
+def sweep_key(path):
+    """One page per URL pattern; every admin changelist is the same Django template, so the
+    first one stands for all (add and change forms differ per model and are all swept)."""
+    key = pattern_key(path)
+    return "admin:changelist" if re.match(r"admin:\w+_changelist\|", key) else key
+
+
+def crawl(page, base, engine, user, admin_index_only=False):
+    """Breadth-first over same-origin links; one page per URL pattern, at most MAX_PAGES."""
+    queue, patterns, swept, violations = start_paths(user), set(), [], []
+    while queue and len(swept) < MAX_PAGES:
+        path = queue.pop(0)
+        if skip_link(path) or (
+            admin_index_only and path.startswith("/admin/") and path != "/admin/"
+        ):
+            continue
+        key = sweep_key(path)
+        if key in patterns:
+            continue
+        patterns.add(key)
+        response = page.goto(base + path)
+        if response is None or response.status >= 400 or not page.url.startswith(base):
+            continue
+        if "html" not in (response.header_value("content-type") or ""):
+            continue
+        landed = urlsplit(page.url).path
+        if landed != urlsplit(path).path and sweep_key(landed) in patterns:
+            continue  # a redirect to a page already swept
+        patterns.add(sweep_key(landed))
+        results = engine.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        swept.append(landed)
+        for violation in results.response["violations"]:
+            violations.append(
+                {
+                    "page": landed,
+                    "rule": violation["id"],
+                    "impact": violation["impact"],
+                    "help": violation["help"],
+                    "nodes": [n["target"] for n in violation["nodes"]][:5],
+                }
+            )
+        hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+        for href in hrefs:
+            parts = urlsplit(href)
+            if f"{parts.scheme}://{parts.netloc}" != base:
+                continue
+            queue.append(parts.path + (f"?{parts.query}" if parts.query else ""))
+    return swept, violations
+
+
+def write_results(kind, swept, violations):
+    RESULT_DIR.mkdir(parents=True, exist_ok=True)
+    part = {"kind": kind, "pages": swept, "violations": violations}
+    tmp = RESULT_DIR / f".{kind}.json"
+    tmp.write_text(json.dumps(part, indent=2, ensure_ascii=False))
+    tmp.replace(RESULT_DIR / f"{kind}.json")
+    parts = [
+        json.loads((RESULT_DIR / f"{k}.json").read_text())
+        for k in KINDS
+        if (RESULT_DIR / f"{k}.json").exists()
+    ]
+    summary = {
+        "date": datetime.date.today().isoformat(),
+        "standard": "WCAG 2.1 A/AA (axe-core: " + ", ".join(AXE_TAGS) + ")",
+        "kinds": {p["kind"]: len(p["pages"]) for p in parts},
+        "pages": sum(len(p["pages"]) for p in parts),
+        "violations": sum(len(p["violations"]) for p in parts),
+        "details": parts,
+    }
+    tmp = RESULT_FILE.with_suffix(".tmp")
+    tmp.write_text(json.dumps(summary, indent=2, ensure_ascii=False))
+    tmp.replace(RESULT_FILE)
+    if os.environ.get("A11Y_PUBLISH") and len(parts) == len(KINDS):
+        published = {k: summary[k] for k in ("date", "standard", "kinds", "pages", "violations")}
+        PUBLISHED.write_text(json.dumps(published, indent=2, ensure_ascii=False) + "\n")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_page_each_kind_of_user_reaches_has_no_axe_violations(
+    kind, browser, browser_context_args, live_server
+):
+    from axe_playwright_python.sync_playwright import Axe
+
+    _values, users = build_world()
+    user = users[kind]
+    context = browser.new_context(**browser_context_args)
+    if user is not None:
+        client = Client()
+        client.force_login(user)
+        context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                    "url": live_server.url,
+                }
+            ]
+        )
+    page = context.new_page()
+    try:
+        # The administrator (a superuser) sees every admin page an officer sees, rendered by
+        # the same templates: officers sweep only the admin's front page, saving CI minutes.
+        swept, violations = crawl(
+            page, live_server.url, Axe(), user, admin_index_only=kind == "officer"
+        )
+    finally:
+        context.close()
+    write_results(kind, swept, violations)
+    print(f"\na11y sweep {kind}: {len(swept)} pages, {len(violations)} violations")
+    assert len(swept) >= 3, swept
+    assert violations == [], json.dumps(violations, indent=2, ensure_ascii=False)
