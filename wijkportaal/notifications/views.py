@@ -25,7 +25,8 @@ def preference_edit(request):
         "digest_frequency": services.effective_frequency(request.user, preference),
         "reminder_kinds": [kind.key for kind in kinds if kind.key not in disabled],
     }
-    form = PreferenceForm(request.POST or None, initial=initial, kinds=kinds)
+    data = request.POST if request.method == "POST" else None
+    form = PreferenceForm(data, initial=initial, kinds=kinds)
     if request.method == "POST" and form.is_valid():
         try:
             services.notification_preference_update(
