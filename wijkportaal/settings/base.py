@@ -187,6 +187,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_SUBJECT_PREFIX = env("EMAIL_SUBJECT_PREFIX", default="[Wijkportaal] ")
 # Progress digests go out from this local hour (Europe/Amsterdam) on their day.
 DIGEST_HOUR = env.int("DIGEST_HOUR", default=7)
+# Seconds before a temporary mail failure is retried (doubling per attempt).
+NOTIFICATION_RETRY_BACKOFF = env.int("NOTIFICATION_RETRY_BACKOFF", default=30)
 
 # --- Accounts (django-allauth) ----------------------------------------------------------------
 ACCOUNT_ADAPTER = "wijkportaal.accounts.adapter.InvitationOnlyAccountAdapter"
