@@ -13,6 +13,7 @@ import datetime
 from collections import defaultdict
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -92,10 +93,12 @@ def recommendations_digest_section(
     }
     actions_by_rec: dict[int, set[int]] = defaultdict(set)
     actions_by_department: dict[int, set[int]] = defaultdict(set)
+    action_recs: dict[int, set[int]] = {}
     for action in actions.values():
         actions_by_department[action.department_id].add(action.pk)
-        for rec in action.recommendations.all():
-            actions_by_rec[rec.pk].add(action.pk)
+        action_recs[action.pk] = {rec.pk for rec in action.recommendations.all()}
+        for rec_id in action_recs[action.pk]:
+            actions_by_rec[rec_id].add(action.pk)
 
     earliest = min(since_by_user.values())
     updates_by_action = defaultdict(list)
@@ -108,9 +111,35 @@ def recommendations_digest_section(
     ):
         updates_by_action[update["action_id"]].append(update)
 
+    # What each change says is the same for every reader: prepare it once, not per reader.
     status_labels = dict(ActionStatus.choices)
     zone = local_zone()
     until_date = until.astimezone(zone).date()
+    update_parts = {}
+    for updates in updates_by_action.values():
+        for update in updates:
+            if update["status_before"] != update["status_after"]:
+                label = _("Status %(before)s → %(after)s") % {
+                    "before": status_labels.get(update["status_before"]),
+                    "after": status_labels.get(update["status_after"]),
+                }
+            else:
+                label = _("Nieuw voortgangsbericht")
+            update_parts[update["pk"]] = {
+                "label": label,
+                "text": Truncator(update["text"]).chars(240),
+                "when_label": date_format(update["created_at"].astimezone(zone), "j F Y"),
+                "order": (0, update["created_at"]),
+            }
+    action_urls = {action_id: action_path(action_id) for action_id in actions}
+    due_labels = {
+        action_id: date_format(action.due_date, "j F Y")
+        for action_id, action in actions.items()
+        if action.due_date and not action.is_closed
+    }
+    overdue_label, deadline_label = _("Over de deadline"), _("Deadline komt eraan")
+    groups: dict[tuple[int, frozenset], tuple] = {}
+
     result: dict[int, list[DigestItem]] = {}
     for user in users:
         since = since_by_user[user.pk]
@@ -129,39 +158,27 @@ def recommendations_digest_section(
             action = actions.get(action_id)
             if action is None:
                 continue
-            group = _group_of(action, followed)
-            url = action_path(action.pk)
+            group_cache_key = (action_id, frozenset(followed & action_recs[action_id]))
+            group = groups.get(group_cache_key)
+            if group is None:
+                group = groups[group_cache_key] = _group_of(action, followed)
+            url = action_urls[action_id]
             for update in updates_by_action.get(action_id, ()):
                 if update["author_id"] == user.pk or not since <= update["created_at"] < until:
                     continue
-                if update["status_before"] != update["status_after"]:
-                    label = _("Status %(before)s → %(after)s") % {
-                        "before": status_labels.get(update["status_before"]),
-                        "after": status_labels.get(update["status_after"]),
-                    }
-                else:
-                    label = _("Nieuw voortgangsbericht")
                 items.append(
-                    DigestItem(
-                        *group,
-                        label=label,
-                        title=action.title,
-                        url=url,
-                        text=Truncator(update["text"]).chars(240),
-                        when=update["created_at"],
-                        order=(0, update["created_at"]),
-                    )
+                    DigestItem(*group, title=action.title, url=url, **update_parts[update["pk"]])
                 )
-            if action.due_date is None or action.is_closed:
+            if action_id not in due_labels:
                 continue
             if since_date <= action.due_date < until_date:
                 items.append(
                     DigestItem(
                         *group,
-                        label=_("Over de deadline"),
+                        label=overdue_label,
                         title=action.title,
                         url=url,
-                        when=action.due_date,
+                        when_label=due_labels[action_id],
                         order=(1, action.due_date),
                     )
                 )
@@ -169,11 +186,11 @@ def recommendations_digest_section(
                 items.append(
                     DigestItem(
                         *group,
-                        label=_("Deadline komt eraan"),
+                        label=deadline_label,
                         title=action.title,
                         url=url,
                         change=False,
-                        when=action.due_date,
+                        when_label=due_labels[action_id],
                         order=(2, action.due_date),
                     )
                 )

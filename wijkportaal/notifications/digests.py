@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, NullIf
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wijkportaal.accounts.models import STAFF_KINDS, User
@@ -44,7 +45,7 @@ class DigestItem:
     url: str
     text: str = ""
     change: bool = True  # False for reminders such as coming deadlines: alone they send nothing
-    when: datetime.datetime | datetime.date | None = None
+    when_label: str = ""  # the date as shown, formatted once per change, not per reader
     order: tuple = field(default=())
 
 
@@ -163,7 +164,8 @@ def digest_batch_queue(
     it was empty (then nothing is sent). Returns the number of digests queued."""
     from .services import notifications_queue
 
-    with transaction.atomic():
+    # Digests are Dutch whatever language the caller (a request, a worker) has active.
+    with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
         since_by_user = {user.pk: _since_for(user, until) for user in users}
         items = digest_items_build(users, since_by_user, until)
         dues = []
