@@ -82,3 +82,40 @@ def test_every_email_has_the_link_in_its_footer_and_headers(councillor):
     assert "/afmelden/" in message.alternatives[0][0]
     assert message.extra_headers["List-Unsubscribe"].startswith(f"<{link}/afmelden/")
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
+def test_a_kind_whose_templates_forget_the_footer_still_gets_the_link(councillor, settings):
+    from wijkportaal.notifications.registry import NotificationKind, notification_registry
+
+    settings.TEMPLATES = [
+        {
+            **settings.TEMPLATES[0],
+            "OPTIONS": {
+                **settings.TEMPLATES[0]["OPTIONS"],
+                "loaders": [
+                    (
+                        "django.template.loaders.locmem.Loader",
+                        {
+                            "bare_subject.txt": "Kaal bericht",
+                            "bare.txt": "Alleen tekst.",
+                            "bare.html": "<html lang='nl'><body><p>Alleen HTML.</p></body></html>",
+                        },
+                    ),
+                    "django.template.loaders.app_directories.Loader",
+                ],
+            },
+            "APP_DIRS": False,
+        }
+    ]
+    notification_registry.register_kind(NotificationKind("bare", "Kaal", "bare"))
+    try:
+        notification_id = services.notification_queue(
+            recipient_id=councillor.pk, kind="bare", occasion="kaal:1"
+        )
+    finally:
+        notification_registry.kinds.pop("bare")
+    row = services.Notification.objects.get(pk=notification_id)
+    assert row.body_text.startswith("Alleen tekst.")
+    assert "/mijn/meldingen/afmelden/" in row.body_text
+    assert "/mijn/meldingen/afmelden/" in row.body_html
+    assert row.body_html.endswith("</body></html>")

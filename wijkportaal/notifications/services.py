@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.core.validators import validate_email
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -55,6 +56,7 @@ def _build_row(recipient: User, due: Due) -> Notification:
         **due.context,
     }
     subject, text, html = render_mail(kind.template_base, context)
+    text, html = _with_unsubscribe_footer(text, html, context)
     row = Notification(
         recipient=recipient,
         kind=due.kind,
@@ -68,6 +70,18 @@ def _build_row(recipient: User, due: Due) -> Notification:
         row.content_type = ContentType.objects.get_for_model(due.about)
         row.object_id = due.about.pk
     return row
+
+
+def _with_unsubscribe_footer(text: str, html: str, context: dict) -> tuple[str, str]:
+    """Every message carries its unsubscribe link: add the footer when a kind's templates
+    left it out (templates extending notifications/email/base.html have it already)."""
+    url = context["unsubscribe_url"]
+    if url not in text:
+        text = text.rstrip() + "\n" + render_to_string("notifications/email/footer.txt", context)
+    if html and url not in html:
+        footer = render_to_string("notifications/email/footer.html", context)
+        html = html.replace("</body>", footer + "</body>") if "</body>" in html else html + footer
+    return text, html
 
 
 def notifications_queue(dues: Iterable[Due], *, recipients: Iterable[User] = ()) -> list[int]:
