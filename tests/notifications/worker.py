@@ -2,8 +2,9 @@
 
 CI sets REDIS_URL (and PostgreSQL); locally, start your own redis-server on a spare port and
 set REDIS_URL=redis://127.0.0.1:<port>/0 and DATABASE_URL to PostgreSQL. Without them these
-tests skip locally and fail in CI. Each xdist worker uses its own Redis database for the broker
-(15, 14, …), away from the cache databases of tests/settings (1 + n)."""
+tests skip locally and fail in CI. TEST_WORKER_LOGLEVEL=info shows each task in the worker's
+log. Each xdist worker uses its own Redis database for the broker (15, 14, …), away from the
+cache databases of the test settings (1 + n)."""
 
 from __future__ import annotations
 
