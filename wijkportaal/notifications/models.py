@@ -77,8 +77,9 @@ class NotificationPreference(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
     )
+    # Empty: the default for the user's kind (see digests.default_frequency).
     digest_frequency = models.CharField(
-        _("voortgangsoverzicht"), max_length=12, choices=DigestFrequency.choices
+        _("voortgangsoverzicht"), max_length=12, choices=DigestFrequency.choices, blank=True
     )
     disabled_kinds = models.JSONField(_("uitgezette herinneringen"), default=list, blank=True)
     last_digest_at = models.DateTimeField(_("laatste overzicht"), null=True, blank=True)

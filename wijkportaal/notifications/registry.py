@@ -30,18 +30,25 @@ class Due:
 
 
 ReminderFinder = Callable[[datetime.datetime], Iterable[Due]]
+# A digest section: section(users, since_by_user, until) -> {user_id: [DigestItem, ...]}, built
+# with a constant number of bulk queries for the whole batch of users.
+DigestSection = Callable[[list, dict[int, datetime.datetime], datetime.datetime], dict[int, list]]
 
 
 @dataclass
 class NotificationRegistry:
     kinds: dict[str, NotificationKind] = field(default_factory=dict)
     reminder_finders: dict[str, ReminderFinder] = field(default_factory=dict)
+    digest_sections: dict[str, DigestSection] = field(default_factory=dict)
 
     def register_kind(self, kind: NotificationKind) -> None:
         self.kinds[kind.key] = kind
 
     def register_reminder(self, name: str, finder: ReminderFinder) -> None:
         self.reminder_finders[name] = finder
+
+    def register_digest_section(self, name: str, section: DigestSection) -> None:
+        self.digest_sections[name] = section
 
     def optional_kinds(self) -> list[NotificationKind]:
         return [kind for kind in self.kinds.values() if kind.optional]

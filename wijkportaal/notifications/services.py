@@ -10,15 +10,19 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from wijkportaal.accounts.models import User
 from wijkportaal.core.mail import render_mail
 
-from .models import Notification, NotificationPreference, NotificationStatus
+from .models import DigestFrequency, Notification, NotificationPreference, NotificationStatus
 from .registry import Due, notification_registry
 
 logger = logging.getLogger(__name__)
@@ -40,10 +44,19 @@ def disabled_kinds_for(user_ids: Iterable[int]) -> dict[int, set[str]]:
     return {user_id: set(kinds or []) for user_id, kinds in rows}
 
 
-def _build_row(recipient: User, due: Due) -> Notification | None:
+def _build_row(recipient: User, due: Due) -> Notification:
+    from .unsubscribe import unsubscribe_url
+
     kind = notification_registry.kinds[due.kind]
-    context = {"recipient": recipient, "about": due.about, **due.context}
+    context = {
+        "recipient": recipient,
+        "about": due.about,
+        "unsubscribe_url": unsubscribe_url(recipient.pk, due.kind),
+        "preferences_url": settings.SITE_URL + reverse("notifications:preference-edit"),
+        **due.context,
+    }
     subject, text, html = render_mail(kind.template_base, context)
+    text, html = _with_unsubscribe_footer(text, html, context)
     row = Notification(
         recipient=recipient,
         kind=due.kind,
@@ -59,42 +72,63 @@ def _build_row(recipient: User, due: Due) -> Notification | None:
     return row
 
 
-def notifications_queue(dues: Iterable[Due]) -> list[int]:
+def _with_unsubscribe_footer(text: str, html: str, context: dict) -> tuple[str, str]:
+    """Every message carries its unsubscribe link: add the footer when a kind's templates
+    left it out (templates extending notifications/email/base.html have it already)."""
+    url = context["unsubscribe_url"]
+    if url not in text:
+        text = text.rstrip() + "\n" + render_to_string("notifications/email/footer.txt", context)
+    if html and url not in html:
+        footer = render_to_string("notifications/email/footer.html", context)
+        html = html.replace("</body>", footer + "</body>") if "</body>" in html else html + footer
+    return text, html
+
+
+def notifications_queue(dues: Iterable[Due], *, recipients: Iterable[User] = ()) -> list[int]:
     """Write outbox rows for the given occasions (skipping those that already exist and kinds
     the recipient switched off) and queue their sending after commit. Returns the new ids.
 
-    Call inside the transaction of the event that causes the messages."""
+    Call inside the transaction of the event that causes the messages. A constant number of
+    queries however many messages: one bulk insert that ignores occasions a racing run wrote
+    first (the unique constraint decides). `recipients` may pass the users already loaded."""
     dues = list(dues)
     if not dues:
         return []
-    recipients = User.objects.in_bulk({due.recipient_id for due in dues})
-    disabled = disabled_kinds_for(recipients)
+    wanted = {due.recipient_id for due in dues}
+    users = {user.pk: user for user in recipients if user.pk in wanted}
+    if len(users) < len(wanted):
+        users.update(User.objects.in_bulk(wanted - set(users)))
+    disabled = disabled_kinds_for(users)
+    keys_filter = {
+        "recipient_id__in": users,
+        "kind__in": {due.kind for due in dues},
+        "occasion__in": {due.occasion[:200] for due in dues},
+    }
     existing = set(
-        Notification.objects.filter(
-            recipient_id__in=recipients,
-            kind__in={due.kind for due in dues},
-            occasion__in={due.occasion for due in dues},
-        ).values_list("recipient_id", "kind", "occasion")
+        Notification.objects.filter(**keys_filter).values_list("recipient_id", "kind", "occasion")
     )
-    created_ids = []
+    rows = []
     for due in dues:
-        recipient = recipients.get(due.recipient_id)
+        recipient = users.get(due.recipient_id)
         key = (due.recipient_id, due.kind, due.occasion[:200])
         if recipient is None or not recipient.is_active or key in existing:
             continue
         kind = notification_registry.kinds[due.kind]
         if kind.optional and due.kind in disabled.get(recipient.pk, set()):
             continue
-        row = _build_row(recipient, due)
-        try:
-            # A savepoint per row: a racing beat tick that inserted the same occasion first
-            # makes this insert fail on the unique constraint, and we simply skip it.
-            with transaction.atomic():
-                row.save()
-        except IntegrityError:
-            continue
         existing.add(key)
-        created_ids.append(row.pk)
+        rows.append(_build_row(recipient, due))
+    if not rows:
+        return []
+    Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    new_keys = {(row.recipient_id, row.kind, row.occasion) for row in rows}
+    created_ids = sorted(
+        pk
+        for pk, *key in Notification.objects.filter(
+            status=NotificationStatus.QUEUED, **keys_filter
+        ).values_list("pk", "recipient_id", "kind", "occasion")
+        if tuple(key) in new_keys
+    )
     if created_ids:
         transaction.on_commit(lambda: _enqueue_sending(created_ids))
     return created_ids
@@ -113,7 +147,11 @@ def _enqueue_sending(notification_ids: list[int]) -> None:
 
     for notification_id in notification_ids:
         try:
-            send_notification.delay(notification_id)
+            # Few quick retries: when the broker is down the event must not wait for it.
+            send_notification.apply_async(
+                (notification_id,),
+                retry_policy={"max_retries": 1, "interval_start": 0, "interval_step": 0.2},
+            )
         except Exception:  # noqa: BLE001 - broker down: the sweeper sends it later
             logger.warning(
                 "Broker unreachable; notification %s waits for the sweeper", notification_id
@@ -203,8 +241,6 @@ def _mark_failed(notification: Notification, reason: str) -> str:
 def notification_resend(*, actor: User, notification: Notification) -> None:
     """An officer puts a failed message back in the queue (from the admin)."""
     if not actor.has_perm("notifications.resend_notification"):
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied
     Notification.objects.filter(pk=notification.pk, status=NotificationStatus.FAILED).update(
         status=NotificationStatus.QUEUED, attempts=0, failed_at=None
@@ -254,3 +290,63 @@ def due_work_run(now: datetime.datetime, *, send_inline: bool = False) -> dict[s
     else:
         result["swept"] = outbox_sweep(now)
     return result
+
+
+def effective_frequency(user: User, preference: NotificationPreference | None) -> str:
+    from .digests import default_frequency
+
+    if preference is not None and preference.digest_frequency:
+        return preference.digest_frequency
+    return default_frequency(user)
+
+
+@transaction.atomic
+def notification_preference_update(
+    *, actor: User, user: User, frequency: str, enabled_kinds: Iterable[str]
+) -> NotificationPreference:
+    """Set a user's digest frequency and which optional reminder kinds they receive (the
+    others are switched off). Users change only their own preferences."""
+    if actor.pk != user.pk:
+        raise PermissionDenied
+    enabled_kinds = set(enabled_kinds)
+    optional = {kind.key for kind in notification_registry.optional_kinds()}
+    errors = {}
+    if frequency not in DigestFrequency.values:
+        errors["digest_frequency"] = gettext("Kies dagelijks, wekelijks, maandelijks of nooit.")
+    if enabled_kinds - optional:
+        errors["reminder_kinds"] = gettext("Kies alleen herinneringen uit de lijst.")
+    if errors:
+        raise ValidationError(errors)
+    preference, _created = NotificationPreference.objects.select_for_update().get_or_create(
+        user=user, defaults={"digest_frequency": frequency}
+    )
+    preference.digest_frequency = frequency
+    # Keep switched-off kinds that are no longer registered as they were.
+    preference.disabled_kinds = sorted(
+        (set(preference.disabled_kinds or []) - optional) | (optional - enabled_kinds)
+    )
+    preference.save(update_fields=["digest_frequency", "disabled_kinds"])
+    return preference
+
+
+@transaction.atomic
+def notification_unsubscribe(*, user_id: int, kind: str) -> bool:
+    """One-click unsubscribe from a signed link: switch that kind off ("digest": frequency
+    nooit). Returns False when there is nothing the user may switch off."""
+    from .digests import DIGEST_KIND
+
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    registered = notification_registry.kinds.get(kind)
+    if user is None or registered is None:
+        return False
+    if kind != DIGEST_KIND and not registered.optional:
+        return False
+    preference, _created = NotificationPreference.objects.select_for_update().get_or_create(
+        user=user
+    )
+    if kind == DIGEST_KIND:
+        preference.digest_frequency = DigestFrequency.NEVER
+    else:
+        preference.disabled_kinds = sorted(set(preference.disabled_kinds or []) | {kind})
+    preference.save(update_fields=["digest_frequency", "disabled_kinds"])
+    return True

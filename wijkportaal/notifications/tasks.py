@@ -1,7 +1,12 @@
 from celery import shared_task
+from django.conf import settings
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from . import services
+
+# Seconds before the first retry of a temporary failure; doubles per attempt (with jitter).
+RETRY_BACKOFF = getattr(settings, "NOTIFICATION_RETRY_BACKOFF", 30)
 
 
 @shared_task(
@@ -9,7 +14,7 @@ from . import services
     bind=True,
     acks_late=True,
     autoretry_for=(services.TemporaryFailure,),
-    retry_backoff=30,
+    retry_backoff=RETRY_BACKOFF,
     retry_backoff_max=600,
     max_retries=services.MAX_ATTEMPTS,
     time_limit=120,
@@ -21,6 +26,8 @@ def send_notification(self, notification_id: int) -> str:
 
 
 @shared_task(name="notifications.run_due_work", acks_late=True, time_limit=900, soft_time_limit=840)
-def run_due_work() -> dict:
-    """Every few minutes (beat): queue due reminders and digests, sweep the outbox."""
-    return services.due_work_run(timezone.now())
+def run_due_work(now: str | None = None) -> dict:
+    """Every few minutes (beat): queue due reminders and digests, sweep the outbox. `now`
+    (ISO 8601) lets operators and tests run the work for another moment."""
+    moment = parse_datetime(now) if now else None
+    return services.due_work_run(moment or timezone.now())

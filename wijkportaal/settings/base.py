@@ -155,7 +155,9 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
     }
 else:
     # Countdowns stay far below this; periodic work is driven by database rows, not ETAs.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+    }
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -183,6 +185,10 @@ else:
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default=f"Wijkportaal <noreply@{'example.org'}>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_SUBJECT_PREFIX = env("EMAIL_SUBJECT_PREFIX", default="[Wijkportaal] ")
+# Progress digests go out from this local hour (Europe/Amsterdam) on their day.
+DIGEST_HOUR = env.int("DIGEST_HOUR", default=7)
+# Seconds before a temporary mail failure is retried (doubling per attempt).
+NOTIFICATION_RETRY_BACKOFF = env.int("NOTIFICATION_RETRY_BACKOFF", default=30)
 
 # --- Accounts (django-allauth) ----------------------------------------------------------------
 ACCOUNT_ADAPTER = "wijkportaal.accounts.adapter.InvitationOnlyAccountAdapter"
