@@ -284,6 +284,10 @@ class ActionItemAdmin(HistoryAdmin):
 
 @admin.register(ProgressUpdate)
 class ProgressUpdateAdmin(HistoryAdmin):
+    def has_add_permission(self, request):
+        # Updates are posted from the action's page, through progress_update_create.
+        return False
+
     list_display = [
         "action",
         "created_at",
@@ -323,6 +327,11 @@ class ReactionAdminForm(forms.ModelForm):
 @admin.register(Reaction)
 class ReactionAdmin(HistoryAdmin):
     form = ReactionAdminForm
+
+    def has_add_permission(self, request):
+        # Reactions come from wijkraad members on the action page; officers only hide them.
+        return False
+
     list_display = ["action", "council", "author", "created_at", "is_hidden_display"]
     list_filter = ["council", ("hidden_at", admin.EmptyFieldListFilter)]
     search_fields = ["text", "action__title", "council__name"]

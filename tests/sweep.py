@@ -146,6 +146,21 @@ def _candidates(converter, values):
     return out
 
 
+def _named_first(param: str, candidates):
+    """A parameter with a telling name (`number`, `year`, `slug` of a workgroup…) takes only the
+    world values whose key carries that name, so a recommendation number is never filled with
+    the primary key of wijkraad A's role declaration (which would make a public page look like
+    one of A's). Generic names (`pk`, `id`, `slug`) keep every candidate."""
+    if param in {"pk", "id", "slug", "object_id", "token"}:
+        return candidates
+    named = [
+        (key, value)
+        for key, value in candidates
+        if param in key.split("_") or key.startswith(param)
+    ]
+    return named or candidates
+
+
 def fill(pattern: Pattern, values: dict, limit: int = 40) -> list[tuple[str, tuple[str, ...]]]:
     """Concrete paths for a pattern: every type-compatible combination of world values (at
     most `limit`), each with the keys used so the caller knows whose objects it names."""
@@ -153,7 +168,9 @@ def fill(pattern: Pattern, values: dict, limit: int = 40) -> list[tuple[str, tup
     if not params:
         return [("/" + pattern.route, ())]
     converters = dict(pattern.converters)
-    choices = [_candidates(converters.get(name), values) for name, _token in params]
+    choices = [
+        _named_first(name, _candidates(converters.get(name), values)) for name, _token in params
+    ]
     paths = []
     for combo in itertools.islice(itertools.product(*choices), limit):
         path = pattern.route

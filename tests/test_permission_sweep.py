@@ -15,6 +15,9 @@ from tests.sweep import (
     changed_tables,
     clients_for,
     content_forms,
+    fill,
+    owner_of,
+    url_patterns,
     reachable_targets,
     same_origin_links,
     skip_link,
@@ -48,10 +51,20 @@ def hostile_copy(form):
 def test_other_board_cannot_read_or_write_any_write_url_of_council_a(world):
     values, users, clients = world
     targets = reachable_targets(values, clients, include_admin=False)
+    # A path that other objects' ids fill just as well (action 1 and A's declaration 1) does
+    # not name A's thing; only paths that nothing but A's objects produce count as A's.
+    not_only_a = {
+        path
+        for pattern in url_patterns()
+        for path, keys in fill(pattern, values)
+        if any(owner_of(key) != "a" for key in keys)
+    }
     write_urls = []
     for target in targets:
-        if target.owner != "a":
+        if target.owner != "a" or target.path in not_only_a:
             continue
+        if "token" in target.pattern.route:
+            continue  # signed links (verification, unsubscribe) name no object of A
         response = clients["board"].get(target.path)
         if response.status_code != 200:
             continue
@@ -65,8 +78,11 @@ def test_other_board_cannot_read_or_write_any_write_url_of_council_a(world):
     other = clients["other_board"]
     for target, forms in write_urls:
         tries += 1
+        # A public page of A (its contact-moment calendar) may be read by anyone; its form is
+        # the write, so only non-public pages must hide themselves from B.
+        public = clients["anonymous"].get(target.path).status_code == 200
         status = other.get(target.path).status_code
-        if status != 404:
+        if status != 404 and not public:
             failures.append(f"GET {target.path}: {status}")
         for form in forms:
             action = form.action.removeprefix("http://testserver")

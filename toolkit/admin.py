@@ -28,6 +28,10 @@ class InventoryStatusAdmin(ObjectPermissionsModelAdmin):
     list_select_related = ["council", "checked_by"]
     readonly_fields = ["council", "checked_at", "checked_by"]
 
+    def has_add_permission(self, request):
+        # Written when a board saves or confirms its inventory; never by hand.
+        return False
+
 
 @admin.register(Tag)
 class TagAdmin(ObjectPermissionsModelAdmin):

@@ -12,8 +12,10 @@ pytestmark = pytest.mark.django_db
 BOUNDS = {
     "/voortgang/": 10,
     "/voortgang/?status=lopend&over_tijd=nee": 10,
-    "/voortgang/aanbevelingen/1/": 10,
-    "/voortgang/acties/{action}/": 10,
+    # Includes one query per app that links actions to what carries them out (workgroups,
+    # training, toolkit, contracts): constant, whatever the data size.
+    "/voortgang/aanbevelingen/1/": 14,
+    "/voortgang/acties/{action}/": 14,
     "/voortgang/feed/": 3,
     "/voortgang/aanbevelingen/1/feed/": 3,
     "/voortgang/export.csv": 4,
@@ -39,7 +41,7 @@ def test_action_page_for_a_member_runs_a_constant_number_of_queries(
 ):
     actions = build_progress_data(scale)
     client.force_login(MembershipFactory().person)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(20):
         assert client.get(actions[-1].get_absolute_url()).status_code == 200
 
 
@@ -52,7 +54,8 @@ def test_my_page_runs_a_constant_number_of_queries(client, django_assert_max_num
     for action in actions:
         services.follow_create(actor=user, action=action)
     client.force_login(user)
-    with django_assert_max_num_queries(16):
+    # /mijn/ also holds the sections of notifications, workgroups and training.
+    with django_assert_max_num_queries(24):
         assert client.get("/mijn/").status_code == 200
 
 

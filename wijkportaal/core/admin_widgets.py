@@ -20,8 +20,11 @@ def _parsable(widget, values):
     kept = []
     for value in values:
         try:
-            target.to_python(value)
+            parsed = target.to_python(value)
         except (ValidationError, ValueError, TypeError):
+            continue
+        # An id beyond a 64-bit integer cannot name a row (and SQLite overflows on it).
+        if isinstance(parsed, int) and not -(2**63) <= parsed < 2**63:
             continue
         kept.append(value)
     return kept
