@@ -17,11 +17,11 @@ from tests.sweep import (
     content_forms,
     fill,
     owner_of,
-    url_patterns,
     reachable_targets,
     same_origin_links,
     skip_link,
     snapshot,
+    url_patterns,
 )
 from wijkportaal.accounts.models import User
 
