@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from recommendations import services as recommendation_services
 from tests.browser.conftest import login
-from tests.factories import PASSWORD, CouncillorFactory, OfficerFactory
+from tests.factories import PASSWORD, CouncilFactory, CouncillorFactory, OfficerFactory
 from tests.recommendations.factories import ActionItemFactory, RecommendationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -132,3 +132,82 @@ def test_councillor_follows_a_recommendation_and_receives_the_update_in_the_dige
     assert "Werkgroep rollen" in digest.body_text
     assert "Rolkeuzes besproken met alle wijkraden" in digest.body_text
     assert digest.to_address == councillor.email
+
+
+def test_invited_chair_sets_up_the_account_and_does_the_councils_work(page, live_server, axe, db):
+    from tests.toolkit.factories import ChannelKindFactory
+    from tests.training.factories import ModuleFactory, SessionFactory
+    from wijkportaal.accounts.services import invitation_create
+
+    council = CouncilFactory(name="Wijkraad Molenwijk", slug="molenwijk")
+    ChannelKindFactory(name="Wijkkrant (papier)", slug="wijkkrant", default_reach_unit="oplage")
+    ChannelKindFactory(name="WhatsApp", slug="whatsapp", default_reach_unit="leden")
+    session = SessionFactory(
+        module=ModuleFactory(title="Zo besluit de gemeente", onboarding_position=1), capacity=5
+    )
+    officer = OfficerFactory()
+    invitation = invitation_create(
+        actor=officer,
+        email="voorzitter@molenwijk.test",
+        kind="wijkraadslid",
+        council=council,
+        function="voorzitter",
+    )
+
+    # Accept the invitation: name and password, then straight to the own page.
+    page.goto(f"{live_server.url}/accounts/uitnodiging/{invitation.token}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Uitnodiging accepteren")
+    expect(page.get_by_text("Wijkraad Molenwijk")).to_be_visible()
+    axe(page)
+    page.get_by_label("Voornaam").fill("Fatma")
+    page.get_by_label("Achternaam").fill("Yilmaz")
+    page.get_by_label(re.compile(r"^Wachtwoord")).fill("Kastanje-Regenboog-73")
+    page.get_by_label("Herhaal het wachtwoord").fill("Kastanje-Regenboog-73")
+    page.get_by_role("button", name="Account aanmaken").click()
+    expect(page).to_have_url(re.compile(r"/mijn/$"))
+    expect(page.get_by_text("Welkom! Uw account is klaar.")).to_be_visible()
+    axe(page)
+
+    # Declare a role.
+    page.goto(f"{live_server.url}/wijkraden/molenwijk/rollen/nieuw/")
+    axe(page)
+    page.get_by_role("radio", name="zelforganisatie").check()
+    page.get_by_label("Onderwerp of dossier").fill("Marktplein")
+    page.get_by_label("Geldt vanaf").fill(timezone.localdate().isoformat())
+    page.get_by_label("Wij hebben de kaders gelezen", exact=False).check()
+    page.get_by_role("button", name="Rolkeuze bekendmaken").click()
+    expect(page.get_by_role("status")).to_contain_text("De rolkeuze is bekendgemaakt.")
+    expect(page.get_by_text("Marktplein").first).to_be_visible()
+    axe(page)
+
+    # Add a channel to the inventory.
+    page.goto(f"{live_server.url}/toolkit/inventaris/molenwijk/")
+    axe(page)
+    page.get_by_label("Soort").select_option(label="WhatsApp")
+    page.get_by_label("Naam", exact=False).first.fill("Buurtapp Molenwijk")
+    page.get_by_label("Link").fill("https://buurtapp.example/molenwijk")
+    page.get_by_label("Bereik", exact=True).fill("210")
+    page.get_by_role("button", name="Kanaal opslaan").click()
+    expect(page.get_by_role("status")).to_contain_text("toegevoegd")
+    expect(page.get_by_text("Buurtapp Molenwijk").first).to_be_visible()
+    axe(page)
+
+    # Request a wijkcontract.
+    page.goto(f"{live_server.url}/wijkcontracten/aanvragen/")
+    axe(page)
+    page.get_by_label("Titel").fill("Een plein voor iedereen")
+    page.get_by_label("Waar moet het contract over gaan?").fill("Afspraken over het plein.")
+    page.get_by_label("beheer van de wijk").check()
+    page.get_by_role("button", name="Aanvraag versturen").click()
+    expect(page).to_have_url(re.compile(r"/wijkcontracten/\d+/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Een plein voor iedereen")
+    expect(page.get_by_text("Wijkraad Molenwijk").first).to_be_visible()
+    axe(page)
+
+    # Enrol in an upcoming session.
+    page.goto(f"{live_server.url}/scholing/sessies/{session.pk}/")
+    axe(page)
+    page.get_by_role("button", name="Inschrijven").click()
+    expect(page.get_by_role("status")).to_contain_text("U bent ingeschreven")
+    expect(page.get_by_role("button", name="Afmelden")).to_be_visible()
+    axe(page)
