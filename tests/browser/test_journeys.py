@@ -211,3 +211,69 @@ def test_invited_chair_sets_up_the_account_and_does_the_councils_work(page, live
     expect(page.get_by_role("status")).to_contain_text("U bent ingeschreven")
     expect(page.get_by_role("button", name="Afmelden")).to_be_visible()
     axe(page)
+
+
+def current_totp_code(secret):
+    import time
+
+    from allauth.mfa import app_settings as mfa_settings
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // mfa_settings.TOTP_PERIOD))
+
+
+def test_officer_with_mfa_posts_an_update_and_moves_a_contract(
+    page, live_server, axe, settings, progress
+):
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    from tests.contracts.factories import ContractFactory
+
+    settings.MFA_REQUIRED_FOR_STAFF = True
+    _recommendations, actions = progress
+    campaign = actions[1]
+    officer = OfficerFactory(department=campaign.department, email="ambtenaar@example.test")
+    secret = generate_totp_secret()
+    TOTP.activate(officer, secret)
+    council = CouncilFactory(name="Wijkraad Bloemenbuurt", slug="bloemenbuurt")
+    contract = ContractFactory(council=council, title="Groen en spelen in de Rozenhof")
+
+    # Password, then the code from the authenticator app.
+    login(page, live_server, officer.email, PASSWORD)
+    expect(page).to_have_url(re.compile(r"/accounts/2fa/authenticate/"))
+    axe(page)
+    page.get_by_label(re.compile("code", re.IGNORECASE)).fill(current_totp_code(secret))
+    page.get_by_label(re.compile("code", re.IGNORECASE)).press("Enter")
+    expect(page).not_to_have_url(re.compile(r"/accounts/(login|2fa)/"))
+    expect(page.get_by_role("link", name="Beheer")).to_be_visible()
+
+    # A progress update from the action's admin change page.
+    page.goto(f"{live_server.url}/admin/recommendations/actionitem/{campaign.pk}/change/")
+    axe(page)
+    page.locator("#id_status").select_option("lopend")
+    page.locator("#id_progress").fill("40")
+    page.locator("#id_update_text").fill("Campagnebureau gekozen, eerste posters in juni")
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist")).to_be_visible()
+    expect(page.locator(".errornote")).to_have_count(0)
+    page.goto(f"{live_server.url}/voortgang/acties/{campaign.pk}/")
+    expect(page.get_by_text("Campagnebureau gekozen, eerste posters in juni")).to_be_visible()
+    expect(page.get_by_text("Voortgang: 0% → 40%")).to_be_visible()
+    axe(page)
+
+    # Move the contract one step forward: aangevraagd → verkenning.
+    page.goto(f"{live_server.url}{contract.get_absolute_url()}")
+    expect(page.get_by_text("aangevraagd").first).to_be_visible()
+    axe(page)
+    page.get_by_role("link", name="Status en looptijd wijzigen").click()
+    axe(page)
+    page.get_by_label("Nieuwe status").select_option("verkenning")
+    page.get_by_role("button", name="Status wijzigen").click()
+    expect(page).to_have_url(re.compile(rf"/wijkcontracten/{contract.pk}/$"))
+    expect(page.get_by_role("status")).to_contain_text(
+        "De status van het wijkcontract is gewijzigd."
+    )
+    expect(page.get_by_text("verkenning").first).to_be_visible()
+    axe(page)
+    contract.refresh_from_db()
+    assert contract.status == "verkenning"
