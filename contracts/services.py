@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from wijkportaal.accounts.models import User
 from wijkportaal.core.mail import build_message
+from wijkportaal.core.uploads import extension_of, upload_problem
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 from .models import (
@@ -285,23 +286,20 @@ def is_commitment_closed(commitment: Commitment) -> bool:
 def _validate_document(document) -> None:
     if not document:
         return
-    name = (getattr(document, "name", "") or "").lower()
-    extension = name.rsplit(".", 1)[-1] if "." in name else ""
-    if extension not in DECISION_DOCUMENT_EXTENSIONS:
+    problem = upload_problem(
+        document, extensions=DECISION_DOCUMENT_EXTENSIONS, max_bytes=DECISION_DOCUMENT_MAX_BYTES
+    )
+    if problem == "file_type":
         raise ValidationError({"document": _("Upload het besluit als PDF, ODT of DOCX.")})
-    if document.size > DECISION_DOCUMENT_MAX_BYTES:
+    if problem == "file_size":
         raise ValidationError(
             {"document": _("Het bestand is groter dan 5 MB. Verklein het of deel het op.")}
         )
-    document.seek(0)
-    head = document.read(4)
-    document.seek(0)
-    expected = b"%PDF" if extension == "pdf" else b"PK\x03\x04"
-    if not head.startswith(expected):
+    if problem:
         raise ValidationError(
             {
                 "document": _("Dit bestand is geen geldig %(ext)s-bestand.")
-                % {"ext": extension.upper()}
+                % {"ext": extension_of(document.name).upper()}
             }
         )
 

@@ -7,53 +7,42 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from wijkportaal.core.uploads import content_type_for, extension_of, upload_problem
+
 MAX_ATTACHMENT_SIZE = 5 * 1024 * 1024  # 5 MB
 
-# extension → (content type, accepted leading bytes)
-ALLOWED_TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
-    "pdf": ("application/pdf", (b"%PDF-",)),
-    "docx": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        (b"PK\x03\x04",),
-    ),
-    "odt": ("application/vnd.oasis.opendocument.text", (b"PK\x03\x04",)),
-    "png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
-    "jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    "jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
-}
+ALLOWED_EXTENSIONS = ("pdf", "docx", "odt", "png", "jpg", "jpeg")
 ALLOWED_LABEL = "pdf, docx, odt, png, jpg"
 
-
-def extension_of(name: str) -> str:
-    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
-
-
-def content_type_for(name: str) -> str:
-    return ALLOWED_TYPES.get(extension_of(name), ("application/octet-stream", ()))[0]
+__all__ = [
+    "ALLOWED_LABEL",
+    "MAX_ATTACHMENT_SIZE",
+    "content_type_for",
+    "extension_of",
+    "validate_attachment",
+]
 
 
 def validate_attachment(upload) -> None:
     """Raise a Dutch ValidationError for a forbidden type or a file over the size limit."""
-    extension = extension_of(upload.name)
-    if extension not in ALLOWED_TYPES:
+    problem = upload_problem(upload, extensions=ALLOWED_EXTENSIONS, max_bytes=MAX_ATTACHMENT_SIZE)
+    if problem == "file_type":
         raise ValidationError(
             _("Dit bestandstype is niet toegestaan. Toegestaan zijn: %(types)s.")
             % {"types": ALLOWED_LABEL},
-            code="file_type",
+            code=problem,
         )
-    if upload.size > MAX_ATTACHMENT_SIZE:
+    if problem == "file_size":
         raise ValidationError(
             _("Het bestand is %(size)s; het mag hoogstens %(max)s zijn.")
             % {"size": filesizeformat(upload.size), "max": filesizeformat(MAX_ATTACHMENT_SIZE)},
-            code="file_size",
+            code=problem,
         )
-    if upload.size == 0:
-        raise ValidationError(_("Het bestand is leeg."), code="file_empty")
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    if not any(head.startswith(magic) for magic in ALLOWED_TYPES[extension][1]):
+    if problem == "file_empty":
+        raise ValidationError(_("Het bestand is leeg."), code=problem)
+    if problem == "file_content":
         raise ValidationError(
-            _("De inhoud van het bestand past niet bij de extensie .%(ext)s.") % {"ext": extension},
-            code="file_content",
+            _("De inhoud van het bestand past niet bij de extensie .%(ext)s.")
+            % {"ext": extension_of(upload.name)},
+            code=problem,
         )
