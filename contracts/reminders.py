@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wijkportaal.accounts.models import User, UserKind
-from wijkportaal.notifications.registry import Due, NotificationKind, notification_registry
+from wijkportaal.notifications.hooks import Due, NotificationKind, ReminderSource
 from wijkportaal.wijkraden.models import Membership
 
 from .models import (
@@ -220,8 +220,7 @@ FINDERS = {
 }
 
 
-def register() -> None:
-    for key, label in KINDS.items():
-        notification_registry.register_kind(NotificationKind(key, label, TEMPLATE))
-    for name, finder in FINDERS.items():
-        notification_registry.register_reminder(name, finder)
+PLUGINS = [
+    *(NotificationKind(key, label, TEMPLATE) for key, label in KINDS.items()),
+    *(ReminderSource(name, find_due=finder) for name, finder in FINDERS.items()),
+]

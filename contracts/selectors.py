@@ -77,26 +77,6 @@ def contract_detail(pk: int) -> Contract:
     )
 
 
-def contract_role_declaration(contract: Contract):
-    """The wijkraad's declared role in this contract: the declaration linked to the contract
-    itself (current, else the latest), or else the wijkraad's current general declaration."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from wijkportaal.wijkraden.models import RoleDeclaration
-
-    declarations = RoleDeclaration.objects.filter(council_id=contract.council_id).select_related(
-        "council"
-    )
-    linked = declarations.filter(
-        content_type=ContentType.objects.get_for_model(Contract), object_id=contract.pk
-    ).order_by("-start")
-    return (
-        linked.current().first()
-        or linked.first()
-        or declarations.current().general().order_by("-start").first()
-    )
-
-
 def council_public_contracts(council) -> list[Contract]:
     return list(Contract.objects.public().filter(council=council).order_by("-start_date", "-pk"))
 

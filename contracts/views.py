@@ -110,7 +110,6 @@ def contract_detail(request, pk):
         "contracts/contract_detail.html",
         {
             "contract": contract,
-            "role_declaration": selectors.contract_role_declaration(contract),
             "can_transition": user.has_perm("contracts.transition_contract", contract),
             "can_withdraw": ContractStatus.WITHDRAWN in contract.allowed_transitions
             and user.has_perm("contracts.withdraw_contract", contract),

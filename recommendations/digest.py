@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from wijkportaal.accounts.models import UserKind
 from wijkportaal.notifications.digests import DigestItem, local_zone
-from wijkportaal.notifications.registry import notification_registry
+from wijkportaal.notifications.hooks import DigestSection
 from wijkportaal.wijkraden.models import Membership
 
 from .models import ActionItem, ActionStatus, Follow, ProgressUpdate, Reaction
@@ -213,4 +213,4 @@ def _group_of(action: ActionItem, followed_rec_ids: set[int]) -> tuple:
     )
 
 
-notification_registry.register_digest_section("recommendations", recommendations_digest_section)
+PLUGINS = [DigestSection("recommendations", build=recommendations_digest_section, order=30)]

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wijkportaal.notifications.registry import Due, NotificationKind, notification_registry
+from wijkportaal.notifications.hooks import Due, NotificationKind, ReminderSource
 
 from .models import ActionItem, ActionStatus
 
@@ -20,28 +20,6 @@ OVERDUE_EVERY_DAYS = 7
 KIND_DUE_SOON = "action_due_soon"
 KIND_OVERDUE = "action_overdue"
 KIND_DEPENDENCY_DONE = "action_dependency_done"
-
-notification_registry.register_kind(
-    NotificationKind(
-        KIND_DUE_SOON,
-        _("Een actie waarvoor u verantwoordelijk bent moet over een week klaar zijn"),
-        "recommendations/email/action_due_soon",
-    )
-)
-notification_registry.register_kind(
-    NotificationKind(
-        KIND_OVERDUE,
-        _("Een actie waarvoor u verantwoordelijk bent is over tijd (wekelijks)"),
-        "recommendations/email/action_overdue",
-    )
-)
-notification_registry.register_kind(
-    NotificationKind(
-        KIND_DEPENDENCY_DONE,
-        _("Een actie waar uw actie op wachtte is afgerond"),
-        "recommendations/email/action_dependency_done",
-    )
-)
 
 
 def find_action_reminders(now: datetime.datetime) -> Iterator[Due]:
@@ -104,4 +82,21 @@ def dependency_done_dues(finished: ActionItem) -> list[Due]:
     return dues
 
 
-notification_registry.register_reminder("recommendations.actions", find_action_reminders)
+PLUGINS = [
+    NotificationKind(
+        KIND_DUE_SOON,
+        _("Een actie waarvoor u verantwoordelijk bent moet over een week klaar zijn"),
+        "recommendations/email/action_due_soon",
+    ),
+    NotificationKind(
+        KIND_OVERDUE,
+        _("Een actie waarvoor u verantwoordelijk bent is over tijd (wekelijks)"),
+        "recommendations/email/action_overdue",
+    ),
+    NotificationKind(
+        KIND_DEPENDENCY_DONE,
+        _("Een actie waar uw actie op wachtte is afgerond"),
+        "recommendations/email/action_dependency_done",
+    ),
+    ReminderSource("recommendations.actions", find_due=find_action_reminders),
+]

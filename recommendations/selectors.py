@@ -14,7 +14,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wijkportaal.core.registry import registry
+from wijkportaal.core.registry import IndicatorSource, registry
 
 from .cache import TIMEOUT, monitor_key
 from .models import (
@@ -54,7 +54,7 @@ def indicator_rows(indicators) -> list[dict]:
     else the manual value. A failing computation falls back to the manual value."""
     rows = []
     for indicator in indicators:
-        source = registry.indicator_sources.get(indicator.source) if indicator.source else None
+        source = registry.get(IndicatorSource, indicator.source) if indicator.source else None
         value, live = indicator.manual_value, False
         if source is not None:
             try:

@@ -69,3 +69,24 @@ def client_for(client, user):
     if user is not None:
         client.force_login(user)
     return client
+
+
+@pytest.fixture
+def plugin():
+    """Register plugins for one test: `plugin(NotificationKind(...), ...)`; afterwards the
+    registry holds exactly what it held before."""
+    from wijkportaal.core.registry import registry
+
+    replaced = []
+
+    def register(*items):
+        for item in items:
+            replaced.append((type(item), item.key, registry.get(type(item), item.key)))
+            registry.register(item, replace=True)
+        return items[0] if len(items) == 1 else items
+
+    yield register
+    for kind, key, previous in reversed(replaced):
+        registry.unregister(kind, key)
+        if previous is not None:
+            registry.register(previous)

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wijkportaal.notifications.registry import Due, NotificationKind, notification_registry
+from wijkportaal.notifications.hooks import Due, NotificationKind, ReminderSource
 from wijkportaal.wijkraden.models import InventoryRound, Membership, NeighbourhoodCouncil
 
 from .models import ROUND_KIND
@@ -67,12 +67,11 @@ def find_due(now: datetime.datetime) -> Iterator[Due]:
         )
 
 
-def register() -> None:
-    notification_registry.register_kind(
-        NotificationKind(
-            REMINDER_KIND,
-            _("Herinnering: kanaleninventaris bijwerken"),
-            "toolkit/email/inventory_reminder",
-        )
-    )
-    notification_registry.register_reminder("toolkit.inventory_round", find_due)
+PLUGINS = [
+    NotificationKind(
+        REMINDER_KIND,
+        _("Herinnering: kanaleninventaris bijwerken"),
+        "toolkit/email/inventory_reminder",
+    ),
+    ReminderSource("toolkit.inventory_round", find_due=find_due),
+]

@@ -10,7 +10,7 @@ import datetime
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from wijkportaal.notifications.registry import Due, NotificationKind, notification_registry
+from wijkportaal.notifications.hooks import Due, NotificationKind, ReminderSource
 from wijkportaal.wijkraden.models import Membership
 
 from .models import ROUND_KIND, ConferenceRegistration, Enrolment, SeatStatus, WishAnswer
@@ -137,9 +137,9 @@ def conference_soon_due(now: datetime.datetime):
         )
 
 
-def register() -> None:
-    for kind in KINDS:
-        notification_registry.register_kind(kind)
-    notification_registry.register_reminder("training.inventory_deadline", inventory_deadline_due)
-    notification_registry.register_reminder("training.session_soon", session_soon_due)
-    notification_registry.register_reminder("training.conference_soon", conference_soon_due)
+PLUGINS = [
+    *KINDS,
+    ReminderSource("training.inventory_deadline", find_due=inventory_deadline_due),
+    ReminderSource("training.session_soon", find_due=session_soon_due),
+    ReminderSource("training.conference_soon", find_due=conference_soon_due),
+]

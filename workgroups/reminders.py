@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from wijkportaal.notifications.registry import Due, NotificationKind, notification_registry
+from wijkportaal.notifications.hooks import Due, NotificationKind, ReminderSource
 
 GENERIC = "notifications/email/generic"
 
@@ -139,13 +139,19 @@ def contact_moments_due(now: datetime.datetime):
             )
 
 
-def register() -> None:
-    for key, label in (
-        ("workgroup_meeting", gettext_lazy("Een vergadering van mijn werkgroep komt eraan")),
-        ("deliverable_due", gettext_lazy("Een opbrengst van mijn werkgroep moet bijna klaar zijn")),
-        ("contact_moment", gettext_lazy("Een contactmoment van mijn wijkraad komt eraan")),
-    ):
-        notification_registry.register_kind(NotificationKind(key, label, GENERIC))
-    notification_registry.register_reminder("workgroups.meetings", meetings_due)
-    notification_registry.register_reminder("workgroups.deliverables", deliverables_due)
-    notification_registry.register_reminder("workgroups.contact_moments", contact_moments_due)
+PLUGINS = [
+    NotificationKind(
+        "workgroup_meeting", gettext_lazy("Een vergadering van mijn werkgroep komt eraan"), GENERIC
+    ),
+    NotificationKind(
+        "deliverable_due",
+        gettext_lazy("Een opbrengst van mijn werkgroep moet bijna klaar zijn"),
+        GENERIC,
+    ),
+    NotificationKind(
+        "contact_moment", gettext_lazy("Een contactmoment van mijn wijkraad komt eraan"), GENERIC
+    ),
+    ReminderSource("workgroups.meetings", find_due=meetings_due),
+    ReminderSource("workgroups.deliverables", find_due=deliverables_due),
+    ReminderSource("workgroups.contact_moments", find_due=contact_moments_due),
+]

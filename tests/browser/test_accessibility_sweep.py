@@ -1,13 +1,11 @@
 """Accessibility sweep: for each kind of user, a crawler in a real browser follows the links it
 can reach from / (and /mijn/, and /admin/ for staff) and runs axe-core on every page pattern.
 All violations are collected first and written to var/a11y-sweep.json, then asserted zero.
-
-Set A11Y_PUBLISH=1 to also write wijkportaal/core/a11y_result.json, the result that
-/toegankelijkheid/ shows (commit it after a full sweep)."""
+A sweep over every kind of user also writes its summary to ACCESSIBILITY_SWEEP_FILE (under
+var/), which /toegankelijkheid/ shows: the figure there is always the last real sweep's."""
 
 import datetime
 import json
-import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,7 +23,7 @@ MAX_PAGES = 60
 KINDS = ("anonymous", "board", "member", "officer", "councillor", "administrator")
 RESULT_DIR = Path(settings.BASE_DIR) / "var" / "a11y-sweep"
 RESULT_FILE = Path(settings.BASE_DIR) / "var" / "a11y-sweep.json"
-PUBLISHED = Path(settings.BASE_DIR) / "wijkportaal" / "core" / "a11y_result.json"
+PUBLISHED = Path(settings.ACCESSIBILITY_SWEEP_FILE)
 
 
 def start_paths(user):
@@ -109,7 +107,7 @@ def write_results(kind, swept, violations):
     tmp = RESULT_FILE.with_suffix(".tmp")
     tmp.write_text(json.dumps(summary, indent=2, ensure_ascii=False))
     tmp.replace(RESULT_FILE)
-    if os.environ.get("A11Y_PUBLISH") and len(parts) == len(KINDS):
+    if len(parts) == len(KINDS):
         published = {k: summary[k] for k in ("date", "standard", "kinds", "pages", "violations")}
         PUBLISHED.write_text(json.dumps(published, indent=2, ensure_ascii=False) + "\n")
 

@@ -22,7 +22,7 @@ from tests.contracts.factories import (
     CouncilPartyFactory,
     SignedContractFactory,
 )
-from wijkportaal.core.registry import registry
+from wijkportaal.core.registry import IndicatorSource, registry
 
 pytestmark = pytest.mark.django_db
 
@@ -280,7 +280,7 @@ def test_indicator_counts_contracts_signed_this_calendar_year(officer):
         SignedContractFactory()
         SignedContractFactory()
         ContractFactory()  # only requested
-        source = registry.indicator_sources["contracts.started_this_year"]
+        source = registry.get(IndicatorSource, "contracts.started_this_year")
         assert source.compute() == 2
         assert selectors.contracts_started_this_year() == 2
     assert ContractTransition.objects.count() == 3

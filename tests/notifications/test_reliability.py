@@ -30,12 +30,12 @@ from tests.notifications.worker import (
 from tests.pg import requires_postgres
 from tests.recommendations.factories import ActionItemFactory
 from wijkportaal.notifications import services
+from wijkportaal.notifications.hooks import Due, NotificationKind, ReminderSource
 from wijkportaal.notifications.models import (
     Notification,
     NotificationPreference,
     NotificationStatus,
 )
-from wijkportaal.notifications.registry import Due, notification_registry
 from wijkportaal.notifications.tasks import send_notification
 
 AMS = zoneinfo.ZoneInfo("Europe/Amsterdam")
@@ -51,13 +51,9 @@ def later_moment() -> datetime.datetime:
 
 
 @pytest.fixture
-def reminder_source():
+def reminder_source(plugin):
     """A reminder kind and finder as apps register them: one reminder per councillor."""
-    from wijkportaal.notifications.registry import NotificationKind
-
-    notification_registry.register_kind(
-        NotificationKind("test_due", "Testherinnering", "notifications/email/generic")
-    )
+    plugin(NotificationKind("test_due", "Testherinnering", "notifications/email/generic"))
 
     def finder(now):
         councillors = NotificationPreference.objects.filter(user__kind="raadslid")
@@ -69,10 +65,7 @@ def reminder_source():
                 context={"subject": "Actie verloopt", "text": "Nog zeven dagen."},
             )
 
-    notification_registry.register_reminder("test_due", finder)
-    yield
-    notification_registry.reminder_finders.pop("test_due")
-    notification_registry.kinds.pop("test_due")
+    plugin(ReminderSource("test_due", find_due=finder))
 
 
 def subscribers(count: int) -> list:

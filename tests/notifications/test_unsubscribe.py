@@ -7,6 +7,7 @@ from django.test import Client
 
 from tests.factories import CouncillorFactory
 from wijkportaal.notifications import services
+from wijkportaal.notifications.hooks import NotificationKind
 from wijkportaal.notifications.models import NotificationPreference
 from wijkportaal.notifications.unsubscribe import unsubscribe_token, unsubscribe_url
 
@@ -84,8 +85,7 @@ def test_every_email_has_the_link_in_its_footer_and_headers(councillor):
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 
-def test_a_kind_whose_templates_forget_the_footer_still_gets_the_link(councillor, settings):
-    from wijkportaal.notifications.registry import NotificationKind, notification_registry
+def test_a_kind_whose_templates_forget_the_footer_still_gets_the_link(councillor, settings, plugin):
 
     settings.TEMPLATES = [
         {
@@ -107,13 +107,10 @@ def test_a_kind_whose_templates_forget_the_footer_still_gets_the_link(councillor
             "APP_DIRS": False,
         }
     ]
-    notification_registry.register_kind(NotificationKind("bare", "Kaal", "bare"))
-    try:
-        notification_id = services.notification_queue(
-            recipient_id=councillor.pk, kind="bare", occasion="kaal:1"
-        )
-    finally:
-        notification_registry.kinds.pop("bare")
+    plugin(NotificationKind("bare", "Kaal", "bare"))
+    notification_id = services.notification_queue(
+        recipient_id=councillor.pk, kind="bare", occasion="kaal:1"
+    )
     row = services.Notification.objects.get(pk=notification_id)
     assert row.body_text.startswith("Alleen tekst.")
     assert "/mijn/meldingen/afmelden/" in row.body_text

@@ -12,7 +12,7 @@ from tests.recommendations.factories import (
     ReactionFactory,
     RecommendationFactory,
 )
-from wijkportaal.core.registry import registry
+from wijkportaal.core.registry import ActionLinks, IndicatorSource
 
 pytestmark = pytest.mark.django_db
 
@@ -111,11 +111,8 @@ def test_recommendation_page_shows_answer_indicators_and_timelines(client, ten, 
     assert "Voortgang: 0% → 50%" in html
 
 
-def test_indicator_with_a_registered_source_is_computed_live(client, ten, monkeypatch):
-    monkeypatch.setitem(registry.indicator_sources, "test.live", None)
-    from wijkportaal.core.registry import IndicatorSource
-
-    registry.indicator_sources["test.live"] = IndicatorSource("test.live", "Live", lambda: 3)
+def test_indicator_with_a_registered_source_is_computed_live(client, ten, plugin):
+    plugin(IndicatorSource("test.live", label="Live", compute=lambda: 3))
     IndicatorFactory(
         recommendation=ten[8], title="Live doel", target=2, manual_value=0, source="test.live"
     )
@@ -131,7 +128,7 @@ def test_indicator_with_a_registered_source_is_computed_live(client, ten, monkey
     assert "handmatig bijgehouden" in html
 
 
-def test_action_page_shows_owner_money_waiting_and_links(client, monkeypatch):
+def test_action_page_shows_owner_money_waiting_and_links(client, plugin):
     roles = ActionItemFactory(title="Werkgroep rollen", status="lopend")
     campaign = ActionItemFactory(
         title="Promotiecampagne",
@@ -147,7 +144,7 @@ def test_action_page_shows_owner_money_waiting_and_links(client, monkeypatch):
             for pk in ids
         }
 
-    monkeypatch.setattr(registry, "action_link_providers", [links])
+    plugin(ActionLinks("test", links=links))
     html = client.get(campaign.get_absolute_url()).content.decode()
     assert campaign.department.name in html
     assert "€ 12.500,00" in html and "Communicatiebudget" in html

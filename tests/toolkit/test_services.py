@@ -142,9 +142,9 @@ def test_up_to_date_share_without_round_is_twelve_months(council, other_council)
 
 
 def test_indicator_source_is_registered():
-    from wijkportaal.core.registry import registry
+    from wijkportaal.core.registry import IndicatorSource, registry
 
-    source = registry.indicator_sources["toolkit.inventory_up_to_date_share"]
+    source = registry.get(IndicatorSource, "toolkit.inventory_up_to_date_share")
     assert source.compute() == 0.0
 
 

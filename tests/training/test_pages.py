@@ -8,7 +8,7 @@ from icalendar import Calendar
 from tests.factories import CouncilFactory, MembershipFactory, OfficerFactory
 from tests.recommendations.factories import ActionItemFactory
 from training.models import Enrolment, SeatStatus
-from wijkportaal.core.registry import registry
+from wijkportaal.core.registry import IndicatorSource, registry
 
 from .factories import (
     ConferenceFactory,
@@ -189,9 +189,9 @@ def test_indicator_sources_are_computed_live():
     round_ = RoundFactory()
     WishAnswerFactory(round=round_)
     CouncilFactory.create_batch(3)
-    rate = registry.indicator_sources["training.inventory_response_rate"].compute
+    rate = registry.get(IndicatorSource, "training.inventory_response_rate").compute
     assert rate() == 25
-    this_year = registry.indicator_sources["training.conferences_this_year"].compute
+    this_year = registry.get(IndicatorSource, "training.conferences_this_year").compute
     assert this_year() == 0
     year = timezone.localdate().year
     starts = timezone.make_aware(datetime.datetime(year, 6, 1, 13))

@@ -10,6 +10,6 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from wijkportaal.core.registry import registry
 
-        from .seed import seed_accounts
+        from . import plugins
 
-        registry.register_seed_step("accounts", 20, seed_accounts)
+        registry.register(*plugins.PLUGINS)

@@ -1,23 +1,15 @@
 from django.conf import settings
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
-MAIN_NAVIGATION = [
-    ("recommendations:index", _("Voortgang")),
-    ("wijkraden:list", _("Wijkraden")),
-    ("workgroups:index", _("Werkgroepen")),
-    ("training:index", _("Scholing")),
-    ("toolkit:index", _("Toolkit")),
-    ("contracts:index", _("Wijkcontracten")),
-]
+from .registry import NavItem, registry
 
 
 def portal(request):
     path = request.path
     navigation = []
-    for url_name, label in MAIN_NAVIGATION:
-        url = reverse(url_name)
-        navigation.append({"url": url, "label": label, "current": path.startswith(url)})
+    for item in registry.all(NavItem):
+        url = reverse(item.url_name)
+        navigation.append({"url": url, "label": item.label, "current": path.startswith(url)})
     return {
         "municipality_name": settings.MUNICIPALITY_NAME,
         "municipality_logo_text": settings.MUNICIPALITY_LOGO_TEXT,

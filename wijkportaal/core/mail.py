@@ -1,30 +1,87 @@
-"""Rendering of the portal's emails from templates (subject, text and HTML parts)."""
+"""The one mail path, as the core sees it.
+
+Every message the portal sends is a row in the outbox of the notifications app, written in the
+transaction of the event that causes it and sent by a Celery task after commit. The core and
+the apps describe a message as a `Due` (who, which kind, which occasion, about what) and hand
+it to `mail_queue`; the outbox behind it is registered as a `MailSink` plugin, so the core
+never imports the notifications app. A recipient is a user (`recipient_id`) or, for people
+without an account (an invitee, a resident group, a department's mailbox), an `address`.
+
+Rendering lives here too, so the outbox and any preview render a message the same way."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.exceptions import ImproperlyConfigured
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from .registry import MailSink, Plugin, registry
 
-def render_mail(template_base: str, context: dict) -> tuple[str, str, str]:
-    """Render `<template_base>_subject.txt`, `.txt` and `.html` in Dutch."""
+
+@dataclass(frozen=True)
+class NotificationKind(Plugin):
+    """A kind of message: its Dutch label on the preferences page, its templates
+    (`<template_base>_subject.txt`, `.txt`, `.html`) and whether a user may switch it off."""
+
+    label: Any
+    template_base: str
+    optional: bool = True
+    order: int = 50
+
+
+@dataclass(frozen=True)
+class Due:
+    """One message to queue. `occasion` is the same every time the same occasion is found, so
+    the outbox's unique (recipient, kind, occasion) key turns repeats into nothing."""
+
+    recipient_id: int | None
+    kind: str
+    occasion: str
+    about: Any = None  # the model instance the message is about
+    context: dict = field(default_factory=dict)
+    address: str = ""  # for a recipient without an account (recipient_id None)
+
+    def __post_init__(self) -> None:
+        if (self.recipient_id is None) == (not self.address):
+            raise ValueError("A message goes to a user or to an address, not both or neither.")
+
+
+def mail_queue(dues: Iterable[Due]) -> list[int]:
+    """Write outbox rows for these messages (inside the caller's transaction) and send them
+    after commit. Returns the ids of the rows written; an occasion queued before gives none."""
+    sink = registry.get(MailSink, "outbox")
+    if sink is None:
+        raise ImproperlyConfigured("No outbox registered: is wijkportaal.notifications installed?")
+    return sink.queue(list(dues))
+
+
+def render_mail(
+    template_base: str, context: dict, *, language: str | None = None
+) -> tuple[str, str, str]:
+    """Render `<template_base>_subject.txt`, `.txt` and `.html` in `language` (the portal's
+    default language, Dutch, when not given)."""
     context = {
         "site_url": settings.SITE_URL,
         "municipality_name": settings.MUNICIPALITY_NAME,
         **context,
     }
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(language or settings.LANGUAGE_CODE):
         subject = render_to_string(f"{template_base}_subject.txt", context).strip()
         text = render_to_string(f"{template_base}.txt", context)
         html = render_to_string(f"{template_base}.html", context)
     return settings.EMAIL_SUBJECT_PREFIX + " ".join(subject.split()), text, html
 
 
-def build_message(
-    to: str, template_base: str, context: dict, headers=None
-) -> EmailMultiAlternatives:
+def build_message(to: str, template_base: str, context: dict, headers=None):
+    """Deprecated: a message sent outside the outbox. Kept only until the last callers
+    (invitations, the right-to-challenge verification) queue through `mail_queue`."""
+    from django.core.mail import EmailMultiAlternatives
+
     subject, text, html = render_mail(template_base, context)
     message = EmailMultiAlternatives(
         subject, text, settings.DEFAULT_FROM_EMAIL, [to], headers=headers

@@ -1,106 +1,182 @@
-"""Small registries through which apps plug into the core without the core importing them.
+"""The one registry through which apps plug into the portal.
 
-An app registers its part (a demo-seed step, a headline figure on the home page, a section on
-/mijn/) in its AppConfig.ready(); the core only iterates over what was registered."""
+A lower part of the portal (the core, notifications, the desk) never imports the apps above
+it. Where it needs something from them — a navigation item, a section on a page, a demo step,
+a live indicator, a kind of notification, a role scope — the app hands it over here, as a
+*plugin*: a small frozen dataclass. Each app lists its plugins in its own `plugins.py` and
+registers them in its `AppConfig.ready()`:
+
+    # recommendations/apps.py
+    def ready(self):
+        from wijkportaal.core.registry import registry
+        from . import plugins
+        registry.register(*plugins.PLUGINS)
+
+The lower part asks for what it needs by type: `registry.all(NavItem)`. The types that every
+layer needs are defined here; a layer may define its own (notifications defines its kinds of
+message, the desk its kinds of case) by subclassing `Plugin`. Nothing else is kept here."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 
 @dataclass(frozen=True)
-class SeedStep:
-    name: str
-    order: int
-    func: Callable[..., None]
-
-
-@dataclass(frozen=True)
-class HeadlineFigure:
-    order: int
-    func: Callable[[], list[dict[str, Any]]]
-
-
-@dataclass(frozen=True)
-class PageSection:
-    """A block another app adds to a core page. `context(request, obj)` returns the block's
-    context, or None to leave it out."""
-
-    order: int
-    template: str
-    context: Callable[..., dict[str, Any] | None]
-
-
-# Pages of the core that other apps may add sections to.
-SECTION_SLOTS = ("my_page", "council_detail")
-
-
-@dataclass(frozen=True)
-class IndicatorSource:
-    """A live computation for an indicator (e.g. "contracts.started_this_year"). `compute()`
-    returns the current value as a number; it must run a constant number of queries."""
+class Plugin:
+    """Something an app adds. `key` is unique per type; `order` sorts the items of a type."""
 
     key: str
-    label: str
+
+
+P = TypeVar("P", bound=Plugin)
+
+
+# --- Plugins the core asks for ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NavItem(Plugin):
+    """An entry of the main navigation in the page header."""
+
+    url_name: str
+    label: Any  # a lazy Dutch string
+    order: int = 50
+
+
+@dataclass(frozen=True)
+class PageSection(Plugin):
+    """A block an app adds to a page of another part. `context(request, obj)` returns the
+    block's template context, or None to leave the block out. Slots: see SECTION_SLOTS."""
+
+    slot: str
+    template: str
+    context: Callable[..., dict[str, Any] | None]
+    order: int = 50
+
+
+# The pages that take sections, and what `obj` is on each.
+SECTION_SLOTS = {
+    "home": "None — the front page, below the introduction",
+    "my_page": "the logged-in user — /mijn/",
+    "council_detail": "the wijkraad — /wijkraden/<slug>/",
+    "admin_index": "the logged-in officer or administrator — the front page of /admin/",
+    "scope_role": "an object a wijkraad can declare its role for (see RoleScope) — its page",
+}
+
+
+@dataclass(frozen=True)
+class HeadlineFigures(Plugin):
+    """Figures for the front page's "In cijfers": `figures()` returns a list of
+    {"value", "label", "url_name"} dicts with a constant number of queries."""
+
+    figures: Callable[[], list[dict[str, Any]]]
+    order: int = 50
+
+
+@dataclass(frozen=True)
+class DemoStep(Plugin):
+    """A part of `seed_demo`: `run(scale=N)` writes the app's demo data idempotently."""
+
+    run: Callable[..., None]
+    order: int = 50
+
+
+@dataclass(frozen=True)
+class IndicatorSource(Plugin):
+    """A live computation for an indicator of the progress monitor: `compute()` returns the
+    current value as a number with a constant number of queries. `key` is what an Indicator
+    row names in its `source`."""
+
+    label: Any
     compute: Callable[[], Any]
+    order: int = 50
 
 
-@dataclass
+@dataclass(frozen=True)
+class RoleScope(Plugin):
+    """Something a wijkraad can declare its role for (an action, a wijkcontract, ...).
+    `key` is used in the register's filter; `choices(council)` returns the objects of `model`
+    that wijkraad may link a declaration to."""
+
+    label: Any
+    model: type
+    choices: Callable[[Any], Any]
+    order: int = 50
+
+
+@dataclass(frozen=True)
+class ActionLinks(Plugin):
+    """Where an action of the progress monitor is carried out: `links(action_ids)` returns
+    {action_id: [{"label", "url", "kind"}]} with a constant number of queries."""
+
+    links: Callable[[list[int]], dict[int, list[dict]]]
+    order: int = 50
+
+
+@dataclass(frozen=True)
+class MailSink(Plugin):
+    """Where `wijkportaal.core.mail.mail_queue` puts a message: the outbox, which the
+    notifications app registers. `queue(mails)` writes one row per new occasion and returns
+    the ids of the rows it wrote."""
+
+    queue: Callable[[Iterable[Any]], list[int]]
+
+
+# --- The registry ----------------------------------------------------------------------------
+
+
 class Registry:
-    seed_steps: list[SeedStep] = field(default_factory=list)
-    headline_figures: list[HeadlineFigure] = field(default_factory=list)
-    indicator_sources: dict[str, IndicatorSource] = field(default_factory=dict)
-    # Functions mapping a list of action ids to {action_id: [{"label", "url", "kind"}]}: the
-    # workgroup, programme or contract that carries each action out.
-    action_link_providers: list[Callable[[list[int]], dict[int, list[dict]]]] = field(
-        default_factory=list
-    )
-    sections: dict[str, list[PageSection]] = field(
-        default_factory=lambda: {slot: [] for slot in SECTION_SLOTS}
-    )
+    def __init__(self) -> None:
+        self._items: dict[type, dict[str, Plugin]] = {}
 
-    def register_seed_step(self, name: str, order: int, func: Callable[..., None]) -> None:
-        if any(step.name == name for step in self.seed_steps):
-            return
-        self.seed_steps.append(SeedStep(name, order, func))
-        self.seed_steps.sort(key=lambda step: step.order)
+    def register(self, *items: Plugin, replace: bool = False) -> None:
+        """Add plugins. Registering the same item again is harmless (ready() may run twice);
+        a different item under a key already taken is an error, unless `replace` (tests)."""
+        for item in items:
+            if not isinstance(item, Plugin):
+                raise TypeError(f"{item!r} is not a Plugin")
+            taken = self._items.setdefault(type(item), {})
+            if not replace and taken.get(item.key, item) != item:
+                raise ValueError(f"Two {type(item).__name__} plugins use the key {item.key!r}")
+            taken[item.key] = item
 
-    def register_headline_figures(self, order: int, func: Callable[[], list[dict]]) -> None:
-        if any(fig.func is func for fig in self.headline_figures):
-            return
-        self.headline_figures.append(HeadlineFigure(order, func))
-        self.headline_figures.sort(key=lambda fig: fig.order)
+    def unregister(self, kind: type[Plugin], key: str) -> Plugin | None:
+        """Remove one item (tests that register a temporary plugin clean up with this)."""
+        return self._items.get(kind, {}).pop(key, None)
 
-    def register_indicator_source(self, key: str, label: str, compute: Callable[[], Any]) -> None:
-        self.indicator_sources[key] = IndicatorSource(key, label, compute)
+    def all(self, kind: type[P]) -> list[P]:
+        items = self._items.get(kind, {}).values()
+        return sorted(items, key=lambda item: (getattr(item, "order", 50), item.key))
 
-    def register_action_links(self, func: Callable[[list[int]], dict[int, list[dict]]]) -> None:
-        if func not in self.action_link_providers:
-            self.action_link_providers.append(func)
+    def get(self, kind: type[P], key: str) -> P | None:
+        return self._items.get(kind, {}).get(key)  # type: ignore[return-value]
 
-    def action_links(self, action_ids: list[int]) -> dict[int, list[dict]]:
-        links: dict[int, list[dict]] = {}
-        for provider in self.action_link_providers:
-            for action_id, items in provider(action_ids).items():
-                links.setdefault(action_id, []).extend(items)
-        return links
+    def keys(self, kind: type[Plugin]) -> set[str]:
+        return set(self._items.get(kind, {}))
 
-    def register_section(self, slot: str, order: int, template: str, context: Callable) -> None:
-        sections = self.sections[slot]
-        if any(sec.template == template for sec in sections):
-            return
-        sections.append(PageSection(order, template, context))
-        sections.sort(key=lambda sec: sec.order)
+    # Helpers for the kinds the core itself uses.
+
+    def sections(self, slot: str) -> list[PageSection]:
+        if slot not in SECTION_SLOTS:
+            raise KeyError(slot)
+        return [section for section in self.all(PageSection) if section.slot == slot]
 
     def render_sections(self, slot: str, request, obj=None) -> list[dict[str, Any]]:
         rendered = []
-        for section in self.sections[slot]:
+        for section in self.sections(slot):
             context = section.context(request, obj)
             if context is not None:
                 rendered.append({"template": section.template, "context": context})
         return rendered
+
+    def action_links(self, action_ids: list[int]) -> dict[int, list[dict]]:
+        links: dict[int, list[dict]] = {}
+        for provider in self.all(ActionLinks):
+            for action_id, items in provider.links(action_ids).items():
+                links.setdefault(action_id, []).extend(items)
+        return links
 
 
 registry = Registry()

@@ -2,6 +2,7 @@ import datetime
 import json
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -9,22 +10,22 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from .health import run_checks
-from .registry import registry
+from .registry import HeadlineFigures, registry
 
 
 def home(request):
     figures = []
-    for headline in registry.headline_figures:
-        figures.extend(headline.func())
-    return render(request, "core/home.html", {"figures": figures})
+    for headline in registry.all(HeadlineFigures):
+        figures.extend(headline.figures())
+    sections = registry.render_sections("home", request)
+    return render(request, "core/home.html", {"figures": figures, "sections": sections})
 
 
-A11Y_RESULT = Path(__file__).with_name("a11y_result.json")
-
-
-def published_a11y_result(path: Path = A11Y_RESULT) -> dict | None:
-    """The latest accessibility sweep result committed to the repository (written by
-    tests/browser/test_accessibility_sweep.py with A11Y_PUBLISH=1), or None."""
+def published_a11y_result(path: Path | None = None) -> dict | None:
+    """The summary of the latest accessibility sweep on this installation, as the sweep
+    (tests/browser/test_accessibility_sweep.py) wrote it to ACCESSIBILITY_SWEEP_FILE, or None
+    when no complete sweep ran here."""
+    path = Path(path or settings.ACCESSIBILITY_SWEEP_FILE)
     try:
         result = json.loads(path.read_text())
         result["date"] = datetime.date.fromisoformat(result["date"])

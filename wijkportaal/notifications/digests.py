@@ -1,6 +1,6 @@
 """Progress digests: per user, what changed since their previous digest in what they follow.
 
-Apps contribute sections through `notification_registry.register_digest_section(name, section)`,
+Apps contribute sections through `DigestSection` plugins,
 where `section(users, since_by_user, until)` returns `{user_id: [DigestItem, ...]}` and runs a
 constant number of bulk queries for the whole batch. `digests_queue(now)` (called by the
 periodic due-work) finds the users whose digest is due, builds their digests batch by batch and
@@ -22,9 +22,10 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wijkportaal.accounts.models import STAFF_KINDS, User
+from wijkportaal.core.registry import registry
 
+from .hooks import DigestSection, Due
 from .models import DigestFrequency, NotificationPreference
-from .registry import Due, notification_registry
 
 logger = logging.getLogger(__name__)
 
@@ -123,7 +124,8 @@ def digest_items_build(
 ) -> dict[int, list[DigestItem]]:
     """Ask every registered section for its items; a constant number of queries per batch."""
     items: dict[int, list[DigestItem]] = {user.pk: [] for user in users}
-    for name, section in notification_registry.digest_sections.items():
+    for section_plugin in registry.all(DigestSection):
+        name, section = section_plugin.key, section_plugin.build
         for user_id, section_items in section(users, since_by_user, until).items():
             if user_id in items:
                 items[user_id].extend(section_items)
@@ -205,7 +207,7 @@ def _mark_digest_built(user_ids: list[int], until: datetime.datetime) -> None:
 def digests_queue(now: datetime.datetime, *, batch_size: int = BATCH_SIZE) -> int:
     """Queue the digests that are due at `now` (idempotent). Returns the number queued."""
     periods = due_periods(now)
-    if not periods or not notification_registry.digest_sections:
+    if not periods or not registry.all(DigestSection):
         return 0
     condition = Q(pk__in=[])
     for frequency, start in periods.items():

@@ -21,9 +21,11 @@ from django.utils.translation import gettext
 
 from wijkportaal.accounts.models import User
 from wijkportaal.core.mail import render_mail
+from wijkportaal.core.registry import registry
 
+from .hooks import Due, NotificationKind, ReminderSource, optional_kinds
+from .hooks import kind as registered_kind
 from .models import DigestFrequency, Notification, NotificationPreference, NotificationStatus
-from .registry import Due, notification_registry
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +49,7 @@ def disabled_kinds_for(user_ids: Iterable[int]) -> dict[int, set[str]]:
 def _build_row(recipient: User, due: Due) -> Notification:
     from .unsubscribe import unsubscribe_url
 
-    kind = notification_registry.kinds[due.kind]
+    kind = registered_kind(due.kind)
     context = {
         "recipient": recipient,
         "about": due.about,
@@ -113,7 +115,7 @@ def notifications_queue(dues: Iterable[Due], *, recipients: Iterable[User] = ())
         key = (due.recipient_id, due.kind, due.occasion[:200])
         if recipient is None or not recipient.is_active or key in existing:
             continue
-        kind = notification_registry.kinds[due.kind]
+        kind = registered_kind(due.kind)
         if kind.optional and due.kind in disabled.get(recipient.pk, set()):
             continue
         existing.add(key)
@@ -251,10 +253,10 @@ def notification_resend(*, actor: User, notification: Notification) -> None:
 def reminders_queue(now: datetime.datetime) -> int:
     """Find every registered reminder that is due at `now` and queue it (idempotent)."""
     created = 0
-    for name, finder in notification_registry.reminder_finders.items():
+    for source in registry.all(ReminderSource):
         with transaction.atomic():
-            created += len(notifications_queue(finder(now)))
-        logger.debug("reminder source %s done", name)
+            created += len(notifications_queue(source.find_due(now)))
+        logger.debug("reminder source %s done", source.key)
     return created
 
 
@@ -309,7 +311,7 @@ def notification_preference_update(
     if actor.pk != user.pk:
         raise PermissionDenied
     enabled_kinds = set(enabled_kinds)
-    optional = {kind.key for kind in notification_registry.optional_kinds()}
+    optional = {kind.key for kind in optional_kinds()}
     errors = {}
     if frequency not in DigestFrequency.values:
         errors["digest_frequency"] = gettext("Kies dagelijks, wekelijks, maandelijks of nooit.")
@@ -336,7 +338,7 @@ def notification_unsubscribe(*, user_id: int, kind: str) -> bool:
     from .digests import DIGEST_KIND
 
     user = User.objects.filter(pk=user_id, is_active=True).first()
-    registered = notification_registry.kinds.get(kind)
+    registered = registry.get(NotificationKind, kind)
     if user is None or registered is None:
         return False
     if kind != DIGEST_KIND and not registered.optional:

@@ -8,17 +8,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from wijkportaal.core.registry import registry
+
 from . import services
 from .digests import DIGEST_KIND
 from .forms import PreferenceForm
+from .hooks import NotificationKind, optional_kinds
 from .models import DigestFrequency, Notification, NotificationPreference, NotificationStatus
-from .registry import notification_registry
 from .unsubscribe import unsubscribe_token_read
 
 
 @login_required
 def preference_edit(request):
-    kinds = notification_registry.optional_kinds()
+    kinds = optional_kinds()
     preference = NotificationPreference.objects.filter(user=request.user).first()
     disabled = set(preference.disabled_kinds or []) if preference else set()
     initial = {
@@ -46,7 +48,7 @@ def preference_edit(request):
 def _kind_label(kind: str) -> str:
     if kind == DIGEST_KIND:
         return _("het voortgangsoverzicht")
-    registered = notification_registry.kinds.get(kind)
+    registered = registry.get(NotificationKind, kind)
     return str(registered.label) if registered else kind
 
 

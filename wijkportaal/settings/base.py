@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "wijkportaal.accounts.middleware.RequireMFAForStaffMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "wijkportaal.core.web.DomainErrorMiddleware",
 ]
 
 ROOT_URLCONF = "wijkportaal.urls"
@@ -124,6 +125,12 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/mijn/"
 
+# The summary of the latest accessibility sweep on this installation (written by the browser
+# sweep, shown on /toegankelijkheid/).
+ACCESSIBILITY_SWEEP_FILE = env(
+    "ACCESSIBILITY_SWEEP_FILE", default=str(BASE_DIR / "var" / "a11y-result.json")
+)
+
 # --- Cache and broker -------------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
@@ -151,6 +158,9 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "data_folder_in": CELERY_BROKER_FOLDER,
         "data_folder_out": CELERY_BROKER_FOLDER,
         "processed_folder": CELERY_BROKER_FOLDER + "-processed",
+        # kombu keeps its exchange table here (by default a "control" folder in the working
+        # directory, which would end up in the repository).
+        "control_folder": CELERY_BROKER_FOLDER + "-control",
         "store_processed": False,
     }
 else:

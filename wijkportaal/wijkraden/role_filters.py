@@ -2,13 +2,14 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from wijkportaal.core.registry import RoleScope, registry
+
 from .models import District, Role, RoleDeclaration
-from .role_scopes import role_scope_registry
 
 
 def scope_filter_choices():
     choices = [("algemeen", _("algemeen")), ("onderwerp", _("onderwerp of dossier"))]
-    choices += [(kind.key, kind.label) for kind in role_scope_registry.kinds.values()]
+    choices += [(kind.key, kind.label) for kind in registry.all(RoleScope)]
     return choices
 
 
@@ -39,7 +40,7 @@ class RoleRegisterFilter(django_filters.FilterSet):
             return queryset.filter(content_type__isnull=True, subject="")
         if value == "onderwerp":
             return queryset.filter(content_type__isnull=True).exclude(subject="")
-        kind = role_scope_registry.kinds.get(value)
+        kind = registry.get(RoleScope, value)
         if kind is None:
             return queryset
         return queryset.filter(

@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wijkportaal.core.registry import RoleScope, registry
+
 from .models import Role
-from .role_scopes import role_scope_registry
 
 
 class DateInput(forms.DateInput):
@@ -14,7 +15,7 @@ class DateInput(forms.DateInput):
 
 def scope_choices(council) -> list:
     choices: list = [("", _("Geen koppeling"))]
-    for kind in role_scope_registry.kinds.values():
+    for kind in registry.all(RoleScope):
         options = [(f"{kind.key}:{obj.pk}", str(obj)) for obj in kind.choices(council)]
         if options:
             choices.append((kind.label, options))
@@ -26,7 +27,7 @@ def resolve_scope(value: str):
     if not value:
         return None
     key, _sep, pk = value.partition(":")
-    kind = role_scope_registry.kinds.get(key)
+    kind = registry.get(RoleScope, key)
     if kind is None or not pk.isdigit():
         return None
     return kind.model._default_manager.filter(pk=int(pk)).first()

@@ -7,7 +7,7 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wijkportaal.notifications.registry import Due, NotificationKind, notification_registry
+from wijkportaal.notifications.hooks import Due, NotificationKind, ReminderSource
 
 
 def role_effective_due(now: datetime.datetime):
@@ -51,17 +51,12 @@ def role_effective_due(now: datetime.datetime):
             )
 
 
-def register() -> None:
-    notification_registry.register_kind(
-        NotificationKind(
-            "role_declared",
-            _("Een wijkraad maakt een rolkeuze bekend"),
-            "wijkraden/email/role_declared",
-        )
-    )
-    notification_registry.register_kind(
-        NotificationKind(
-            "role_effective", _("Een rolkeuze gaat in"), "wijkraden/email/role_effective"
-        )
-    )
-    notification_registry.register_reminder("wijkraden.role_effective", role_effective_due)
+PLUGINS = [
+    NotificationKind(
+        "role_declared",
+        _("Een wijkraad maakt een rolkeuze bekend"),
+        "wijkraden/email/role_declared",
+    ),
+    NotificationKind("role_effective", _("Een rolkeuze gaat in"), "wijkraden/email/role_effective"),
+    ReminderSource("wijkraden.role_effective", find_due=role_effective_due),
+]

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
-from wijkportaal.core.mixins import PermissionRequired404Mixin
+from wijkportaal.core.web import PermissionRequired404Mixin
 
 from . import selectors, services
 from .models import NeighbourhoodCouncil, RoleDeclaration

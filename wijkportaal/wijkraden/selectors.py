@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import District, Function, Membership, NeighbourhoodCouncil
+from .models import District, Function, Membership, NeighbourhoodCouncil, RoleDeclaration
 
 
 def council_register():
@@ -92,3 +93,20 @@ def council_roles(council) -> dict:
         split["history" if state == "ended" else state].append(declaration)
     split["history"].reverse()
     return split
+
+
+def role_for_object(obj):
+    """The wijkraad's declared role for `obj` (a wijkcontract, a proposal, ...): the declaration
+    linked to the object itself (current, else the latest), or else the wijkraad's current
+    general declaration."""
+    declarations = RoleDeclaration.objects.filter(council_id=obj.council_id).select_related(
+        "council"
+    )
+    linked = declarations.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+    ).order_by("-start")
+    return (
+        linked.current().first()
+        or linked.first()
+        or declarations.current().general().order_by("-start").first()
+    )

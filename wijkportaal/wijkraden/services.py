@@ -181,7 +181,7 @@ def role_declaration_create(
     declaration.full_clean()
     declaration.save()
 
-    from wijkportaal.notifications.registry import Due
+    from wijkportaal.notifications.hooks import Due
     from wijkportaal.notifications.services import notifications_queue
 
     context = {"declaration": declaration, "council": council}

@@ -4,8 +4,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
-from wijkportaal.core.mixins import PermissionRequired404Mixin
 from wijkportaal.core.registry import registry
+from wijkportaal.core.web import PermissionRequired404Mixin
 
 from . import selectors, services
 from .filters import CouncilRegisterFilter

@@ -1,6 +1,9 @@
 from django import template
+from django.template.loader import render_to_string
 
 from wijkportaal.core.markdown import render_markdown
+from wijkportaal.core.money import format_money
+from wijkportaal.core.registry import registry
 
 register = template.Library()
 
@@ -9,3 +12,19 @@ register = template.Library()
 def markdown_filter(text):
     """{{ entry.body|markdown }}: user Markdown rendered and sanitised."""
     return render_markdown(text)
+
+
+@register.filter
+def euro(amount) -> str:
+    """{{ amount|euro }}: € 1.234,50 in Dutch, €1,234.50 in English, — for nothing."""
+    return format_money(amount)
+
+
+@register.simple_tag(takes_context=True)
+def page_sections(context, slot: str, obj=None):
+    """Render the sections apps registered for `slot` (see core/registry.py)."""
+    request = context["request"]
+    return "".join(
+        render_to_string(section["template"], {"data": section["context"]}, request=request)
+        for section in registry.render_sections(slot, request, obj)
+    )

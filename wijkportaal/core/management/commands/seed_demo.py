@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
-from wijkportaal.core.registry import registry
+from wijkportaal.core.registry import DemoStep, registry
 
 
 class Command(BaseCommand):
@@ -16,14 +16,14 @@ class Command(BaseCommand):
     def handle(self, *args, scale: int, **options):
         if scale < 1 or scale > 1000:
             raise CommandError("--scale ligt tussen 1 en 1000.")
-        steps = registry.seed_steps
+        steps = registry.all(DemoStep)
         with tqdm(
             total=len(steps), desc="seed_demo", unit="stap", disable=options["verbosity"] == 0
         ) as bar:
             for step in steps:
-                bar.set_postfix_str(step.name)
+                bar.set_postfix_str(step.key)
                 with transaction.atomic():
-                    step.func(scale=scale)
+                    step.run(scale=scale)
                 bar.update(1)
         self.stdout.write(
             self.style.SUCCESS(f"Demodata geladen ({len(steps)} onderdelen, schaal {scale}).")

@@ -1,11 +1,15 @@
-"""What the toolkit adds to other pages through the core registry."""
+"""What the toolkit adds to the portal (registered in apps.py)."""
 
 from __future__ import annotations
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
-from . import selectors
+from wijkportaal.core.registry import ActionLinks, DemoStep, IndicatorSource, NavItem, PageSection
+
+from . import reminders, selectors
+from .seed import seed_toolkit
 
 ACTION_KEY = "toolkit-communicatie"
 
@@ -36,3 +40,23 @@ def council_section(request, council):
     if not channels and not can_edit:
         return None
     return {"channels": channels, "council": council, "can_edit": can_edit}
+
+
+PLUGINS = [
+    NavItem("toolkit", url_name="toolkit:index", label=_lazy("Toolkit"), order=50),
+    DemoStep("toolkit", run=seed_toolkit, order=60),
+    IndicatorSource(
+        "toolkit.inventory_up_to_date_share",
+        label=_lazy("Aandeel wijkraden met een actuele kanaleninventaris (%)"),
+        compute=selectors.inventory_up_to_date_share,
+    ),
+    ActionLinks("toolkit", links=action_links),
+    PageSection(
+        "toolkit",
+        slot="council_detail",
+        template="toolkit/council_channels_section.html",
+        context=council_section,
+        order=60,
+    ),
+    *reminders.PLUGINS,
+]

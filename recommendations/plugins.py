@@ -1,0 +1,86 @@
+"""What the recommendations app adds to the portal (registered in apps.py): the navigation,
+headline figures on the home page, the "what I follow" block on /mijn/, reminders, the digest
+section and the "actie" role scope."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from wijkportaal.core.registry import DemoStep, HeadlineFigures, NavItem, PageSection, RoleScope
+
+from . import digest, reminders, selectors, services
+from .models import ActionItem
+from .seed import seed_recommendations
+
+
+def headline_figures() -> list[dict]:
+    headline = selectors.monitor_summary()["headline"]
+    return [
+        {
+            "value": f"{headline['progress']}%",
+            "label": _("gemiddelde voortgang van de acties"),
+            "url_name": "recommendations:index",
+        },
+        {
+            "value": headline["done"],
+            "label": _("acties afgerond"),
+            "url_name": "recommendations:index",
+        },
+    ]
+
+
+def my_page_section(request, user) -> dict:
+    """What the user follows and what changed since the previous visit to /mijn/ (this visit is
+    then remembered)."""
+    previous = services.my_page_visit_record(user=user)
+    return selectors.my_follows(user, previous)
+
+
+def _open_actions(council):
+    return ActionItem.objects.open()
+
+
+def admin_dashboard_section(request, user):
+    """The progress part of the admin front page, for officers and administrators."""
+    if not (user.is_authenticated and user.has_perm("recommendations.view_actionitem")):
+        return None
+    return selectors.admin_dashboard(user)
+
+
+def _home_section(request, obj):
+    return {}
+
+
+PLUGINS = [
+    PageSection(
+        "recommendations-call",
+        slot="home",
+        template="recommendations/home_section.html",
+        context=_home_section,
+        order=10,
+    ),
+    PageSection(
+        "progress-dashboard",
+        slot="admin_index",
+        template="recommendations/admin_dashboard.html",
+        context=admin_dashboard_section,
+        order=30,
+    ),
+    NavItem(
+        "recommendations", url_name="recommendations:index", label=_lazy("Voortgang"), order=10
+    ),
+    DemoStep("recommendations", run=seed_recommendations, order=30),
+    HeadlineFigures("recommendations", figures=headline_figures, order=30),
+    PageSection(
+        "recommendations",
+        slot="my_page",
+        template="recommendations/my_page_section.html",
+        context=my_page_section,
+        order=30,
+    ),
+    # A wijkraad can declare its role for one action of the programme.
+    RoleScope("actie", label=_lazy("Actie"), model=ActionItem, choices=_open_actions),
+    *reminders.PLUGINS,
+    *digest.PLUGINS,
+]

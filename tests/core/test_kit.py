@@ -1,0 +1,107 @@
+"""The core kit: registry, money, CSV, iCal and state machines behave the same for every app."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone, translation
+from icalendar import Calendar
+
+from wijkportaal.core.exports import csv_response, safe_cell
+from wijkportaal.core.ical import CalendarEvent, calendar_response
+from wijkportaal.core.money import format_money
+from wijkportaal.core.registry import NavItem, Registry
+from wijkportaal.core.states import StateMachine
+
+
+def test_a_key_taken_by_another_plugin_is_refused_but_the_same_plugin_twice_is_harmless():
+    registry = Registry()
+    item = NavItem("a", url_name="x:y", label="A")
+    registry.register(item)
+    registry.register(item)
+    with pytest.raises(ValueError):
+        registry.register(NavItem("a", url_name="x:z", label="B"))
+    registry.register(NavItem("b", url_name="x:z", label="B", order=1))
+    assert [nav.key for nav in registry.all(NavItem)] == ["b", "a"]
+
+
+@pytest.mark.parametrize(
+    ("language", "amount", "shown"),
+    [
+        ("nl", Decimal("1234.5"), "€ 1.234,50"),
+        ("nl", Decimal("-12500"), "€ -12.500,00"),
+        ("en", Decimal("1234.5"), "€1,234.50"),
+        ("en", Decimal("-3"), "-€3.00"),
+        ("nl", None, "—"),
+    ],
+)
+def test_money_is_written_the_way_the_reader_reads_it(language, amount, shown):
+    with translation.override(language):
+        assert format_money(amount) == shown
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_a_cell_a_spreadsheet_would_run_is_neutralised(start):
+    assert safe_cell(f"{start}cmd|' /C calc'!A0").startswith("'")
+
+
+def test_numbers_and_plain_text_stay_as_they_are():
+    assert safe_cell(Decimal("-12.50")) == "-12.50"
+    assert safe_cell("Wijkkrant") == "Wijkkrant"
+    assert safe_cell(None) == ""
+    assert safe_cell(True) == "ja"
+
+
+def test_csv_response_streams_a_bom_header_and_safe_rows():
+    response = csv_response("x.csv", ["naam"], [["=1+1"], ["Wijkkrant"]])
+    body = b"".join(response.streaming_content).decode()
+    assert body.startswith("\ufeffnaam")
+    assert "'=1+1" in body and "Wijkkrant" in body
+    assert response["Content-Disposition"] == 'attachment; filename="x.csv"'
+
+
+def test_calendar_stamps_the_moment_it_was_made_and_one_uid_host(settings):
+    settings.SITE_URL = "https://wijkportaal.gemeente.example"
+    start = timezone.now() + datetime.timedelta(days=30)
+    response = calendar_response(
+        "Test",
+        [CalendarEvent("sessie-1", "Sessie", start, start + datetime.timedelta(hours=2))],
+        filename="t.ics",
+    )
+    event = Calendar.from_ical(response.content).walk("VEVENT")[0]
+    assert str(event["UID"]) == "sessie-1@wijkportaal.gemeente.example"
+    assert abs(event["DTSTAMP"].dt - timezone.now()) < datetime.timedelta(minutes=1)
+
+
+class Light(models.TextChoices):
+    RED = "rood", "rood"
+    GREEN = "groen", "groen"
+    OFF = "uit", "uit"
+
+
+MACHINE = StateMachine(
+    Light,
+    {Light.RED: (Light.GREEN, Light.OFF), Light.GREEN: (Light.RED, Light.OFF), Light.OFF: ()},
+    reason_required=(Light.OFF,),
+    changed_at_field=None,
+)
+
+
+def test_a_state_machine_allows_only_the_listed_moves_with_their_reasons():
+    assert MACHINE.check(Light.RED, Light.GREEN) == ""
+    with pytest.raises(ValidationError) as refused:
+        MACHINE.check(Light.OFF, Light.RED)
+    assert "definitief" in str(refused.value)
+    with pytest.raises(ValidationError) as no_reason:
+        MACHINE.check(Light.RED, Light.OFF, "  ")
+    assert "reason" in no_reason.value.message_dict
+    assert MACHINE.check(Light.RED, Light.OFF, " stroom uit ") == "stroom uit"
+    with pytest.raises(ValidationError):
+        MACHINE.check(Light.RED, "paars")
+
+
+def test_a_state_machine_must_list_every_state():
+    with pytest.raises(ValueError):
+        StateMachine(Light, {Light.RED: ()})

@@ -1,0 +1,48 @@
+"""What the training app adds to the portal (registered in apps.py)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wijkportaal.core.registry import ActionLinks, DemoStep, IndicatorSource, NavItem, PageSection
+from wijkportaal.permissions import current_council_ids
+
+from . import reminders, selectors
+from .seed import seed_training
+
+
+def inventory_response_rate():
+    round_ = selectors.latest_round()
+    return selectors.response_rate(round_)[2] if round_ else 0
+
+
+def my_training_section(request, user):
+    """On /mijn/: the onboarding path, enrolments and progress. Hidden for people who are
+    neither wijkraad members nor enrolled anywhere."""
+    data = selectors.my_training(user)
+    if not current_council_ids(user) and not data["upcoming"] and not data["attended"]:
+        return None
+    return data
+
+
+PLUGINS = [
+    NavItem("training", url_name="training:index", label=_("Scholing"), order=40),
+    DemoStep("training", run=seed_training, order=50),
+    IndicatorSource(
+        "training.inventory_response_rate",
+        label=_("Respons op de laatste scholingsinventarisatie (%)"),
+        compute=inventory_response_rate,
+    ),
+    IndicatorSource(
+        "training.conferences_this_year",
+        label=_("Wijkradenconferenties dit jaar"),
+        compute=selectors.conferences_this_year,
+    ),
+    ActionLinks("training", links=selectors.action_links),
+    PageSection(
+        "training",
+        slot="my_page",
+        template="training/my_training.html",
+        context=my_training_section,
+        order=50,
+    ),
+    *reminders.PLUGINS,
+]

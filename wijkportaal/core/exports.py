@@ -1,0 +1,45 @@
+"""Every CSV download the portal offers goes through `csv_response`: UTF-8 with a byte-order
+mark (so spreadsheet programs read the accents), streamed row by row, and with every cell that
+a spreadsheet would run as a formula neutralised."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+
+from django.http import StreamingHttpResponse
+
+# Spreadsheet programs treat a cell starting with one of these as a formula (or a DDE call).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value) -> str:
+    """The cell as text; one that a spreadsheet would run gets a leading apostrophe. Numbers
+    the portal itself writes (negative amounts) stay numbers."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, int | float) or type(value).__name__ == "Decimal":
+        return str(value)
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_rows(header: Sequence[str], rows: Iterable[Sequence]) -> Iterable[str]:
+    writer = csv.writer(_Echo())
+    yield "\ufeff" + writer.writerow(list(header))
+    for row in rows:
+        yield writer.writerow([safe_cell(cell) for cell in row])
+
+
+def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence]):
+    """A CSV download of `rows` (sequences in the order of `header`)."""
+    response = StreamingHttpResponse(csv_rows(header, rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

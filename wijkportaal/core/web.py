@@ -1,0 +1,94 @@
+"""The web kit: what every app's views do the same way.
+
+- Authorisation: `authorize(request, perm, obj)` — allowed, or anonymous → the login page, or
+  anyone else → 404 (objects of another wijkraad do not even reveal that they exist). The same
+  as a decorator (`permission_required_or_404`) and a mixin (`PermissionRequired404Mixin`).
+- Service errors onto forms: `apply_errors(form, error)`.
+- Domain errors: services raise `PermissionDenied`, `ValidationError` or `NotFound`
+  (wijkportaal.core.errors); `DomainErrorMiddleware` answers `NotFound` with the 404 page and
+  `LoginRequired` with a redirect to the login page, so views need no try/except for them.
+
+Money, CSV and iCal have their own modules: `money.py`, `exports.py`, `ical.py`."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from rules.contrib.views import PermissionRequiredMixin
+
+from .errors import LoginRequired, NotFound
+
+
+def authorize(request, perm: str, obj=None) -> None:
+    """Return when the user has `perm` (on `obj`); else raise LoginRequired for anonymous
+    users (the middleware redirects them to the login page) and Http404 for everyone else."""
+    if request.user.has_perm(perm, obj):
+        return
+    if not request.user.is_authenticated:
+        raise LoginRequired
+    raise Http404
+
+
+def login_required_or_404(request) -> None:
+    """For pages of logged-in users only (anonymous → login)."""
+    if not request.user.is_authenticated:
+        raise LoginRequired
+
+
+def permission_required_or_404(perm: str, get_object: Callable | None = None):
+    """Decorate a function view: `get_object(request, **kwargs)` returns the object the
+    permission is checked on (None: a permission without an object)."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            obj = get_object(request, *args, **kwargs) if get_object else None
+            authorize(request, perm, obj)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
+
+
+class PermissionRequired404Mixin(PermissionRequiredMixin):
+    """Class-based views: ask the permission layer (`permission_required`,
+    `get_permission_object`); anonymous users go to the login, others without the permission
+    get 404."""
+
+    def handle_no_permission(self):
+        if self.request.user.is_authenticated:
+            raise Http404
+        return super().handle_no_permission()
+
+
+def apply_errors(form, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form: messages keyed by a field of the form go
+    beside that field, everything else above the form."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)
+
+
+class DomainErrorMiddleware:
+    """Translate the services' own errors into answers: NotFound → 404, LoginRequired → the
+    login page with a way back."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, LoginRequired):
+            return redirect_to_login(request.get_full_path())
+        if isinstance(exception, NotFound):
+            raise Http404(str(exception)) from exception
+        return None
