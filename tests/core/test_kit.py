@@ -118,3 +118,15 @@ def test_working_days_skip_weekends_and_dutch_public_holidays():
     )  # King's Day
     assert working_days_between(christmas_eve, datetime.date(2026, 12, 29)) == 2
     assert working_days_between(christmas_eve, christmas_eve) == 0
+
+
+def test_a_reason_can_be_required_for_one_move_only():
+    machine = StateMachine(
+        Light,
+        {Light.RED: (Light.GREEN, Light.OFF), Light.GREEN: (Light.OFF,), Light.OFF: ()},
+        reason_required=((Light.RED, Light.OFF),),
+        changed_at_field=None,
+    )
+    assert machine.check(Light.GREEN, Light.OFF) == ""
+    with pytest.raises(ValidationError):
+        machine.check(Light.RED, Light.OFF)
