@@ -1,8 +1,8 @@
 import pytest
 from django.core.management import call_command
 
+from recommendations.demo import ACTIONS
 from recommendations.models import ActionItem, Indicator, ProgressUpdate, Recommendation
-from recommendations.seed import ACTIONS
 
 pytestmark = pytest.mark.django_db
 
