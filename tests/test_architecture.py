@@ -93,14 +93,6 @@ KNOWN_INLINE_IMPORTS = [
     ("wijkportaal/wijkraden/services.py", "wijkportaal.accounts.models"),
     ("wijkportaal/wijkraden/services.py", "wijkportaal.notifications.hooks"),
     ("wijkportaal/wijkraden/services.py", "wijkportaal.notifications.services"),
-    ("workgroups/forms.py", "django.core.validators"),
-    ("workgroups/reminders.py", "wijkportaal.wijkraden.models"),
-    ("workgroups/reminders.py", "workgroups.models"),
-    ("workgroups/reminders.py", "workgroups.models"),
-    ("workgroups/reminders.py", "workgroups.models"),
-    ("workgroups/rules.py", "workgroups.models"),
-    ("workgroups/rules.py", "workgroups.models"),
-    ("workgroups/selectors.py", "django.utils.translation"),
 ]
 
 
