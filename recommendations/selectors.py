@@ -126,7 +126,9 @@ def _build_monitor_summary(today: datetime.date) -> dict:
     for recommendation in recommendations:
         its_actions = per_recommendation.get(recommendation.pk, [])
         counts = Counter(row["status"] for row in its_actions)
-        counting = [row["progress"] for row in its_actions if row["status"] != "vervallen"]
+        counting = [
+            row["progress"] for row in its_actions if row["status"] != ActionStatus.CANCELLED
+        ]
         updates = [row["last_progress_at"] for row in its_actions if row["last_progress_at"]]
         rows.append(
             {
@@ -147,7 +149,7 @@ def _build_monitor_summary(today: datetime.date) -> dict:
         )
 
     all_rows = list(actions.values())
-    counting = [row["progress"] for row in all_rows if row["status"] != "vervallen"]
+    counting = [row["progress"] for row in all_rows if row["status"] != ActionStatus.CANCELLED]
     headline = {
         "recommendations": len(recommendations),
         "actions": len(all_rows),
