@@ -57,8 +57,6 @@ KNOWN_INLINE_IMPORTS = [
     ("contracts/models.py", "wijkportaal.permissions"),
     ("contracts/plugins.py", "recommendations.models"),
     ("contracts/selectors.py", "wijkportaal.permissions"),
-    ("recommendations/services.py", "recommendations.reminders"),
-    ("recommendations/services.py", "wijkportaal.notifications.services"),
     ("toolkit/models.py", "wijkportaal.wijkraden.models"),
     ("toolkit/plugins.py", "recommendations.models"),
     ("toolkit/selectors.py", "wijkportaal.permissions"),
@@ -95,16 +93,6 @@ KNOWN_INLINE_IMPORTS = [
     ("wijkportaal/wijkraden/services.py", "wijkportaal.accounts.models"),
     ("wijkportaal/wijkraden/services.py", "wijkportaal.notifications.hooks"),
     ("wijkportaal/wijkraden/services.py", "wijkportaal.notifications.services"),
-    ("workgroups/forms.py", "django.core.validators"),
-    ("workgroups/models.py", "django.core.exceptions"),
-    ("workgroups/reminders.py", "wijkportaal.wijkraden.models"),
-    ("workgroups/reminders.py", "workgroups.models"),
-    ("workgroups/reminders.py", "workgroups.models"),
-    ("workgroups/reminders.py", "workgroups.models"),
-    ("workgroups/rules.py", "workgroups.models"),
-    ("workgroups/rules.py", "workgroups.models"),
-    ("workgroups/selectors.py", "django.utils.translation"),
-    ("workgroups/services.py", "recommendations.services"),
 ]
 
 
