@@ -65,8 +65,6 @@ KNOWN_INLINE_IMPORTS = [
     ("training/selectors.py", "django.utils.translation"),
     ("wijkportaal/accounts/forms.py", "wijkportaal.accounts.models"),
     ("wijkportaal/accounts/middleware.py", "allauth.mfa.models"),
-    ("wijkportaal/core/health.py", "wijkportaal.celery"),
-    ("wijkportaal/core/mail.py", "django.core.mail"),
     ("wijkportaal/notifications/digests.py", "wijkportaal.notifications.services"),
     ("wijkportaal/notifications/services.py", "wijkportaal.notifications.digests"),
     ("wijkportaal/notifications/services.py", "wijkportaal.notifications.digests"),
@@ -74,8 +72,6 @@ KNOWN_INLINE_IMPORTS = [
     ("wijkportaal/notifications/services.py", "wijkportaal.notifications.tasks"),
     ("wijkportaal/notifications/services.py", "wijkportaal.notifications.unsubscribe"),
     ("wijkportaal/notifications/services.py", "wijkportaal.notifications.unsubscribe"),
-    ("wijkportaal/permissions.py", "wijkportaal.wijkraden.models"),
-    ("wijkportaal/wijkraden/filters.py", "django.db.models"),
 ]
 
 
