@@ -17,6 +17,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -80,8 +81,6 @@ def render_mail(
 def build_message(to: str, template_base: str, context: dict, headers=None):
     """Deprecated: a message sent outside the outbox. Kept only until the last callers
     (invitations, the right-to-challenge verification) queue through `mail_queue`."""
-    from django.core.mail import EmailMultiAlternatives
-
     subject, text, html = render_mail(template_base, context)
     message = EmailMultiAlternatives(
         subject, text, settings.DEFAULT_FROM_EMAIL, [to], headers=headers
