@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from wijkportaal.core.registry import ActionLinks, DemoStep, IndicatorSource, NavItem, PageSection
 
 from . import reminders, selectors
-from .seed import seed_toolkit
+from .demo import seed_toolkit
 
 ACTION_KEY = "toolkit-communicatie"
 

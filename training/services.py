@@ -1,4 +1,4 @@
-"""Writes of the training programme and the conference. Views, the admin and the seed call
+"""Writes of the training programme and the conference. Views, the admin and the demo data call
 these; the rules live here once.
 
 Seats: the session (or conference) row is locked with SELECT ... FOR UPDATE before counting the
