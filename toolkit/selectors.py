@@ -11,6 +11,7 @@ from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from wijkportaal.permissions import current_council_ids
 from wijkportaal.wijkraden.models import InventoryRound, NeighbourhoodCouncil
 
 from .models import ROUND_KIND, Channel, ChannelKind, InventoryStatus, KnowHowEntry
@@ -130,8 +131,6 @@ def inventory_up_to_date_share() -> float:
 
 def board_councils(user) -> list[NeighbourhoodCouncil]:
     """The wijkraden whose inventory this user keeps as a board member."""
-    from wijkportaal.permissions import current_council_ids
-
     ids = current_council_ids(user, board_only=True)
     return list(NeighbourhoodCouncil.objects.filter(pk__in=ids)) if ids else []
 

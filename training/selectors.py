@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from recommendations.models import ActionItem
 from wijkportaal.wijkraden.models import InventoryRound, NeighbourhoodCouncil
@@ -230,9 +232,6 @@ ACTION_KEYS = ("scholingsprogramma", "wijkradenconferentie")
 
 
 def action_links(action_ids: list[int]) -> dict[int, list[dict]]:
-    from django.urls import reverse
-    from django.utils.translation import gettext as _
-
     links = {}
     for pk, key in ActionItem.objects.filter(pk__in=action_ids, key__in=ACTION_KEYS).values_list(
         "pk", "key"
