@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from recommendations.models import ActionItem
+from wijkportaal.core.errors import NotFound
 from wijkportaal.wijkraden.models import InventoryRound, NeighbourhoodCouncil
 
 from .models import (
@@ -53,12 +54,15 @@ def onboarding_modules():
 
 
 def session_detail(pk: int) -> Session:
-    return (
-        Session.objects.with_counts()
-        .select_related("module")
-        .prefetch_related("module__recommendations", "module__topics")
-        .get(pk=pk)
-    )
+    try:
+        return (
+            Session.objects.with_counts()
+            .select_related("module")
+            .prefetch_related("module__recommendations", "module__topics")
+            .get(pk=pk)
+        )
+    except Session.DoesNotExist as error:
+        raise NotFound from error
 
 
 def session_attendance(session: Session):
@@ -212,7 +216,10 @@ def current_conference(now=None) -> Conference | None:
 
 
 def conference_detail(year: int) -> Conference:
-    return conferences().prefetch_related("programme", "delegation").get(year=year)
+    try:
+        return conferences().prefetch_related("programme", "delegation").get(year=year)
+    except Conference.DoesNotExist as error:
+        raise NotFound from error
 
 
 def my_registration(conference: Conference, user) -> ConferenceRegistration | None:
