@@ -26,24 +26,25 @@ def answers_section(
     user_ids = [user.pk for user in users]
     if not user_ids:
         return {}
-    board_of: dict[int, set[int]] = defaultdict(set)
-    for person_id, council_id in (
-        Membership.objects.current()
-        .board()
-        .filter(person_id__in=user_ids)
-        .values_list("person_id", "council_id")
-    ):
-        board_of[person_id].add(council_id)
-    councils = set().union(*board_of.values()) if board_of else set()
     earliest = min(since_by_user.values())
+    # Few cases are answered in one digest period: take those of a wijkraad or of a reader,
+    # then see whose they are.
     answered = list(
         Case.objects.filter(answered_at__gte=earliest, answered_at__lt=until)
-        .filter(Q(submitted_by_id__in=user_ids) | Q(council_id__in=councils))
+        .filter(Q(submitted_by_id__in=user_ids) | Q(council_id__isnull=False))
         .select_related("department")
         .order_by("answered_at", "pk")
     )
     if not answered:
         return {}
+    board_of: dict[int, set[int]] = defaultdict(set)
+    for person_id, council_id in (
+        Membership.objects.current()
+        .board()
+        .filter(person_id__in=user_ids, council_id__in={case.council_id for case in answered})
+        .values_list("person_id", "council_id")
+    ):
+        board_of[person_id].add(council_id)
     zone = local_zone()
     title, url = _("Antwoorden op uw verzoeken"), reverse("desk:case-list")
     label = _("Beantwoord door %(department)s")
