@@ -30,12 +30,12 @@ from .models import Case, CaseEvent, CaseEventKind, CaseStatus
 
 @dataclass(frozen=True)
 class Scenario:
-    """Received `ago` working days before today (relative to the term T when `after_term`);
-    each step at a working-day offset after receipt (also relative to T when negative or
-    marked)."""
+    """What happens to a case, in working days counted as (a, b) = a × the kind's term + b:
+    it was received `ago` working days before today, and each step was taken that many
+    working days after it was received."""
 
     name: str
-    ago: tuple[int, int]  # (times T, plus days): received T*a + b working days ago
+    ago: tuple[int, int]
     steps: tuple[tuple[str, tuple[int, int]], ...] = ()
 
 
@@ -126,7 +126,9 @@ def seed_desk(*, scale: int = 1, progress=None) -> None:
 
 def _play(case, scenario, term, administrator, departments, now) -> bool:
     """Take the scenario's steps through the services, then date the case and its history
-    back to when they happened. Returns False when a step had nobody to take it."""
+    back to when they happened. Returns False when nobody could take a step at all."""
+    if administrator is None and _officer(case.department_id) is None:
+        return False
     today = timezone.localdate(now)
     received_on = add_working_days(today, -_days(term, scenario.ago))
     moments = [_moment(received_on, 9, 30)]
@@ -136,7 +138,7 @@ def _play(case, scenario, term, administrator, departments, now) -> bool:
         moment = min(_moment(day, 10 + index % 6, 15), now)
         actor = _officer(case.department_id) or administrator
         if actor is None:
-            return False
+            break  # forwarded to a department without officers: the case waits there
         if step == "assign":
             officer = _officer(case.department_id)
             if officer is None:

@@ -17,7 +17,7 @@ from wijkportaal.permissions import current_council_ids, is_administrator, is_of
 from wijkportaal.wijkraden.models import Department
 
 from .hooks import CaseKind, case_kinds, kind_label
-from .models import OPEN_STATUSES, Case, CaseEvent, CaseRoute, CaseStatus
+from .models import OPEN_STATUSES, Case, CaseEvent, CaseRoute
 
 WORKLIST_ROWS = 50
 RESPONSE_WINDOW_DAYS = 365
@@ -260,7 +260,3 @@ def response_times(today: datetime.date | None = None) -> dict:
         ],
         "total": _figures(**total),
     }
-
-
-def status_labels() -> dict[str, str]:
-    return {value: str(label) for value, label in CaseStatus.choices}
