@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('wijkraden', '0004_department_head'),
+        ('wijkraden', '0005_department_head'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

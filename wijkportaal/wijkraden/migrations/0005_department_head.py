@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wijkraden', '0003_role_declaration'),
+        ('wijkraden', '0004_role_declaration_moved_to_roles'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
