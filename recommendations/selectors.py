@@ -14,6 +14,7 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wijkportaal.core.charts import percentage_bars
 from wijkportaal.core.errors import NotFound
 from wijkportaal.core.registry import IndicatorSource, registry
 
@@ -189,33 +190,19 @@ def _build_monitor_summary(today: datetime.date) -> dict:
     }
 
 
-# SVG geometry is computed here so the templates only place numbers.
 def _progress_chart(rows: list[dict]) -> dict:
-    bar_height, gap, label_width, bar_width = 22, 10, 150, 300
-    bars = []
-    for index, row in enumerate(rows):
-        y = index * (bar_height + gap)
-        bars.append(
-            {
-                "label": _("Aanbeveling %(n)s") % {"n": row["number"]},
-                "title": row["title"],
-                "progress": row["progress"],
-                "y": y,
-                "text_y": y + bar_height - 6,
-                "width": round(bar_width * row["progress"] / 100, 1),
-                "value_x": label_width + bar_width + 8,
-            }
-        )
-    return {
-        "bars": bars,
-        "bar_height": bar_height,
-        "label_width": label_width,
-        "bar_width": bar_width,
-        "width": label_width + bar_width + 50,
-        "height": max(len(rows) * (bar_height + gap), bar_height),
-    }
+    items = [
+        {
+            "label": _("Aanbeveling %(n)s") % {"n": row["number"]},
+            "title": row["title"],
+            "progress": row["progress"],
+        }
+        for row in rows
+    ]
+    return percentage_bars(items, value="progress")
 
 
+# SVG geometry is computed here so the templates only place numbers.
 def _completed_chart(timeline: list[dict]) -> dict:
     plot_height, column, top = 160, 40, 20
     peak = max([point["count"] for point in timeline] + [1])

@@ -29,11 +29,13 @@ def current_council_ids(user, *, board_only: bool = False) -> frozenset[int]:
     attr = "_board_council_ids" if board_only else "_member_council_ids"
     cached = getattr(user, attr, None)
     if cached is None:
-        memberships = user.memberships.current()
-        if board_only:
-            memberships = memberships.board()
-        cached = frozenset(memberships.values_list("council_id", flat=True))
-        setattr(user, attr, cached)
+        # One query fills both: a page that asks for the seats and the board seats asks once.
+        seats = list(
+            user.memberships.current().only("person_id", "council_id", "function").order_by()
+        )
+        user._member_council_ids = frozenset(seat.council_id for seat in seats)
+        user._board_council_ids = frozenset(seat.council_id for seat in seats if seat.is_board)
+        cached = getattr(user, attr)
     return cached
 
 

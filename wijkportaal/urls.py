@@ -3,6 +3,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from wijkportaal.accounts.views import language_switch
+
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = f"Wijkportaal — {settings.MUNICIPALITY_NAME}"
 admin.site.site_title = "Wijkportaal"
@@ -12,12 +14,16 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("wijkportaal.accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    # Django's language switch, which also stores the choice for a logged-in user's mails.
+    path("i18n/setlang/", language_switch, name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     # The role choice lives under /wijkraden/ too; it comes first so that /wijkraden/rollen/
     # is the register of role declarations, not a wijkraad called "rollen".
     path("wijkraden/", include("roles.urls")),
     path("wijkraden/", include("wijkportaal.wijkraden.urls")),
     path("mijn/meldingen/", include("wijkportaal.notifications.urls")),
+    # Before the progress pages: the desk owns /voortgang/reactietijd/ (and /mijn/verzoeken/).
+    path("", include("wijkportaal.desk.urls")),
     path("voortgang/", include("recommendations.urls")),
     # These apps own several top-level Dutch paths (e.g. /werkgroepen/ and /contactmomenten/),
     # so they are included at the root and spell out their own prefixes.

@@ -46,6 +46,17 @@
         el.setAttribute("aria-label", text);
       });
     });
+    // The front page's tables scroll inside their own box on a narrow screen: a box that
+    // scrolls must be reachable by keyboard and say what it holds (its table's caption).
+    document.querySelectorAll(".dashboard .module").forEach(function (box) {
+      if (box.scrollWidth <= box.clientWidth || box.hasAttribute("tabindex")) return;
+      var caption = box.querySelector("caption");
+      box.setAttribute("tabindex", "0");
+      if (!box.getAttribute("role") && caption) {
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", caption.textContent.replace(/\s+/g, " ").trim());
+      }
+    });
     // filter_horizontal: a decorative icon with aria-label needs a role to carry it.
     document.querySelectorAll(".help-tooltip[aria-label]:not([role])").forEach(function (icon) {
       icon.setAttribute("role", "img");
@@ -59,6 +70,8 @@
     window.setTimeout(function () { pending = false; fix(); }, 0);
   }
 
+  fix();
+  window.addEventListener("resize", schedule);
   window.addEventListener("load", function () {
     schedule();
     new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true });

@@ -27,7 +27,10 @@ class UserAdmin(ObjectPermissionsModelAdmin, DjangoUserAdmin):
     readonly_fields = ["last_login", "date_joined"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        (_("Persoon"), {"fields": ["first_name", "last_name", "kind", "department", "party"]}),
+        (
+            _("Persoon"),
+            {"fields": ["first_name", "last_name", "kind", "department", "party", "language"]},
+        ),
         (_("Rechten"), {"fields": ["is_active", "is_staff", "is_superuser"]}),
         (_("Data"), {"fields": ["last_login", "date_joined"]}),
     ]

@@ -21,6 +21,13 @@ class UserKind(models.TextChoices):
 STAFF_KINDS = (UserKind.OFFICER, UserKind.ADMINISTRATOR)
 
 
+class Language(models.TextChoices):
+    """The languages a user can get the portal's messages in (settings.LANGUAGES)."""
+
+    DUTCH = "nl", _("Nederlands")
+    ENGLISH = "en", _("Engels")
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
@@ -65,6 +72,13 @@ class User(AbstractUser):
         verbose_name=_("afdeling"),
     )
     party = models.CharField(_("fractie"), max_length=100, blank=True)
+    language = models.CharField(
+        _("taal van e-mails"),
+        max_length=5,
+        choices=Language.choices,
+        default=Language.DUTCH,
+        help_text=_("Berichten van het portaal gaan in deze taal."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from wijkportaal.core.mail import build_message
 from wijkportaal.wijkraden.models import Department, Membership, NeighbourhoodCouncil
 
-from .models import STAFF_KINDS, Invitation, User, UserKind
+from .models import STAFF_KINDS, Invitation, Language, User, UserKind
 
 
 def _send_invitation_mail(invitation_id: int) -> None:
@@ -136,3 +136,17 @@ def invitation_request_renewal(*, token: str) -> Invitation | None:
     invitation.save(update_fields=["renewal_requested_at"])
     transaction.on_commit(lambda: _send_renewal_request_mail(invitation.pk))
     return invitation
+
+
+@transaction.atomic
+def user_language_set(*, actor: User, user: User, language: str) -> User:
+    """Choose the language of the portal's messages to `user` (Dutch or English); the language
+    switch in the page header stores it for a logged-in user. Users change only their own."""
+    if actor.pk != user.pk:
+        raise PermissionDenied
+    if language not in Language.values:
+        raise ValidationError({"language": _("Kies Nederlands of Engels.")})
+    if user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
+    return user

@@ -4,10 +4,11 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
 
 from . import services
 from .forms import InvitationAcceptForm
-from .models import Invitation
+from .models import Invitation, Language
 
 
 def invitation_accept(request, token):
@@ -50,3 +51,14 @@ def invitation_request_renewal(request, token):
         {"invitation": invitation},
         status=200,
     )
+
+
+@require_POST
+def language_switch(request):
+    """The language switch in the page header: Django's own (a cookie for this browser), and
+    for a logged-in user also the language their mails are written in."""
+    response = set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in Language.values:
+        services.user_language_set(actor=request.user, user=request.user, language=language)
+    return response

@@ -151,13 +151,16 @@ class StateMachine:
         reason: str = "",
         at: datetime.datetime | None = None,
         extra_update_fields: Iterable[str] = (),
+        record_fields: Mapping | None = None,
     ) -> TransitionRecord:
         """Check and make the move on `obj` (which the caller has locked), save it and write
-        the record (`record_for` names the record's foreign key to `obj`)."""
+        the record (`record_for` names the record's foreign key to `obj`; `record_fields` fills
+        the record model's own extra fields)."""
         current = getattr(obj, self.field)
         reason = self.check(current, to, reason)
         at = at or timezone.now()
         entry = record.objects.create(
+            **(record_fields or {}),
             **{record_for: obj},
             from_status=current,
             to_status=to,

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "wijkportaal.accounts",
     "wijkportaal.wijkraden",
     "wijkportaal.notifications",
+    "wijkportaal.desk",
     "recommendations",
     "roles",
     "workgroups",

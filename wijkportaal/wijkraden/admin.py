@@ -13,9 +13,11 @@ class DistrictAdmin(ObjectPermissionsModelAdmin):
 
 @admin.register(Department)
 class DepartmentAdmin(ObjectPermissionsModelAdmin):
-    list_display = ["name", "email"]
+    list_display = ["name", "email", "head"]
+    list_select_related = ["head"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name"]
+    autocomplete_fields = ["head"]
 
 
 class MembershipInline(admin.TabularInline):

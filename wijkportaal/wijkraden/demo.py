@@ -54,7 +54,13 @@ def seed_wijkraden(*, scale: int = 1, progress=None) -> None:
         )
     for name, description in DEPARTMENTS:
         Department.objects.get_or_create(
-            slug=slugify(name), defaults={"name": name, "description": description}
+            slug=slugify(name),
+            defaults={
+                "name": name,
+                "description": description,
+                # The department's mailbox: new cases and escalations of the desk arrive here.
+                "email": f"{slugify(name)}@gemeente.wijkportaal.test",
+            },
         )
     for name, district, neighbourhoods, founded in COUNCILS:
         full_name = f"Wijkraad {name}"

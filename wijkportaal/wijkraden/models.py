@@ -31,7 +31,20 @@ class Department(models.Model):
     name = models.CharField(_("naam"), max_length=150, unique=True)
     slug = models.SlugField(_("slug"), max_length=150, unique=True)
     description = models.TextField(_("omschrijving"), blank=True)
-    email = models.EmailField(_("e-mailadres"), blank=True)
+    email = models.EmailField(
+        _("e-mailadres"),
+        blank=True,
+        help_text=_("De postbus van de afdeling: nieuwe verzoeken en escalaties komen hier."),
+    )
+    head = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="headed_departments",
+        verbose_name=_("afdelingshoofd"),
+        help_text=_("Krijgt de escalatie als een verzoek niet op tijd is beantwoord."),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -1,5 +1,6 @@
 from django import template
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from wijkportaal.core.markdown import render_markdown
 from wijkportaal.core.money import format_money
@@ -24,7 +25,10 @@ def euro(amount) -> str:
 def page_sections(context, slot: str, obj=None):
     """Render the sections apps registered for `slot` (see core/registry.py)."""
     request = context["request"]
-    return "".join(
-        render_to_string(section["template"], {"data": section["context"]}, request=request)
-        for section in registry.render_sections(slot, request, obj)
+    # Each part is a rendered template (escaped where it needed to be): joined, still safe.
+    return mark_safe(  # noqa: S308
+        "".join(
+            render_to_string(section["template"], {"data": section["context"]}, request=request)
+            for section in registry.render_sections(slot, request, obj)
+        )
     )

@@ -1,0 +1,77 @@
+"""The desk's demo step moves the cases the domain demo steps opened into every state, with
+honest dates, and changes nothing when run again (or when there are no cases)."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from tests.desk.factories import TEST_KIND
+from tests.factories import AdministratorFactory, CouncilFactory, DepartmentFactory, OfficerFactory
+from wijkportaal.core.workdays import add_working_days, working_days_between
+from wijkportaal.desk import services
+from wijkportaal.desk.demo import SCENARIOS, seed_desk
+from wijkportaal.desk.models import Case, CaseEvent, CaseStatus
+from wijkportaal.notifications.models import Notification
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    cases = Case.objects.order_by("pk").values_list(
+        "pk", "status", "received_at", "answer_by", "answered_at", "department_id", "assignee_id"
+    )
+    events = CaseEvent.objects.order_by("pk").values_list("pk", "event", "at")
+    return list(cases), list(events)
+
+
+def test_the_demo_step_without_cases_does_nothing():
+    seed_desk(scale=1)
+    assert not Case.objects.exists()
+
+
+def test_the_demo_step_moves_opened_cases_into_every_state_with_honest_dates(
+    case_kind, department, chair
+):
+    OfficerFactory(department=department)
+    OfficerFactory(department=DepartmentFactory())
+    AdministratorFactory()
+    for index in range(2 * len(SCENARIOS)):
+        services.case_open(
+            kind=TEST_KIND,
+            title=f"Demoverzoek {index}",
+            council=CouncilFactory(),
+            submitted_by=chair,
+        )
+
+    seed_desk(scale=1)
+
+    today = timezone.localdate()
+    cases = list(Case.objects.all())
+    assert {case.status for case in cases} == set(CaseStatus.values)
+    overdue = [case for case in cases if case.is_overdue(today)]
+    answered = [case for case in cases if case.answered_at]
+    assert overdue and {case.answered_in_term for case in answered} == {True, False}
+    assert any(case.events.filter(event="forwarded").exists() for case in cases)
+    for case in cases:
+        kind_term = 10
+        received_on = timezone.localdate(case.received_at)
+        assert case.answer_by == add_working_days(received_on, kind_term)
+        moments = list(case.events.order_by("pk").values_list("at", flat=True))
+        assert moments == sorted(moments) and moments[0] == case.received_at
+        assert moments[-1] <= timezone.now()
+        if case.answered_at:
+            answered_on = timezone.localdate(case.answered_at)
+            assert case.working_days_to_answer == working_days_between(received_on, answered_on)
+            assert case.answered_in_term == (answered_on <= case.answer_by)
+    # The moves' mails belong to the past: none of them waits to be sent now.
+    moved = [
+        case.pk for case in cases if case.received_at < timezone.now() - datetime.timedelta(days=1)
+    ]
+    assert not Notification.objects.filter(
+        status="queued", kind__startswith="desk.", object_id__in=moved
+    ).exists()
+
+    before = snapshot()
+    seed_desk(scale=1)
+    assert snapshot() == before

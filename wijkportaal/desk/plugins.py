@@ -1,0 +1,45 @@
+"""What the desk adds to the portal (registered in apps.py): the worklist on the admin's
+front page, "Mijn verzoeken" on /mijn/, its mails and due work, its digest section and its
+demo step. The kinds of case come from the apps above (see hooks.CaseKind)."""
+
+from __future__ import annotations
+
+from wijkportaal.core.registry import DemoStep, PageSection
+from wijkportaal.notifications.hooks import DigestSection
+
+from . import demo, reminders, selectors
+from .digest import answers_section
+
+
+def worklist_section(request, user):
+    """Mijn werkvoorraad and Mijn afdeling, for officers and administrators."""
+    if not (user.is_authenticated and user.has_perm("desk.view_worklist")):
+        return None
+    return selectors.worklist(user)
+
+
+def my_page_section(request, user):
+    """New answers to the cases the person sees, and a link to all of them."""
+    return selectors.new_answers(user)
+
+
+PLUGINS = [
+    PageSection(
+        "desk-worklist",
+        slot="admin_index",
+        template="desk/admin_worklist.html",
+        context=worklist_section,
+        order=10,
+    ),
+    PageSection(
+        "desk",
+        slot="my_page",
+        template="desk/my_page_section.html",
+        context=my_page_section,
+        order=20,
+    ),
+    DigestSection("desk.answers", build=answers_section, order=20),
+    # After the domain apps' own steps, which open the cases this one moves along.
+    DemoStep("desk", run=demo.seed_desk, order=90),
+    *reminders.PLUGINS,
+]

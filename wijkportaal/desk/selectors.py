@@ -1,0 +1,262 @@
+"""Reads for the desk's pages, each with a constant number of queries whatever the number of
+cases (stated per function; tests/desk/test_queries.py holds them to it)."""
+
+from __future__ import annotations
+
+import datetime
+import statistics
+from collections import defaultdict
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from wijkportaal.accounts.models import User
+from wijkportaal.core.errors import NotFound
+from wijkportaal.permissions import current_council_ids, is_administrator, is_officer
+from wijkportaal.wijkraden.models import Department
+
+from .hooks import CaseKind, case_kinds, kind_label
+from .models import OPEN_STATUSES, Case, CaseEvent, CaseRoute
+
+WORKLIST_ROWS = 50
+RESPONSE_WINDOW_DAYS = 365
+
+
+def owning_department(kind: CaseKind, topic: str = "") -> Department | str:
+    """The department an administrator routed this kind (and topic) to, else the slug of the
+    kind's default department. One query."""
+    routes = {
+        route.topic: route.department
+        for route in CaseRoute.objects.filter(kind=kind.key, topic__in={topic, ""}).select_related(
+            "department"
+        )
+    }
+    return routes.get(topic) or routes.get("") or kind.department
+
+
+def case_for_subject(subject) -> Case | None:
+    """The case opened for a submitted object, if any. One or two queries."""
+    return Case.objects.filter(
+        content_type=ContentType.objects.get_for_model(subject), object_id=subject.pk
+    ).first()
+
+
+def _with_overdue(queryset: QuerySet, today: datetime.date) -> QuerySet:
+    overdue = ExpressionWrapper(
+        Q(status__in=OPEN_STATUSES, answer_by__lt=today), output_field=BooleanField()
+    )
+    return queryset.annotate(overdue=overdue)
+
+
+def worklist_filters(user: User) -> tuple[Q, Q]:
+    """(mine, nobody's yet) for the worklist: open cases assigned to the user, and open cases
+    without an assignee of their department (of every department for an administrator)."""
+    if is_officer(user):
+        unassigned = Q(department_id=user.department_id, assignee__isnull=True)
+    elif is_administrator(user):
+        unassigned = Q(assignee__isnull=True)
+    else:
+        unassigned = Q(pk__in=[])
+    return Q(assignee_id=user.pk), unassigned
+
+
+def worklist(user: User, today: datetime.date | None = None) -> dict:
+    """The officer's front page: "Mijn werkvoorraad" (open cases assigned to them) and "Mijn
+    afdeling" (open cases of their department that nobody has yet; all departments for an
+    administrator), overdue first and then by answer-by date, and per kind how many are in
+    each list and how many are overdue. Three queries."""
+    today = today or timezone.localdate()
+    base = _with_overdue(
+        Case.objects.open().select_related("council", "department", "assignee"), today
+    ).order_by("-overdue", "answer_by", "received_at", "pk")
+    mine_filter, unassigned = worklist_filters(user)
+    counts = (
+        Case.objects.open()
+        .filter(mine_filter | unassigned)
+        .values("kind")
+        .annotate(
+            mine=Count("pk", filter=mine_filter),
+            department=Count("pk", filter=unassigned),
+            overdue=Count("pk", filter=Q(answer_by__lt=today)),
+        )
+        .order_by("kind")
+    )
+    kinds = [{**row, "label": kind_label(row["kind"])} for row in counts]
+    kinds.sort(key=lambda row: str(row["label"]))
+    return {
+        "mine": list(base.filter(mine_filter)[:WORKLIST_ROWS]),
+        "department": list(base.filter(unassigned)[:WORKLIST_ROWS]),
+        "mine_total": sum(row["mine"] for row in kinds),
+        "department_total": sum(row["department"] for row in kinds),
+        "overdue_total": sum(row["overdue"] for row in kinds),
+        "kinds": kinds,
+        "department_name": user.department.name if is_officer(user) and user.department else "",
+        "today": today,
+        "limit": WORKLIST_ROWS,
+    }
+
+
+def visible_cases(user: User) -> QuerySet[Case]:
+    """The cases on a person's /mijn/verzoeken/: what they submitted, everything of the
+    wijkraden they sit on the board of, and the public cases of the wijkraden they are a
+    member of. One or two queries for the memberships (cached on the user)."""
+    if not user.is_authenticated:
+        return Case.objects.none()
+    board = current_council_ids(user, board_only=True)
+    member = current_council_ids(user)
+    visible = (
+        Q(submitted_by_id=user.pk)
+        | Q(council_id__in=board)
+        | (Q(council_id__in=member) & (Q(is_public=True) | Q(answer_public=True)))
+    )
+    return Case.objects.filter(visible)
+
+
+def my_cases(user: User, today: datetime.date | None = None) -> dict:
+    """/mijn/verzoeken/: the person's visible cases, open ones first (by answer-by date), then
+    the answered and closed ones (latest first). Three queries."""
+    today = today or timezone.localdate()
+    cases = list(
+        _with_overdue(visible_cases(user), today)
+        .select_related("council", "department")
+        .order_by("-received_at", "-pk")
+    )
+    open_cases = sorted(
+        (case for case in cases if case.status in OPEN_STATUSES),
+        key=lambda case: (case.answer_by, case.pk),
+    )
+    finished = [case for case in cases if case.status not in OPEN_STATUSES]
+    return {"open": open_cases, "finished": finished, "today": today}
+
+
+def case_get(pk: int) -> Case:
+    """One case with its history. Two queries; NotFound when it does not exist."""
+    case = (
+        Case.objects.select_related("council", "department", "assignee", "submitted_by")
+        .prefetch_related(
+            Prefetch("events", queryset=CaseEvent.objects.select_related("by").order_by("at", "pk"))
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if case is None:
+        raise NotFound
+    return case
+
+
+def new_answers(user: User, *, days: int = 30, limit: int = 5) -> dict:
+    """For /mijn/: answers of the last `days` days to cases the person sees, and how many of
+    their cases are still open. One query (plus the memberships, cached on the user)."""
+    since = timezone.now() - datetime.timedelta(days=days)
+    cases = list(
+        visible_cases(user)
+        .filter(Q(answered_at__gte=since) | Q(status__in=OPEN_STATUSES))
+        .select_related("department")
+        .order_by("-answered_at", "-pk")
+    )
+    answers = [case for case in cases if case.answered_at and case.answered_at >= since]
+    open_count = sum(1 for case in cases if case.status in OPEN_STATUSES)
+    return {"answers": answers[:limit], "open_count": open_count}
+
+
+# --- Answer times ----------------------------------------------------------------------------
+
+
+def _figures(received=0, answered=0, in_term=0, late_open=0, open_now=0, overdue=0, days=()):
+    # In term, as a share of what had to be answered by now: the answered cases plus those
+    # still open past their date (cases open within their term are not late yet).
+    due = answered + late_open
+    return {
+        "received": received,
+        "answered": answered,
+        "answered_in_term": in_term,
+        "answered_in_term_pct": round(100 * in_term / due) if due else None,
+        "median_working_days": statistics.median(days) if days else None,
+        "open": open_now,
+        "overdue": overdue,
+    }
+
+
+def response_times(today: datetime.date | None = None) -> dict:
+    """Public answer times per department and per kind of case: over the cases received in the
+    last twelve months, how many, how many answered and within the term (%), the median number
+    of working days to an answer; and how many are open and overdue now. Numbers only: no
+    names, no texts. The same figures feed /voortgang/reactietijd/ and export.json. Two
+    queries."""
+    today = today or timezone.localdate()
+    start = today - datetime.timedelta(days=RESPONSE_WINDOW_DAYS)
+    window = Q(received_at__date__gt=start)
+    is_open = Q(status__in=OPEN_STATUSES)
+    rows = (
+        Case.objects.filter(window | is_open)
+        .values("department_id", "department__name", "department__slug", "kind")
+        .annotate(
+            received=Count("pk", filter=window),
+            answered=Count("pk", filter=window & Q(answered_at__isnull=False)),
+            in_term=Count("pk", filter=window & Q(answered_in_term=True)),
+            late_open=Count("pk", filter=window & is_open & Q(answer_by__lt=today)),
+            open_now=Count("pk", filter=is_open),
+            overdue=Count("pk", filter=is_open & Q(answer_by__lt=today)),
+        )
+        .order_by()
+    )
+    days: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for department_id, kind, value in (
+        Case.objects.filter(window, working_days_to_answer__isnull=False)
+        .values_list("department_id", "kind", "working_days_to_answer")
+        .order_by()
+    ):
+        days[(department_id, kind)].append(value)
+
+    counters = ("received", "answered", "in_term", "late_open", "open_now", "overdue")
+    by_department: dict[int, dict] = {}
+    by_kind: dict[str, dict] = {}
+    total = dict.fromkeys(counters, 0) | {"days": []}
+
+    def add(into: dict, row: dict, values: list[int]) -> None:
+        for counter in counters:
+            into[counter] += row[counter]
+        into["days"].extend(values)
+
+    for row in rows:
+        values = days.get((row["department_id"], row["kind"]), [])
+        department = by_department.setdefault(
+            row["department_id"],
+            {
+                "name": row["department__name"],
+                "slug": row["department__slug"],
+                "sums": dict.fromkeys(counters, 0) | {"days": []},
+                "kinds": {},
+            },
+        )
+        add(department["sums"], row, values)
+        department["kinds"][row["kind"]] = _figures(**{c: row[c] for c in counters}, days=values)
+        add(by_kind.setdefault(row["kind"], dict.fromkeys(counters, 0) | {"days": []}), row, values)
+        add(total, row, values)
+
+    order = {kind.key: index for index, kind in enumerate(case_kinds())}
+    kind_keys = sorted(by_kind, key=lambda key: (order.get(key, len(order)), key))
+    return {
+        "period": {
+            "from": (start + datetime.timedelta(days=1)).isoformat(),
+            "to": today.isoformat(),
+        },
+        "departments": [
+            {
+                "department": department["name"],
+                "slug": department["slug"],
+                **_figures(**department["sums"]),
+                "kinds": [
+                    {"kind": key, "label": kind_label(key), **department["kinds"][key]}
+                    for key in kind_keys
+                    if key in department["kinds"]
+                ],
+            }
+            for department in sorted(by_department.values(), key=lambda d: d["name"])
+        ],
+        "kinds": [
+            {"kind": key, "label": kind_label(key), **_figures(**by_kind[key])} for key in kind_keys
+        ],
+        "total": _figures(**total),
+    }
