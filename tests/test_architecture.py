@@ -69,8 +69,6 @@ KNOWN_INLINE_IMPORTS = [
     ("training/reminders.py", "wijkportaal.wijkraden.models"),
     ("training/selectors.py", "django.urls"),
     ("training/selectors.py", "django.utils.translation"),
-    ("wijkportaal/accounts/forms.py", "wijkportaal.accounts.models"),
-    ("wijkportaal/accounts/middleware.py", "allauth.mfa.models"),
     ("wijkportaal/core/health.py", "wijkportaal.celery"),
     ("wijkportaal/permissions.py", "wijkportaal.wijkraden.models"),
     ("wijkportaal/wijkraden/filters.py", "django.db.models"),

@@ -6,7 +6,7 @@ from wijkportaal.core.mail import NotificationKind
 from wijkportaal.core.registry import DemoStep
 
 from .adapter import ACCOUNT_MAIL_KIND
-from .seed import seed_accounts
+from .demo import seed_accounts
 from .services import INVITATION_KIND, RENEWAL_REQUEST_KIND
 
 PLUGINS = [

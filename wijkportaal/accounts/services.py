@@ -21,6 +21,35 @@ INVITATION_KIND = "accounts.invitation"
 RENEWAL_REQUEST_KIND = "accounts.invitation_renewal"
 
 
+def invitation_check(
+    *,
+    actor: User,
+    email: str,
+    kind: str,
+    council: NeighbourhoodCouncil | None = None,
+    function: str = "",
+    department: Department | None = None,
+) -> None:
+    """The rules for a new invitation, keyed by field: raises ValidationError. The admin's form
+    asks them before saving, so the errors stand beside the fields."""
+    email = email.strip().lower()
+    errors: dict[str, str] = {}
+    if User.objects.filter(email__iexact=email).exists():
+        errors["email"] = _("Er bestaat al een account met dit e-mailadres.")
+    if kind not in UserKind.values:
+        errors["kind"] = _("Kies een soort gebruiker.")
+    if kind == UserKind.COUNCIL_MEMBER and (council is None or not function):
+        errors["council"] = _(
+            "Een wijkraadslid wordt uitgenodigd voor een wijkraad en een functie."
+        )
+    if kind == UserKind.OFFICER and department is None:
+        errors["department"] = _("Een ambtenaar hoort bij een afdeling.")
+    if kind == UserKind.ADMINISTRATOR and not actor.is_administrator:
+        errors["kind"] = _("Alleen een functioneel beheerder nodigt een beheerder uit.")
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def invitation_create(
     *,
@@ -39,22 +68,15 @@ def invitation_create(
     in the outbox: a mail server that is down delays it, it never fails the invitation."""
     if not actor.has_perm("accounts.invite_user"):
         raise PermissionDenied
+    invitation_check(
+        actor=actor,
+        email=email,
+        kind=kind,
+        council=council,
+        function=function,
+        department=department,
+    )
     email = email.strip().lower()
-    errors: dict[str, str] = {}
-    if User.objects.filter(email__iexact=email).exists():
-        errors["email"] = _("Er bestaat al een account met dit e-mailadres.")
-    if kind not in UserKind.values:
-        errors["kind"] = _("Kies een soort gebruiker.")
-    if kind == UserKind.COUNCIL_MEMBER and (council is None or not function):
-        errors["council"] = _(
-            "Een wijkraadslid wordt uitgenodigd voor een wijkraad en een functie."
-        )
-    if kind == UserKind.OFFICER and department is None:
-        errors["department"] = _("Een ambtenaar hoort bij een afdeling.")
-    if kind == UserKind.ADMINISTRATOR and not actor.is_administrator:
-        errors["kind"] = _("Alleen een functioneel beheerder nodigt een beheerder uit.")
-    if errors:
-        raise ValidationError(errors)
     invitation = Invitation.objects.create(
         email=email,
         kind=kind,
