@@ -13,8 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from wijkportaal.core.web import apply_errors
+
 from . import services
 from .models import (
+    ACTION_MACHINE,
     ActionItem,
     Follow,
     Indicator,
@@ -153,6 +156,16 @@ class ActionItemAdminForm(forms.ModelForm):
 
     request = None  # set by ActionItemAdmin.get_form
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "status" in self.fields:
+            # Offer the moves the transition table allows; the service checks them again.
+            current = self.instance.status
+            self.fields["status"].choices = [
+                (current, ACTION_MACHINE.label(current)),
+                *ACTION_MACHINE.choices(current),
+            ]
+
     def clean(self):
         data = super().clean()
         try:
@@ -172,7 +185,7 @@ class ActionItemAdminForm(forms.ModelForm):
         original = (
             ActionItem.objects.get(pk=self.instance.pk)
             if self.instance.pk
-            else ActionItem(status="gepland", progress=0, department=data.get("department"))
+            else ActionItem(department=data.get("department"))
         )
         changed = status != original.status or progress != original.progress
         if not (changed or text):
@@ -191,19 +204,24 @@ class ActionItemAdminForm(forms.ModelForm):
             self.add_error(None, _("Alleen ambtenaren van de eigenaar-afdeling melden voortgang."))
             return data
         try:
-            if original.pk:
-                services.progress_update_check(
-                    action=original, text=text, status=status, progress=progress
-                )
-            elif status == "afgerond" and any(
-                dep.status != "afgerond" for dep in data.get("dependencies") or []
-            ):
-                raise ValidationError(
-                    {"status": _("Deze actie wacht nog op andere acties. Rond die eerst af.")}
-                )
+            # The same check as the service, against the dependencies this form saves.
+            services.progress_update_check(
+                action=original,
+                text=text,
+                status=status,
+                progress=progress,
+                dependencies=data.get("dependencies") or [],
+            )
         except ValidationError as error:
-            for field, messages in error.message_dict.items():
-                self.add_error("update_text" if field == "text" else field, messages)
+            apply_errors(
+                self,
+                ValidationError(
+                    {
+                        "update_text" if field == "text" else field: messages
+                        for field, messages in error.message_dict.items()
+                    }
+                ),
+            )
             return data
         self.pending_update = {"text": text, "status": status, "progress": progress}
         self.original_state = (original.status, original.progress)
@@ -250,7 +268,7 @@ class ActionItemAdmin(HistoryAdmin):
         (
             _("Voortgang melden"),
             {
-                "fields": ["status", "progress", "update_text"],
+                "fields": ["status", "progress", "update_text", "status_moves"],
                 "description": _(
                     "Wijzig status en/of voortgang en schrijf erbij wat er veranderde."
                 ),
@@ -258,9 +276,15 @@ class ActionItemAdmin(HistoryAdmin):
         ),
     ]
 
+    readonly_fields = ["status_moves"]
+
     @admin.display(description=_("over tijd"), boolean=True)
     def is_overdue_display(self, obj):
         return obj.is_overdue()
+
+    @admin.display(description=_("toegestane statuswijzigingen"))
+    def status_moves(self, obj):
+        return ACTION_MACHINE.table_html()
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)

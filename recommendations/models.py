@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from wijkportaal.core.states import StateMachine
 from wijkportaal.wijkraden.models import Department, NeighbourhoodCouncil
 
 
@@ -60,6 +61,41 @@ class ActionStatus(models.TextChoices):
 
 
 CLOSED_STATUSES = (ActionStatus.DONE, ActionStatus.CANCELLED)
+
+# The moves a progress update may make (an update that keeps the status is no move). Every
+# update carries a text, so every move is explained on the public timeline. A closed action
+# may be reopened, as before the table existed: afgerond goes back to lopend (more work
+# turned up, or it was closed too early), vervallen comes back as gepland or lopend. What
+# never happens: afgerond straight to another closed or waiting state, and vervallen straight
+# to afgerond (a cancelled action was not carried out). "Afgerond waits for its
+# dependencies" is a rule on top of this table (services.progress_update_check).
+ACTION_MACHINE = StateMachine(
+    ActionStatus,
+    {
+        ActionStatus.PLANNED: (
+            ActionStatus.RUNNING,
+            ActionStatus.BLOCKED,
+            ActionStatus.DONE,
+            ActionStatus.CANCELLED,
+        ),
+        ActionStatus.RUNNING: (
+            ActionStatus.PLANNED,
+            ActionStatus.BLOCKED,
+            ActionStatus.DONE,
+            ActionStatus.CANCELLED,
+        ),
+        ActionStatus.BLOCKED: (
+            ActionStatus.PLANNED,
+            ActionStatus.RUNNING,
+            ActionStatus.DONE,
+            ActionStatus.CANCELLED,
+        ),
+        ActionStatus.DONE: (ActionStatus.RUNNING,),
+        ActionStatus.CANCELLED: (ActionStatus.PLANNED, ActionStatus.RUNNING),
+    },
+    noun=_("Een actie"),
+    changed_at_field=None,  # the update's own moment is the record (ProgressUpdate)
+)
 
 
 class ActionItemQuerySet(models.QuerySet):

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _lazy
 from wijkportaal.core.registry import DemoStep, HeadlineFigures, NavItem, PageSection, RoleScope
 
 from . import digest, reminders, selectors, services
+from .demo import seed_recommendations
 from .models import ActionItem
-from .seed import seed_recommendations
 
 
 def headline_figures() -> list[dict]:

@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkportaal.notifications.hooks import Due, NotificationKind, ReminderSource
 
-from .models import ActionItem, ActionStatus
+from .models import ActionItem
+from .selectors import waiting_on
 
 DUE_SOON_DAYS = 7
 OVERDUE_EVERY_DAYS = 7
@@ -65,11 +66,7 @@ def dependency_done_dues(finished: ActionItem) -> list[Due]:
     )
     dues = []
     for action in waiting:
-        still_waiting = [
-            dep
-            for dep in action.dependencies.all()
-            if dep.pk != finished.pk and dep.status != ActionStatus.DONE
-        ]
+        still_waiting = [dep for dep in waiting_on(action) if dep.pk != finished.pk]
         dues.append(
             Due(
                 action.responsible_id,

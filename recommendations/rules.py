@@ -27,10 +27,25 @@ def is_logged_in(user) -> bool:
     return user.is_authenticated
 
 
+@rules.predicate
+def completes_its_action(user, deliverable) -> bool:
+    """A workgroup's deliverable (workgroups sits above this app: the object comes in, its
+    module is not imported) that is delivered and linked to an action, completed by someone who
+    may complete it."""
+    return (
+        deliverable is not None
+        and deliverable.action_id is not None
+        and deliverable.is_done
+        and user.has_perm("workgroups.complete_deliverable", deliverable)
+    )
+
+
 can_post_progress = is_administrator | (is_officer & is_officer_of_owning_department)
 
 rules.add_perm("recommendations", is_staff_member)
 rules.add_perm("recommendations.post_progress", can_post_progress)
+# A delivered workgroup product completes its linked action, signed by whoever delivered it.
+rules.add_perm("recommendations.complete_action_by_deliverable", completes_its_action)
 # Reactions come from wijkraad members and are shown with their wijkraad's name.
 rules.add_perm("recommendations.react_actionitem", is_council_member)
 rules.add_perm("recommendations.hide_reaction", is_staff_member)

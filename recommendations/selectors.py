@@ -6,14 +6,15 @@ from __future__ import annotations
 import datetime
 import logging
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wijkportaal.core.errors import NotFound
 from wijkportaal.core.registry import IndicatorSource, registry
 
 from .cache import TIMEOUT, monitor_key
@@ -31,14 +32,6 @@ from .models import (
 logger = logging.getLogger(__name__)
 
 STATUS_ORDER = [choice for choice, _label in ActionStatus.choices]
-
-
-def format_euro(amount: Decimal | None) -> str:
-    """€ 12.500,00 — the Dutch way, whatever the interface language."""
-    if amount is None:
-        return ""
-    whole, cents = f"{amount:,.2f}".split(".")
-    return f"€ {whole.replace(',', '.')},{cents}"
 
 
 def overall_progress(progress_values: list[int]) -> int:
@@ -133,7 +126,9 @@ def _build_monitor_summary(today: datetime.date) -> dict:
     for recommendation in recommendations:
         its_actions = per_recommendation.get(recommendation.pk, [])
         counts = Counter(row["status"] for row in its_actions)
-        counting = [row["progress"] for row in its_actions if row["status"] != "vervallen"]
+        counting = [
+            row["progress"] for row in its_actions if row["status"] != ActionStatus.CANCELLED
+        ]
         updates = [row["last_progress_at"] for row in its_actions if row["last_progress_at"]]
         rows.append(
             {
@@ -154,7 +149,7 @@ def _build_monitor_summary(today: datetime.date) -> dict:
         )
 
     all_rows = list(actions.values())
-    counting = [row["progress"] for row in all_rows if row["status"] != "vervallen"]
+    counting = [row["progress"] for row in all_rows if row["status"] != ActionStatus.CANCELLED]
     headline = {
         "recommendations": len(recommendations),
         "actions": len(all_rows),
@@ -266,8 +261,13 @@ def monitor_actions(queryset=None):
     )
 
 
-def waiting_on(action: ActionItem) -> list[ActionItem]:
-    return [dep for dep in action.dependencies.all() if dep.status != ActionStatus.DONE]
+def waiting_on(action: ActionItem, dependencies: Iterable[ActionItem] | None = None):
+    """The actions `action` still waits for: its dependencies that are not afgerond (a
+    vervallen one too: nobody finished it). `dependencies` replaces the stored ones when a form
+    is about to change them (or the action is not saved yet)."""
+    if dependencies is None:
+        dependencies = action.dependencies.all()
+    return [dep for dep in dependencies if dep.status != ActionStatus.DONE]
 
 
 # --- One recommendation, one action -----------------------------------------------------------
@@ -285,7 +285,7 @@ def _timeline_prefetch():
 def recommendation_detail(number: int) -> dict:
     recommendation = Recommendation.objects.filter(number=number).first()
     if recommendation is None:
-        raise Http404(_("Er is geen aanbeveling met nummer %(n)s.") % {"n": number})
+        raise NotFound(_("Er is geen aanbeveling met nummer %(n)s.") % {"n": number})
     actions = list(
         _with_dependencies(
             recommendation.actions.select_related("department", "responsible")
@@ -324,12 +324,11 @@ def action_detail(pk: int) -> dict:
         .first()
     )
     if action is None:
-        raise Http404(_("Deze actie bestaat niet (meer)."))
+        raise NotFound(_("Deze actie bestaat niet (meer)."))
     return {
         "action": action,
         "waiting_on": waiting_on(action),
         "links": registry.action_links([action.pk]).get(action.pk, []),
-        "financing": format_euro(action.financing_amount),
     }
 
 

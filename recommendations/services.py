@@ -13,10 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijkportaal.accounts.models import User
+from wijkportaal.core.mail import mail_queue
 from wijkportaal.wijkraden.models import Membership, NeighbourhoodCouncil
 
 from .cache import monitor_cache_invalidate
 from .models import (
+    ACTION_MACHINE,
     ActionItem,
     ActionStatus,
     Follow,
@@ -25,16 +27,14 @@ from .models import (
     Reaction,
     Recommendation,
 )
+from .reminders import dependency_done_dues
+from .selectors import waiting_on
 
 logger = logging.getLogger(__name__)
 
 UPDATE_MAX_LENGTH = 5000
 REACTION_MAX_LENGTH = 2000
 HIDE_REASON_MAX_LENGTH = 500
-
-
-def unfinished_dependencies(action: ActionItem) -> list[ActionItem]:
-    return [dep for dep in action.dependencies.all() if dep.status != ActionStatus.DONE]
 
 
 # --- Actions ----------------------------------------------------------------------------------
@@ -107,55 +107,54 @@ def action_saved(*, action: ActionItem | None = None) -> None:
 
 
 def progress_update_check(
-    *, action: ActionItem, text: str, status: str | None, progress: int | None
+    *,
+    action: ActionItem,
+    text: str,
+    status: str | None,
+    progress: int | None,
+    dependencies: Iterable[ActionItem] | None = None,
 ) -> tuple[str, str, int]:
     """Validate an update for `action` without writing; returns (text, status, progress) as they
-    will be stored. Shared by progress_update_create and the admin form."""
+    will be stored. Shared by the services below and the admin form (which passes the
+    `dependencies` it is about to save).
+
+    Rules: every update has a text; a status change is a move the transition table
+    (ACTION_MACHINE) allows; an action cannot be set afgerond while it waits for an unfinished
+    dependency; afgerond sets progress to 100."""
     text = (text or "").strip()
     new_status = status or action.status
     new_progress = action.progress if progress is None else progress
-    errors: dict[str, str] = {}
+    errors: dict[str, list[str]] = {}
     if not text:
-        errors["text"] = _("Schrijf bij elke update wat er veranderde.")
+        errors["text"] = [_("Schrijf bij elke update wat er veranderde.")]
     elif len(text) > UPDATE_MAX_LENGTH:
-        errors["text"] = _("Een update is hoogstens 5000 tekens lang.")
-    if new_status not in ActionStatus.values:
-        errors["status"] = _("Kies een geldige status.")
+        errors["text"] = [_("Een update is hoogstens 5000 tekens lang.")]
+    if new_status != action.status:
+        try:
+            ACTION_MACHINE.check(action.status, new_status, field="status")
+        except ValidationError as error:
+            errors.update(error.message_dict)
     if not isinstance(new_progress, int) or not 0 <= new_progress <= 100:
-        errors["progress"] = _("De voortgang ligt tussen 0 en 100 procent.")
+        errors["progress"] = [_("De voortgang ligt tussen 0 en 100 procent.")]
     if new_status == ActionStatus.DONE:
-        waiting = unfinished_dependencies(action)
-        if waiting:
-            errors["status"] = _("Deze actie wacht nog op: %(names)s. Rond die eerst af.") % {
-                "names": ", ".join(dep.title for dep in waiting)
-            }
+        waiting = waiting_on(action, dependencies)
+        if waiting and "status" not in errors:
+            errors["status"] = [
+                _("Deze actie wacht nog op: %(names)s. Rond die eerst af.")
+                % {"names": ", ".join(dep.title for dep in waiting)}
+            ]
         new_progress = 100
     if errors:
         raise ValidationError(errors)
     return text, new_status, new_progress
 
 
-@transaction.atomic
-def progress_update_create(
-    *,
-    actor: User,
-    action: ActionItem,
-    text: str,
-    status: str | None = None,
-    progress: int | None = None,
-    check_permission: bool = True,
+def _progress_update_write(
+    *, actor: User, action: ActionItem, text: str, status: str | None, progress: int | None
 ) -> ProgressUpdate:
-    """Post a dated, signed update on an action's timeline, optionally changing its status and
-    progress in the same transaction.
-
-    Rules: only officers of the owning department and administrators post (callers that have
-    checked their own rule, such as a workgroup completing its deliverable, pass
-    check_permission=False); every update has a text; an action cannot be set afgerond while a
-    dependency is unfinished; afgerond sets progress to 100. When the action becomes afgerond,
-    the owners of actions waiting on it hear that they can start."""
-    action = ActionItem.objects.select_for_update().get(pk=action.pk)
-    if check_permission and not actor.has_perm("recommendations.post_progress", action):
-        raise PermissionDenied
+    """Check and write one update on `action` (locked by the caller, whose rule was checked):
+    the signed entry with its before/after, the action's new state, the mail to the owners of
+    actions that waited on it when it became afgerond, and a fresh monitor."""
     text, new_status, new_progress = progress_update_check(
         action=action, text=text, status=status, progress=progress
     )
@@ -175,13 +174,51 @@ def progress_update_create(
     action.last_progress_at = update.created_at
     action.save(update_fields=["status", "progress", "last_progress_at", "updated_at"])
     if became_done:
-        from wijkportaal.notifications.services import notifications_queue
-
-        from .reminders import dependency_done_dues
-
-        notifications_queue(dependency_done_dues(action))
+        mail_queue(dependency_done_dues(action))
     monitor_cache_invalidate()
     return update
+
+
+@transaction.atomic
+def progress_update_create(
+    *,
+    actor: User,
+    action: ActionItem,
+    text: str,
+    status: str | None = None,
+    progress: int | None = None,
+) -> ProgressUpdate:
+    """Post a dated, signed update on an action's timeline, optionally changing its status and
+    progress in the same transaction.
+
+    Rules: only officers of the owning department and administrators post
+    (`recommendations.post_progress`); the update passes progress_update_check (a text, an
+    allowed move, afgerond waits for its dependencies). When the action becomes afgerond, the
+    owners of actions waiting on it hear that they can start."""
+    action = ActionItem.objects.select_for_update().get(pk=action.pk)
+    if not actor.has_perm("recommendations.post_progress", action):
+        raise PermissionDenied
+    return _progress_update_write(
+        actor=actor, action=action, text=text, status=status, progress=progress
+    )
+
+
+@transaction.atomic
+def progress_update_from_deliverable(*, actor: User, deliverable, text: str) -> ProgressUpdate:
+    """A workgroup delivered the product that completes its linked action: the action becomes
+    afgerond with an update signed by `actor`, who completed the deliverable.
+
+    `deliverable` is a workgroups Deliverable (that app sits above this one, so it is not
+    imported). Its own rule, `recommendations.complete_action_by_deliverable`: the deliverable
+    is delivered, is linked to an action, and the actor may complete it (the chair of the
+    workgroup need not be an officer of the owning department). The update passes the same
+    checks as any other: the action cannot become afgerond while it waits for a dependency."""
+    if not actor.has_perm("recommendations.complete_action_by_deliverable", deliverable):
+        raise PermissionDenied
+    action = ActionItem.objects.select_for_update().get(pk=deliverable.action_id)
+    return _progress_update_write(
+        actor=actor, action=action, text=text, status=ActionStatus.DONE, progress=None
+    )
 
 
 # --- Reactions --------------------------------------------------------------------------------

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse, JsonResponse
@@ -18,6 +15,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from wijkportaal.core.exports import csv_response
+from wijkportaal.core.web import apply_errors, authorize, permission_required_or_404
 from wijkportaal.permissions import current_council_ids
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
@@ -121,10 +120,7 @@ def action_detail(request, pk):
     form = None
     status = 200
     if request.method == "POST":
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if councils is None:
-            raise Http404
+        authorize(request, "recommendations.react_actionitem")
         action = get_object_or_404(ActionItem, pk=pk)
         form = ReactionForm(request.POST, councils=councils)
         if form.is_valid():
@@ -136,8 +132,9 @@ def action_detail(request, pk):
                     council=form.cleaned_data.get("council"),
                 )
             except ValidationError as error:
-                form.add_error(None, error)
+                apply_errors(form, error)
             except PermissionDenied as error:
+                # A wijkraad the member does not (or no longer) belong to: nothing revealed.
                 raise Http404 from error
             else:
                 messages.success(request, _("Uw reactie is geplaatst."))
@@ -159,8 +156,7 @@ def action_detail(request, pk):
 
 
 def _follow_toggle(request, *, recommendation=None, action=None):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
+    authorize(request, "recommendations.follow")
     target = recommendation or action
     if request.POST.get("unfollow"):
         services.follow_delete(actor=request.user, recommendation=recommendation, action=action)
@@ -189,12 +185,9 @@ def action_follow(request, pk):
 
 
 @require_http_methods(["GET", "POST"])
+@permission_required_or_404("recommendations.hide_reaction")
 def reaction_hide(request, pk):
     """An officer hides a reaction, with a reason shown in its place."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not request.user.has_perm("recommendations.hide_reaction"):
-        raise Http404
     reaction = get_object_or_404(Reaction.objects.select_related("action", "council"), pk=pk)
     form = ReactionHideForm(request.POST or None)
     status = 200
@@ -204,7 +197,7 @@ def reaction_hide(request, pk):
                 actor=request.user, reaction=reaction, reason=form.cleaned_data["hidden_reason"]
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("De reactie is verborgen; de reden staat op de pagina."))
             return redirect(reaction.action.get_absolute_url() + "#reacties")
@@ -228,26 +221,15 @@ def _site_url(request) -> str:
 @require_GET
 def export_csv(request):
     data = selectors.export_data(_site_url(request))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="voortgang-acties.csv"'
-    # A byte-order mark so spreadsheet programs read the accents as UTF-8.
-    response.write("\ufeff")
     columns = [name for name, _help in selectors.EXPORT_COLUMNS]
-    writer = csv.DictWriter(response, fieldnames=columns)
-    writer.writeheader()
-    for row in data["rows"]:
-        writer.writerow(
-            {
-                **row,
-                "aanbevelingen": ";".join(str(n) for n in row["aanbevelingen"]),
-                "over_tijd": "ja" if row["over_tijd"] else "nee",
-                "start": row["start"] or "",
-                "gereed_op": row["gereed_op"] or "",
-                "financiering_euro": row["financiering_euro"] or "",
-                "laatste_update": row["laatste_update"] or "",
-            }
-        )
-    return response
+    rows = (
+        [
+            ";".join(str(n) for n in row["aanbevelingen"]) if name == "aanbevelingen" else row[name]
+            for name in columns
+        ]
+        for row in data["rows"]
+    )
+    return csv_response("voortgang-acties.csv", columns, rows)
 
 
 @require_GET

@@ -10,14 +10,13 @@ from __future__ import annotations
 import rules
 
 from wijkportaal.accounts.models import UserKind
+from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 
 def council_of(obj):
     """The wijkraad an object belongs to: the object itself, or its `council` attribute."""
     if obj is None:
         return None
-    from wijkportaal.wijkraden.models import NeighbourhoodCouncil
-
     if isinstance(obj, NeighbourhoodCouncil):
         return obj
     return getattr(obj, "council", None)

@@ -13,6 +13,9 @@ urlpatterns = [
     path("accounts/", include("wijkportaal.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The role choice lives under /wijkraden/ too; it comes first so that /wijkraden/rollen/
+    # is the register of role declarations, not a wijkraad called "rollen".
+    path("wijkraden/", include("roles.urls")),
     path("wijkraden/", include("wijkportaal.wijkraden.urls")),
     path("mijn/meldingen/", include("wijkportaal.notifications.urls")),
     path("voortgang/", include("recommendations.urls")),

@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import FileExtensionValidator
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -58,8 +59,6 @@ class DeliverableCompleteForm(forms.Form):
     )
 
     def clean_document(self):
-        from django.core.validators import FileExtensionValidator
-
         document = self.cleaned_data.get("document")
         if document:
             try:

@@ -4,6 +4,7 @@ import datetime
 import os
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
@@ -19,8 +20,6 @@ DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 
 
 def validate_document_size(upload) -> None:
-    from django.core.exceptions import ValidationError
-
     if upload.size > DOCUMENT_MAX_BYTES:
         raise ValidationError(_("Een document is hoogstens 10 MB groot."))
 
@@ -238,6 +237,10 @@ class Deliverable(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.workgroup.get_absolute_url() + f"#opbrengst-{self.pk}"
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == DeliverableStatus.DONE
 
 
 class ContactMomentKind(models.Model):

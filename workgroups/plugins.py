@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wijkportaal.core.registry import ActionLinks, DemoStep, NavItem, PageSection
 
 from . import reminders
-from .seed import seed_workgroups
+from .demo import seed_workgroups
 from .selectors import action_links
 from .views import council_contact_section, my_workgroups_section
 

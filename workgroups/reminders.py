@@ -13,6 +13,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wijkportaal.notifications.hooks import Due, NotificationKind, ReminderSource
+from wijkportaal.wijkraden.models import Membership
+
+from .models import ContactMoment, Deliverable, DeliverableStatus, Meeting, WorkgroupMember
 
 GENERIC = "notifications/email/generic"
 
@@ -22,8 +25,6 @@ def _when(moment: datetime.datetime) -> str:
 
 
 def meetings_due(now: datetime.datetime):
-    from .models import Meeting, WorkgroupMember
-
     meetings = list(
         Meeting.objects.filter(starts_at__gt=now, starts_at__lte=now + datetime.timedelta(days=2))
         .select_related("workgroup")
@@ -60,8 +61,6 @@ def meetings_due(now: datetime.datetime):
 
 
 def deliverables_due(now: datetime.datetime):
-    from .models import Deliverable, DeliverableStatus
-
     today = timezone.localdate(now)
     deliverables = (
         Deliverable.objects.filter(
@@ -99,10 +98,6 @@ def deliverables_due(now: datetime.datetime):
 
 
 def contact_moments_due(now: datetime.datetime):
-    from wijkportaal.wijkraden.models import Membership
-
-    from .models import ContactMoment
-
     moments = list(
         ContactMoment.objects.filter(
             starts_at__gt=now, starts_at__lte=now + datetime.timedelta(days=3)

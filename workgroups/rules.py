@@ -2,12 +2,12 @@ import rules
 
 from wijkportaal.permissions import is_administrator, is_member_of, is_staff_member
 
+from .models import Workgroup, WorkgroupMember
+
 
 def _workgroup_of(obj):
     if obj is None:
         return None
-    from .models import Workgroup
-
     return obj if isinstance(obj, Workgroup) else getattr(obj, "workgroup", None)
 
 
@@ -17,8 +17,6 @@ def workgroup_ids_of(user) -> frozenset[int]:
         return frozenset()
     cached = getattr(user, "_workgroup_ids", None)
     if cached is None:
-        from .models import Workgroup, WorkgroupMember
-
         seats = set(
             WorkgroupMember.objects.filter(person=user).values_list("workgroup_id", flat=True)
         )

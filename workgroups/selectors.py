@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import Count, Prefetch, Q
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from wijkportaal.core.errors import NotFound
 from wijkportaal.wijkraden.models import Department, NeighbourhoodCouncil
 
 from .models import (
@@ -44,8 +45,9 @@ def workgroup_detail(slug: str) -> Workgroup:
     meetings = Meeting.objects.prefetch_related(
         Prefetch("attendees", queryset=WorkgroupMember.objects.select_related("person"))
     ).order_by("starts_at")
-    return get_object_or_404(
-        Workgroup.objects.select_related("chair").prefetch_related(
+    workgroup = (
+        Workgroup.objects.select_related("chair")
+        .prefetch_related(
             Prefetch("members", queryset=members, to_attr="member_list"),
             Prefetch("meetings", queryset=meetings, to_attr="meeting_list"),
             Prefetch(
@@ -55,9 +57,13 @@ def workgroup_detail(slug: str) -> Workgroup:
             ),
             "recommendations",
             "actions",
-        ),
-        slug=slug,
+        )
+        .filter(slug=slug)
+        .first()
     )
+    if workgroup is None:
+        raise NotFound(_("Deze werkgroep bestaat niet (meer)."))
+    return workgroup
 
 
 def contact_overview():
@@ -109,8 +115,6 @@ def bottlenecks_by_department():
 def action_links(action_ids: list[int]) -> dict[int, list[dict]]:
     """For the progress pages: the workgroup that carries each action, and its deliverables
     that complete it. Two queries."""
-    from django.utils.translation import gettext as _
-
     links: dict[int, list[dict]] = {}
     through = Workgroup.actions.through.objects.filter(actionitem_id__in=action_ids).select_related(
         "workgroup"

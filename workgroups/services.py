@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from recommendations.services import progress_update_from_deliverable
 from wijkportaal.accounts.models import User
 
 from .models import (
@@ -84,15 +85,15 @@ def deliverable_complete(
     complete_action: bool = True,
 ) -> Deliverable:
     """Deliver a workgroup's product: it becomes public, and — if it is linked to an action and
-    the caller asks — the action is completed with a signed progress update. The progress
-    service refuses while the action waits for unfinished dependencies; then nothing is saved
-    and its reason is shown."""
+    the caller asks — the action is completed with a progress update signed by the actor
+    (recommendations' own service and rule for this). That service refuses while the action
+    waits for unfinished dependencies; then nothing is saved and its reason is shown."""
     deliverable = (
         Deliverable.objects.select_for_update().select_related("workgroup").get(pk=deliverable.pk)
     )
     if not actor.has_perm("workgroups.complete_deliverable", deliverable):
         raise PermissionDenied
-    if deliverable.status == DeliverableStatus.DONE:
+    if deliverable.is_done:
         raise ValidationError({"status": _("Deze opbrengst is al opgeleverd.")})
     if text is not None:
         deliverable.text = text.strip()
@@ -109,16 +110,12 @@ def deliverable_complete(
     deliverable.full_clean()
     deliverable.save()
     if complete_action and deliverable.action_id:
-        from recommendations.services import progress_update_create
-
         try:
-            progress_update_create(
+            progress_update_from_deliverable(
                 actor=actor,
-                action=deliverable.action,
+                deliverable=deliverable,
                 text=_("De werkgroep %(workgroup)s leverde op: %(title)s.")
                 % {"workgroup": deliverable.workgroup.name, "title": deliverable.title},
-                status="afgerond",
-                check_permission=False,
             )
         except ValidationError as error:
             messages = error.message_dict.get("status") or error.messages

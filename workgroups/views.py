@@ -4,39 +4,20 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from wijkportaal.core.ical import CalendarEvent, calendar_response
+from wijkportaal.core.web import apply_errors, authorize, permission_required_or_404
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 from . import selectors, services
 from .forms import AgendaForm, ContactFeedbackForm, DeliverableCompleteForm, MinutesForm
-from .ical import calendar_response
 from .models import ContactMomentKind, Deliverable, Meeting, Workgroup
-
-
-def _require(request, permission: str, obj=None):
-    """Anonymous users go to the login page; others without the permission get 404."""
-    if request.user.has_perm(permission, obj):
-        return None
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise Http404
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, field_messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, field_messages)
-    else:
-        form.add_error(None, error.messages)
 
 
 def workgroup_list(request):
@@ -74,22 +55,31 @@ def workgroup_detail(request, slug):
     )
 
 
+def _calendar_event(uid: str, summary: str, item, *, description: str) -> CalendarEvent:
+    """A meeting or a contact moment: both have a start, an end, a place and a page."""
+    return CalendarEvent(
+        uid=uid,
+        summary=summary,
+        start=item.starts_at,
+        end=item.ends_at,
+        location=item.place,
+        description=description,
+        url=item.get_absolute_url(),
+    )
+
+
 def workgroup_ical(request, slug):
     workgroup = get_object_or_404(Workgroup, slug=slug)
-    base = settings.SITE_URL.rstrip("/")
-    items = [
-        (
+    events = [
+        _calendar_event(
             f"werkgroep-vergadering-{m.pk}",
             f"{workgroup.name}: {m.title}",
-            m.starts_at,
-            m.ends_at,
-            m.place,
-            m.agenda if m.agenda_published_at else "",
-            base + m.get_absolute_url(),
+            m,
+            description=m.agenda if m.agenda_published_at else "",
         )
         for m in workgroup.meetings.order_by("starts_at")
     ]
-    return calendar_response(workgroup.name, items, filename=f"werkgroep-{workgroup.slug}.ics")
+    return calendar_response(workgroup.name, events, filename=f"werkgroep-{workgroup.slug}.ics")
 
 
 @require_http_methods(["GET", "POST"])
@@ -97,9 +87,7 @@ def meeting_manage(request, slug, pk):
     meeting = get_object_or_404(
         Meeting.objects.select_related("workgroup"), pk=pk, workgroup__slug=slug
     )
-    denied = _require(request, "workgroups.run_meeting", meeting)
-    if denied:
-        return denied
+    authorize(request, "workgroups.run_meeting", meeting)
     members = list(meeting.workgroup.members.select_related("person", "council", "department"))
     agenda_form = AgendaForm(initial={"agenda": meeting.agenda}, prefix="agenda")
     minutes_form = MinutesForm(
@@ -134,7 +122,7 @@ def meeting_manage(request, slug, pk):
                     messages.success(request, _("Het verslag is gepubliceerd."))
                     return redirect(meeting.get_absolute_url())
         except ValidationError as error:
-            _add_errors(agenda_form if "publish_agenda" in request.POST else minutes_form, error)
+            apply_errors(agenda_form if "publish_agenda" in request.POST else minutes_form, error)
     return render(
         request,
         "workgroups/meeting_manage.html",
@@ -153,9 +141,7 @@ def deliverable_complete(request, slug, pk):
     deliverable = get_object_or_404(
         Deliverable.objects.select_related("workgroup", "action"), pk=pk, workgroup__slug=slug
     )
-    denied = _require(request, "workgroups.complete_deliverable", deliverable)
-    if denied:
-        return denied
+    authorize(request, "workgroups.complete_deliverable", deliverable)
     form = DeliverableCompleteForm(initial={"text": deliverable.text, "complete_action": True})
     if request.method == "POST":
         form = DeliverableCompleteForm(request.POST, request.FILES)
@@ -169,7 +155,7 @@ def deliverable_complete(request, slug, pk):
                     complete_action=form.cleaned_data["complete_action"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                apply_errors(form, error)
             else:
                 messages.success(request, _("De opbrengst is opgeleverd en gepubliceerd."))
                 return redirect(deliverable.get_absolute_url())
@@ -214,9 +200,7 @@ def contactmoment_calendar(request, slug):
             kinds=kinds,
         )
     if request.method == "POST":
-        denied = _require(request, "workgroups.add_contactfeedback", council)
-        if denied:
-            return denied
+        authorize(request, "workgroups.add_contactfeedback", council)
         if form.is_valid():
             kind, occurrence = form.target()
             try:
@@ -229,7 +213,7 @@ def contactmoment_calendar(request, slug):
                     text=form.cleaned_data["text"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                apply_errors(form, error)
             else:
                 messages.success(request, _("Bedankt: uw reactie is doorgegeven aan de gemeente."))
                 return redirect("workgroups:contactmoment-calendar", slug=council.slug)
@@ -248,32 +232,23 @@ def contactmoment_calendar(request, slug):
 
 def contactmoment_ical(request, slug):
     council = get_object_or_404(NeighbourhoodCouncil, slug=slug)
-    base = settings.SITE_URL.rstrip("/")
     since = timezone.now() - datetime.timedelta(days=90)
     moments = council.contact_moments.filter(starts_at__gte=since).select_related("kind")
-    items = [
-        (
-            f"contactmoment-{m.pk}",
-            f"{m.kind.name} — {council.name}",
-            m.starts_at,
-            m.ends_at,
-            m.place,
-            m.notes,
-            base + m.get_absolute_url(),
+    events = [
+        _calendar_event(
+            f"contactmoment-{m.pk}", f"{m.kind.name} — {council.name}", m, description=m.notes
         )
         for m in moments
     ]
     return calendar_response(
         _("Contactmomenten %(name)s") % {"name": council.name},
-        items,
+        events,
         filename=f"contactmomenten-{council.slug}.ics",
     )
 
 
+@permission_required_or_404("workgroups.view_bottlenecks")
 def bottleneck_list(request):
-    denied = _require(request, "workgroups.view_bottlenecks")
-    if denied:
-        return denied
     return render(
         request,
         "workgroups/bottleneck_list.html",

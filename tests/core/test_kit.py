@@ -14,6 +14,7 @@ from wijkportaal.core.ical import CalendarEvent, calendar_response
 from wijkportaal.core.money import format_money
 from wijkportaal.core.registry import NavItem, Registry
 from wijkportaal.core.states import StateMachine
+from wijkportaal.core.workdays import add_working_days, is_working_day, working_days_between
 
 
 def test_a_key_taken_by_another_plugin_is_refused_but_the_same_plugin_twice_is_harmless():
@@ -105,3 +106,27 @@ def test_a_state_machine_allows_only_the_listed_moves_with_their_reasons():
 def test_a_state_machine_must_list_every_state():
     with pytest.raises(ValueError):
         StateMachine(Light, {Light.RED: ()})
+
+
+def test_working_days_skip_weekends_and_dutch_public_holidays():
+    christmas_eve = datetime.date(2026, 12, 24)  # a Thursday; the 25th and 26th are holidays
+    assert not is_working_day(datetime.date(2026, 12, 25))
+    assert add_working_days(christmas_eve, 1) == datetime.date(2026, 12, 28)
+    assert add_working_days(datetime.date(2026, 12, 28), -1) == christmas_eve
+    assert add_working_days(datetime.date(2026, 4, 24), 1) == datetime.date(
+        2026, 4, 28
+    )  # King's Day
+    assert working_days_between(christmas_eve, datetime.date(2026, 12, 29)) == 2
+    assert working_days_between(christmas_eve, christmas_eve) == 0
+
+
+def test_a_reason_can_be_required_for_one_move_only():
+    machine = StateMachine(
+        Light,
+        {Light.RED: (Light.GREEN, Light.OFF), Light.GREEN: (Light.OFF,), Light.OFF: ()},
+        reason_required=((Light.RED, Light.OFF),),
+        changed_at_field=None,
+    )
+    assert machine.check(Light.GREEN, Light.OFF) == ""
+    with pytest.raises(ValidationError):
+        machine.check(Light.RED, Light.OFF)

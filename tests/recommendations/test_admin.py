@@ -218,3 +218,31 @@ def test_officer_adds_an_action_with_a_first_update_in_one_go(client):
     action = ActionItem.objects.get(title="Ondersteuningscatalogus")
     assert (action.status, action.progress) == ("lopend", 10)
     assert action.updates.get().status_before == "gepland"
+
+
+def test_officer_is_offered_only_the_moves_of_the_transition_table(client, owned):
+    action, officer = owned
+    action.status, action.progress = "afgerond", 100
+    action.save()
+    client.force_login(officer)
+    html = client.get(url(action)).content.decode()
+    status_select = html[
+        html.index('name="status"') : html.index("</select>", html.index('name="status"'))
+    ]
+    assert 'value="afgerond"' in status_select and 'value="lopend"' in status_select
+    assert 'value="gepland"' not in status_select and 'value="vervallen"' not in status_select
+    assert "toegestane statuswijzigingen" in html.lower() and "mag naar" in html
+
+
+def test_new_action_done_while_a_chosen_dependency_is_unfinished_is_refused_in_the_admin(client):
+    officer = OfficerFactory()
+    blocker = ActionItemFactory(title="Werkgroep rollen")
+    client.force_login(officer)
+    draft = ActionItem(title="Promotiecampagne", department=officer.department)
+    data = change_data(draft, status="afgerond", progress=100, update_text="Klaar")
+    data["recommendations"] = [RecommendationFactory(number=4).pk]
+    data["dependencies"] = [blocker.pk]
+    response = client.post("/admin/recommendations/actionitem/add/", data)
+    assert response.status_code == 200
+    assert "wacht nog op: Werkgroep rollen" in response.content.decode()
+    assert not ActionItem.objects.filter(title="Promotiecampagne").exists()

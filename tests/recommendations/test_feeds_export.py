@@ -62,7 +62,7 @@ def test_csv_export_parses_with_a_row_per_action(client, data):
     training, other = data
     response = client.get("/voortgang/export.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    text = response.content.decode("utf-8-sig")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == 2
     by_title = {row["titel"]: row for row in rows}
@@ -92,6 +92,22 @@ def test_json_export_holds_recommendations_with_their_actions(client, data):
 
 def test_columns_page_documents_every_column(client, data):
     html = client.get("/voortgang/open-data/").content.decode()
-    header = client.get("/voortgang/export.csv").content.decode("utf-8-sig").splitlines()[0]
+    export = client.get("/voortgang/export.csv")
+    header = b"".join(export.streaming_content).decode("utf-8-sig").splitlines()[0]
     for column in header.split(","):
         assert f"<code>{column}</code>" in html
+
+
+def test_csv_export_neutralises_formula_cells(client):
+    formula = "=cmd|' /C calc'!A0"
+    ActionItemFactory(
+        title=formula,
+        key="formule",
+        financing_source=formula,
+        department__name=formula,
+        recommendations=[RecommendationFactory(number=1)],
+    )
+    export = client.get("/voortgang/export.csv")
+    row = next(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig"))))
+    for column in ("titel", "financieringsbron", "afdeling"):
+        assert row[column] == "'" + formula

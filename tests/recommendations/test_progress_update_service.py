@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from recommendations.models import ActionStatus, ProgressUpdate
+from recommendations.models import ACTION_MACHINE, ActionStatus, ProgressUpdate
 from recommendations.services import progress_update_create
 from tests.factories import OfficerFactory
 from tests.recommendations.factories import ActionItemFactory
@@ -88,3 +88,47 @@ def test_action_waiting_on_unfinished_dependency_cannot_be_done(administrator):
     campaign.refresh_from_db()
     assert campaign.status == ActionStatus.DONE
     assert campaign.progress == 100 == update.progress_after
+
+
+def test_the_transition_table_lists_the_moves_an_update_may_make():
+    assert {state: set(ACTION_MACHINE.targets(state)) for state in ActionStatus.values} == {
+        "gepland": {"lopend", "geblokkeerd", "afgerond", "vervallen"},
+        "lopend": {"gepland", "geblokkeerd", "afgerond", "vervallen"},
+        "geblokkeerd": {"gepland", "lopend", "afgerond", "vervallen"},
+        "afgerond": {"lopend"},
+        "vervallen": {"gepland", "lopend"},
+    }
+
+
+def test_administrator_can_reopen_a_finished_action(administrator):
+    action = ActionItemFactory(status=ActionStatus.DONE, progress=100)
+    update = progress_update_create(
+        actor=administrator, action=action, text="Er kwam nog werk bij.", status="lopend"
+    )
+    action.refresh_from_db()
+    assert (action.status, update.status_before, update.status_after) == (
+        "lopend",
+        "afgerond",
+        "lopend",
+    )
+
+
+@pytest.mark.parametrize(
+    ("current", "target"),
+    [("afgerond", "gepland"), ("afgerond", "vervallen"), ("vervallen", "afgerond")],
+)
+def test_administrator_cannot_make_a_move_outside_the_table(administrator, current, target):
+    action = ActionItemFactory(status=current, progress=100 if current == "afgerond" else 0)
+    with pytest.raises(ValidationError) as error:
+        progress_update_create(actor=administrator, action=action, text="x", status=target)
+    assert "kan niet naar" in error.value.message_dict["status"][0]
+    action.refresh_from_db()
+    assert action.status == current and not ProgressUpdate.objects.exists()
+
+
+def test_an_update_that_keeps_the_status_is_no_move(administrator):
+    action = ActionItemFactory(status=ActionStatus.CANCELLED)
+    update = progress_update_create(
+        actor=administrator, action=action, text="Ter informatie: het budget is teruggegeven."
+    )
+    assert update.status_before == update.status_after == "vervallen"

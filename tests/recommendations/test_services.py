@@ -1,14 +1,17 @@
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from recommendations import selectors, services
 from recommendations.models import Follow, Reaction
 from recommendations.reminders import KIND_DEPENDENCY_DONE
 from tests.factories import MembershipFactory, OfficerFactory
 from tests.recommendations.factories import ActionItemFactory, RecommendationFactory
+from wijkportaal.core.money import format_money
 from wijkportaal.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -190,11 +193,11 @@ def test_follow_needs_exactly_one_target(councillor):
 
 
 def test_euros_are_formatted_the_dutch_way():
-    from decimal import Decimal
-
-    assert selectors.format_euro(Decimal("12500")) == "€ 12.500,00"
-    assert selectors.format_euro(Decimal("1234567.5")) == "€ 1.234.567,50"
-    assert selectors.format_euro(None) == ""
+    # The action page shows its money with core's format_money (the `euro` filter).
+    with translation.override("nl"):
+        assert format_money(Decimal("12500")) == "€ 12.500,00"
+        assert format_money(Decimal("1234567.5")) == "€ 1.234.567,50"
+        assert format_money(None, empty="") == ""
 
 
 def test_a_change_in_this_process_is_seen_at_once_even_with_a_version_ttl(settings, administrator):

@@ -3,8 +3,8 @@ import datetime
 import factory
 from django.utils import timezone
 
+from roles.models import Role, RoleDeclaration
 from tests.factories import CouncilFactory, UserFactory
-from wijkportaal.wijkraden.models import Role, RoleDeclaration
 
 
 class RoleDeclarationFactory(factory.django.DjangoModelFactory):

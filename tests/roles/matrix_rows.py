@@ -16,5 +16,5 @@ ROWS = [
         overrides={"anonymous": LOGIN, "board": 200, "administrator": 200},
     ),
     Row("/wijkraden/bestaat-niet/rollen/nieuw/", default=404),
-    staff_only_admin("/admin/wijkraden/roledeclaration/"),
+    staff_only_admin("/admin/roles/roledeclaration/"),
 ]

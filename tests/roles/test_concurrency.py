@@ -5,10 +5,10 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils import timezone
 
+from roles.models import Role, RoleDeclaration
+from roles.services import role_declaration_create
 from tests.factories import CouncilFactory, MembershipFactory
 from tests.pg import requires_postgres
-from wijkportaal.wijkraden.models import Role, RoleDeclaration
-from wijkportaal.wijkraden.services import role_declaration_create
 
 
 @pytest.mark.django_db(transaction=True)

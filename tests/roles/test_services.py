@@ -4,12 +4,12 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from roles.models import Role, RoleDeclaration
+from roles.services import role_declaration_create, role_declaration_end
 from tests.factories import DepartmentFactory, MembershipFactory, OfficerFactory
 from tests.recommendations.factories import ActionItemFactory
 from tests.roles.factories import RoleDeclarationFactory
 from wijkportaal.notifications.models import Notification
-from wijkportaal.wijkraden.models import Role, RoleDeclaration
-from wijkportaal.wijkraden.services import role_declaration_create, role_declaration_end
 
 pytestmark = pytest.mark.django_db
 
@@ -166,7 +166,7 @@ def test_reminder_when_a_declaration_takes_effect_is_sent_once(council, member, 
 
 
 def test_reminder_finder_uses_constant_queries(django_assert_max_num_queries):
-    from wijkportaal.wijkraden.role_reminders import role_effective_due
+    from roles.reminders import role_effective_due
 
     for _ in range(2):
         for _ in range(3):

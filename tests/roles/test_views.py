@@ -3,10 +3,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from roles.models import Role, RoleDeclaration
 from tests.factories import CouncilFactory, DistrictFactory
 from tests.recommendations.factories import ActionItemFactory
 from tests.roles.factories import RoleDeclarationFactory
-from wijkportaal.wijkraden.models import Role, RoleDeclaration
 
 pytestmark = pytest.mark.django_db
 

@@ -5,6 +5,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from recommendations.models import ActionStatus
+from recommendations.selectors import waiting_on
+from recommendations.services import progress_update_from_deliverable
 from tests.factories import MembershipFactory, OfficerFactory, UserFactory
 from tests.recommendations.factories import ActionItemFactory
 from tests.workgroups.factories import (
@@ -97,9 +99,7 @@ def test_completing_the_roles_deliverable_unblocks_the_promotion_campaign():
     assert roles_action.status == ActionStatus.DONE
     assert roles_action.updates.get().author == deliverable.workgroup.chair
     # The campaign no longer waits: it can be completed now.
-    from recommendations.services import unfinished_dependencies
-
-    assert unfinished_dependencies(campaign) == []
+    assert waiting_on(campaign) == []
 
 
 def test_completion_is_refused_while_the_action_waits_and_nothing_is_saved():
@@ -204,3 +204,45 @@ def test_officer_completes_deliverables_from_the_admin_and_sees_refusals(client)
     refused.refresh_from_db()
     assert ok.status == DeliverableStatus.DONE
     assert refused.status != DeliverableStatus.DONE
+
+
+def test_completion_is_refused_when_the_action_was_cancelled_and_nothing_is_saved():
+    action = ActionItemFactory(status=ActionStatus.CANCELLED)
+    deliverable = DeliverableFactory(action=action, text="Tekst")
+    with pytest.raises(ValidationError) as error:
+        deliverable_complete(actor=deliverable.workgroup.chair, deliverable=deliverable)
+    assert "kan niet naar" in error.value.message_dict["action"][0]
+    deliverable.refresh_from_db()
+    action.refresh_from_db()
+    assert deliverable.status != DeliverableStatus.DONE
+    assert action.status == ActionStatus.CANCELLED and not action.updates.exists()
+
+
+def _delivered(**kwargs):
+    return DeliverableFactory(
+        text="Tekst", status=DeliverableStatus.DONE, completed_at=timezone.now(), **kwargs
+    )
+
+
+def test_chair_completes_the_linked_action_through_a_delivered_product():
+    deliverable = _delivered(action=ActionItemFactory(status=ActionStatus.RUNNING))
+    chair = deliverable.workgroup.chair
+    update = progress_update_from_deliverable(actor=chair, deliverable=deliverable, text="Klaar")
+    assert (update.author, update.status_after, update.progress_after) == (chair, "afgerond", 100)
+
+
+def test_a_product_not_yet_delivered_completes_no_action():
+    deliverable = DeliverableFactory(text="Tekst", action=ActionItemFactory())
+    with pytest.raises(PermissionDenied):
+        progress_update_from_deliverable(
+            actor=deliverable.workgroup.chair, deliverable=deliverable, text="Klaar"
+        )
+    assert not deliverable.action.updates.exists()
+
+
+def test_member_cannot_complete_an_action_through_a_delivered_product():
+    deliverable = _delivered(action=ActionItemFactory())
+    member = WorkgroupMemberFactory(workgroup=deliverable.workgroup).person
+    with pytest.raises(PermissionDenied):
+        progress_update_from_deliverable(actor=member, deliverable=deliverable, text="Klaar")
+    assert not deliverable.action.updates.exists()

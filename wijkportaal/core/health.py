@@ -7,6 +7,8 @@ import uuid
 from django.core.cache import cache
 from django.db import connection
 
+from wijkportaal.celery import app
+
 
 def check_database() -> tuple[bool, str]:
     try:
@@ -32,8 +34,6 @@ def check_cache() -> tuple[bool, str]:
 
 
 def check_broker() -> tuple[bool, str]:
-    from wijkportaal.celery import app
-
     try:
         with app.connection_for_write() as conn:
             conn.ensure_connection(max_retries=1, timeout=1)

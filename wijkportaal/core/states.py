@@ -70,7 +70,11 @@ class StateMachine:
         missing = set(states.values) - set(self.transitions)
         if missing:
             raise ValueError(f"No transitions listed for {sorted(missing)}")
-        self.reason_required = frozenset(map(str, reason_required))
+        # A target state ("afgewezen"), or a (from, to) pair where only that move needs one.
+        self.reason_required = frozenset(
+            tuple(map(str, item)) if isinstance(item, tuple) else str(item)
+            for item in reason_required
+        )
         self.noun = noun or _("Dit onderdeel")
         self.field = field
         self.changed_at_field = changed_at_field
@@ -122,7 +126,10 @@ class StateMachine:
                 }
             )
         reason = (reason or "").strip()
-        if target in self.reason_required and not reason:
+        needs_reason = target in self.reason_required or (
+            (str(current), str(target)) in self.reason_required
+        )
+        if needs_reason and not reason:
             raise ValidationError({reason_field: gettext("Geef een reden op voor deze stap.")})
         if len(reason) > self.reason_max_length:
             raise ValidationError(

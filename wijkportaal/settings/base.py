@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "wijkportaal.wijkraden",
     "wijkportaal.notifications",
     "recommendations",
+    "roles",
     "workgroups",
     "training",
     "toolkit",

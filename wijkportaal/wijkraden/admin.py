@@ -1,15 +1,7 @@
 from django.contrib import admin
 from rules.contrib.admin import ObjectPermissionsModelAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
-from .models import (
-    Department,
-    District,
-    InventoryRound,
-    Membership,
-    NeighbourhoodCouncil,
-    RoleDeclaration,
-)
+from .models import Department, District, InventoryRound, Membership, NeighbourhoodCouncil
 
 
 @admin.register(District)
@@ -61,18 +53,3 @@ class InventoryRoundAdmin(ObjectPermissionsModelAdmin):
         if not change:
             obj.opened_by = request.user
         super().save_model(request, obj, form, change)
-
-
-@admin.register(RoleDeclaration)
-class RoleDeclarationAdmin(SimpleHistoryAdmin, ObjectPermissionsModelAdmin):
-    """Read-only: a declaration is made and ended by the wijkraad's board in the portal, so the
-    register stays what the wijkraad made known."""
-
-    list_display = ["council", "role", "subject", "start", "end", "declared_at"]
-    list_filter = ["role", "council__district"]
-    search_fields = ["council__name", "subject"]
-    list_select_related = ["council"]
-    date_hierarchy = "start"
-
-    def has_add_permission(self, request):
-        return False

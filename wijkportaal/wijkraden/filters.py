@@ -1,4 +1,5 @@
 import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import District, NeighbourhoodCouncil
@@ -19,8 +20,6 @@ class CouncilRegisterFilter(django_filters.FilterSet):
         fields = ["district"]
 
     def search(self, queryset, name, value):
-        from django.db.models import Q
-
         value = value.strip()[:100]
         if not value:
             return queryset

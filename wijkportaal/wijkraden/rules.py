@@ -23,10 +23,3 @@ rules.add_perm("wijkraden.view_inventoryround", is_staff_member)
 rules.add_perm("wijkraden.add_inventoryround", is_staff_member)
 rules.add_perm("wijkraden.change_inventoryround", is_staff_member)
 rules.add_perm("wijkraden.delete_inventoryround", is_administrator)
-rules.add_perm("wijkraden.view_roledeclaration", rules.always_allow)
-# A wijkraad's role is its own choice: only its board declares or ends it. Officers read the
-# register and the admin (view only: a declaration in force is never edited).
-rules.add_perm("wijkraden.add_roledeclaration", is_board_of)
-rules.add_perm("wijkraden.end_roledeclaration", is_board_of)
-rules.add_perm("wijkraden.change_roledeclaration", rules.always_deny)
-rules.add_perm("wijkraden.delete_roledeclaration", is_administrator)

@@ -1,11 +1,14 @@
+"""Reads of the wijkraden app: the public register, one wijkraad, the headline figures."""
+
 from __future__ import annotations
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import District, Function, Membership, NeighbourhoodCouncil, RoleDeclaration
+from wijkportaal.core.errors import NotFound
+
+from .models import District, Function, Membership, NeighbourhoodCouncil
 
 
 def council_register():
@@ -23,9 +26,8 @@ def council_register():
 
 
 def council_detail(slug: str) -> NeighbourhoodCouncil:
-    """One wijkraad with its current board and members prefetched."""
-    from django.shortcuts import get_object_or_404
-
+    """One wijkraad with its current board and members prefetched; NotFound for an unknown
+    slug."""
     board_first = Case(
         *[
             When(function=function, then=Value(rank))
@@ -38,12 +40,13 @@ def council_detail(slug: str) -> NeighbourhoodCouncil:
         .select_related("person")
         .order_by(board_first, "person__last_name")
     )
-    return get_object_or_404(
-        NeighbourhoodCouncil.objects.select_related("district").prefetch_related(
-            Prefetch("memberships", queryset=current_members, to_attr="current_memberships")
-        ),
-        slug=slug,
+    councils = NeighbourhoodCouncil.objects.select_related("district").prefetch_related(
+        Prefetch("memberships", queryset=current_members, to_attr="current_memberships")
     )
+    try:
+        return councils.get(slug=slug)
+    except NeighbourhoodCouncil.DoesNotExist:
+        raise NotFound(f"No wijkraad {slug!r}") from None
 
 
 def headline_figures() -> list[dict]:
@@ -62,51 +65,3 @@ def headline_figures() -> list[dict]:
 
 def districts():
     return District.objects.all()
-
-
-def role_register():
-    """The city-wide register of role declarations, newest start first, in a constant number
-    of queries (one for the rows, one per kind of linked object)."""
-    from .models import RoleDeclaration
-
-    return (
-        RoleDeclaration.objects.select_related("council__district", "content_type")
-        .prefetch_related("scope_object")
-        .order_by("-start", "council__name", "pk")
-    )
-
-
-def council_roles(council) -> dict:
-    """A wijkraad's declarations split into current, upcoming and history."""
-    from .models import RoleDeclaration
-
-    today = timezone.localdate()
-    split = {"current": [], "upcoming": [], "history": []}
-    declarations = (
-        RoleDeclaration.objects.filter(council=council)
-        .select_related("content_type", "declared_by")
-        .prefetch_related("scope_object")
-        .order_by("start", "pk")
-    )
-    for declaration in declarations:
-        state = declaration.state(today)
-        split["history" if state == "ended" else state].append(declaration)
-    split["history"].reverse()
-    return split
-
-
-def role_for_object(obj):
-    """The wijkraad's declared role for `obj` (a wijkcontract, a proposal, ...): the declaration
-    linked to the object itself (current, else the latest), or else the wijkraad's current
-    general declaration."""
-    declarations = RoleDeclaration.objects.filter(council_id=obj.council_id).select_related(
-        "council"
-    )
-    linked = declarations.filter(
-        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
-    ).order_by("-start")
-    return (
-        linked.current().first()
-        or linked.first()
-        or declarations.current().general().order_by("-start").first()
-    )

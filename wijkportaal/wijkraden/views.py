@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from wijkportaal.core.registry import registry
-from wijkportaal.core.web import PermissionRequired404Mixin
+from wijkportaal.core.web import PermissionRequired404Mixin, apply_errors
 
 from . import selectors, services
 from .filters import CouncilRegisterFilter
@@ -69,7 +69,7 @@ class CouncilEditView(PermissionRequired404Mixin, FormView):
                 actor=self.request.user, council=council, data=form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            apply_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Het profiel van de wijkraad is opgeslagen."))
         return redirect(council.get_absolute_url())

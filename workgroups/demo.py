@@ -1,6 +1,6 @@
-"""Demo data for role declarations, the two workgroups of the programme and the contact
+"""Demo data for the two workgroups of the programme and the contact
 moments (seed order 40). Idempotent: running it twice gives the same rows; --scale N adds
-contact moments and role declarations for the generated wijkraden."""
+contact moments for the generated wijkraden."""
 
 from __future__ import annotations
 
@@ -15,8 +15,6 @@ from wijkportaal.wijkraden.models import (
     Department,
     Membership,
     NeighbourhoodCouncil,
-    Role,
-    RoleDeclaration,
 )
 
 from .models import (
@@ -172,42 +170,9 @@ WORKGROUPS = [
     },
 ]
 
-# Demo role declarations: (council slug, role, subject, start offset, end offset, reason)
-DECLARATIONS = [
-    ("bloemenbuurt", Role.NETWORK, "", -90, None, "Wij verbinden bewoners en gemeente."),
-    (
-        "bloemenbuurt",
-        Role.SELF,
-        "Herinrichting Rozenhof",
-        14,
-        None,
-        "Over de herinrichting heeft de wijkraad na twee bewonersavonden een eigen standpunt.",
-    ),
-    ("havenkwartier", Role.SELF, "", -240, -31, "Tijdens de discussie over de kades."),
-    ("havenkwartier", Role.NETWORK, "", -30, None, "Terug naar de verbindende rol."),
-    (
-        "molenwijk",
-        Role.SELF,
-        "Speelplek Korenveld",
-        -15,
-        120,
-        "Wij beslissen mee over de inrichting.",
-    ),
-    ("parkzoom", Role.NETWORK, "", 7, None, "Een nieuw bestuur, een nieuwe start."),
-]
-
 
 def _at(day: datetime.date, hour: int) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 0)))
-
-
-def _board_member(council_id: int) -> int | None:
-    return (
-        Membership.objects.filter(council_id=council_id, function__in=BOARD_FUNCTIONS)
-        .order_by("function", "pk")
-        .values_list("person_id", flat=True)
-        .first()
-    )
 
 
 def seed_contact_moments(today: datetime.date) -> int:
@@ -249,51 +214,6 @@ def seed_contact_moments(today: datetime.date) -> int:
             )
     ContactMoment.objects.bulk_create(new, batch_size=500)
     return len(new)
-
-
-def seed_declarations(today: datetime.date) -> int:
-    councils = {c.slug: c for c in NeighbourhoodCouncil.objects.all()}
-    created = 0
-    for slug, role, subject, start, end, reason in DECLARATIONS:
-        council = councils.get(slug)
-        declarer = council and _board_member(council.pk)
-        if not declarer:
-            continue
-        start_date = today + datetime.timedelta(days=start)
-        _obj, was_created = RoleDeclaration.objects.get_or_create(
-            council=council,
-            role=role,
-            subject=subject,
-            defaults={
-                "start": start_date,
-                "end": today + datetime.timedelta(days=end) if end is not None else None,
-                "reason": reason,
-                "frameworks_acknowledged": role == Role.SELF,
-                "declared_at": _at(start_date - datetime.timedelta(days=10), 20),
-                "declared_by_id": declarer,
-            },
-        )
-        created += was_created
-    # Generated wijkraden (--scale): a general network role each, declared a month ago.
-    declared = set(RoleDeclaration.objects.values_list("council_id", flat=True).distinct())
-    board = dict(
-        Membership.objects.filter(council__slug__startswith="extra-", function__in=BOARD_FUNCTIONS)
-        .order_by("-function")
-        .values_list("council_id", "person_id")
-    )
-    new = [
-        RoleDeclaration(
-            council_id=council_id,
-            role=Role.NETWORK,
-            start=today - datetime.timedelta(days=30),
-            declared_at=_at(today - datetime.timedelta(days=40), 20),
-            declared_by_id=person_id,
-        )
-        for council_id, person_id in board.items()
-        if council_id not in declared
-    ]
-    RoleDeclaration.objects.bulk_create(new, batch_size=500)
-    return created + len(new)
 
 
 def seed_workgroup(spec: dict, today: datetime.date) -> None:
@@ -397,7 +317,6 @@ def seed_workgroup(spec: dict, today: datetime.date) -> None:
 def seed_workgroups(*, scale: int = 1, progress=None) -> None:
     today = timezone.localdate()
     seed_contact_moments(today)
-    seed_declarations(today)
     for spec in WORKGROUPS:
         seed_workgroup(spec, today)
     if progress:

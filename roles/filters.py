@@ -1,10 +1,13 @@
+"""The filters of the register of role declarations (/wijkraden/rollen/)."""
+
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wijkportaal.core.registry import RoleScope, registry
+from wijkportaal.wijkraden.models import District
 
-from .models import District, Role, RoleDeclaration
+from .models import Role, RoleDeclaration
 
 
 def scope_filter_choices():

@@ -3,9 +3,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from roles.services import role_declaration_create
 from tests.contracts.factories import SignedContractFactory
 from tests.factories import MembershipFactory
-from wijkportaal.wijkraden.services import role_declaration_create
 
 pytestmark = pytest.mark.django_db
 

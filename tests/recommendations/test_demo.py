@@ -1,8 +1,14 @@
 import pytest
 from django.core.management import call_command
 
-from recommendations.models import ActionItem, Indicator, ProgressUpdate, Recommendation
-from recommendations.seed import ACTIONS
+from recommendations.demo import ACTIONS
+from recommendations.models import (
+    ACTION_MACHINE,
+    ActionItem,
+    Indicator,
+    ProgressUpdate,
+    Recommendation,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +84,9 @@ def test_seeded_monitor_shows_all_ten_with_progress(client):
             ActionItem.objects.get(key="promotiecampagne").get_absolute_url()
         ).content.decode()
     )
+
+
+def test_demo_updates_make_only_moves_of_the_transition_table():
+    call_command("seed_demo", scale=2, verbosity=0)
+    moves = set(ProgressUpdate.objects.values_list("status_before", "status_after"))
+    assert all(before == after or ACTION_MACHINE.can(before, after) for before, after in moves)

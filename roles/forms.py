@@ -1,16 +1,13 @@
+"""Forms of the role choice: declare a role (its scope chosen among the RoleScope plugins) and
+end one."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wijkportaal.core.forms import DateInput
 from wijkportaal.core.registry import RoleScope, registry
 
 from .models import Role
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 def scope_choices(council) -> list:
@@ -89,3 +86,11 @@ class RoleDeclarationForm(forms.Form):
     def __init__(self, *args, council, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["scope_object"].choices = scope_choices(council)
+
+
+class RoleEndForm(forms.Form):
+    end = forms.DateField(
+        label=_("Geldt tot en met"),
+        widget=DateInput,
+        help_text=_("De laatste dag waarop de rolkeuze geldt: vandaag of later."),
+    )

@@ -1,33 +1,23 @@
 """Pages of the role declarations (rolkeuzes): the city-wide register, the form to declare a
 role and the form to end one."""
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
-from wijkportaal.core.web import PermissionRequired404Mixin
+from wijkportaal.core.web import PermissionRequired404Mixin, apply_errors
+from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 from . import selectors, services
-from .models import NeighbourhoodCouncil, RoleDeclaration
-from .role_filters import RoleRegisterFilter
-from .role_forms import DateInput, RoleDeclarationForm, resolve_scope
+from .filters import RoleRegisterFilter
+from .forms import RoleDeclarationForm, RoleEndForm, resolve_scope
+from .models import RoleDeclaration
 
 PAGE_SIZE = 50
-
-
-def add_service_errors(form, error: ValidationError) -> None:
-    """Put a service's errors beside the form's fields (or above the form)."""
-    if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages_)
-    else:
-        form.add_error(None, error.messages)
 
 
 def role_register(request):
@@ -42,7 +32,7 @@ def role_register(request):
     query.pop("pagina", None)
     return render(
         request,
-        "wijkraden/roledeclaration_list.html",
+        "roles/roledeclaration_list.html",
         {
             "filter": role_filter,
             "page": page,
@@ -54,8 +44,8 @@ def role_register(request):
 
 
 class RoleDeclarationCreateView(PermissionRequired404Mixin, FormView):
-    permission_required = "wijkraden.add_roledeclaration"
-    template_name = "wijkraden/roledeclaration_form.html"
+    permission_required = "roles.add_roledeclaration"
+    template_name = "roles/roledeclaration_form.html"
     form_class = RoleDeclarationForm
 
     def get_permission_object(self):
@@ -89,23 +79,15 @@ class RoleDeclarationCreateView(PermissionRequired404Mixin, FormView):
                 succeed_current=data.get("succeed_current", False),
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            apply_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("De rolkeuze is bekendgemaakt."))
         return redirect(self.council.get_absolute_url() + "#rollen")
 
 
-class RoleEndForm(forms.Form):
-    end = forms.DateField(
-        label=gettext_lazy("Geldt tot en met"),
-        widget=DateInput,
-        help_text=gettext_lazy("De laatste dag waarop de rolkeuze geldt: vandaag of later."),
-    )
-
-
 class RoleDeclarationEndView(PermissionRequired404Mixin, FormView):
-    permission_required = "wijkraden.end_roledeclaration"
-    template_name = "wijkraden/roledeclaration_end.html"
+    permission_required = "roles.end_roledeclaration"
+    template_name = "roles/roledeclaration_end.html"
     form_class = RoleEndForm
 
     def get_permission_object(self):
@@ -133,16 +115,16 @@ class RoleDeclarationEndView(PermissionRequired404Mixin, FormView):
                 end=form.cleaned_data["end"],
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            apply_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("De rolkeuze is beëindigd."))
         return redirect(self.declaration.council.get_absolute_url() + "#rollen")
 
 
 def council_roles_section(request, council):
-    """The roles block on /wijkraden/<slug>/ (registered as a council_detail section)."""
+    """The roles block on /wijkraden/<slug>/ (a council_detail section, see plugins.py)."""
     roles = selectors.council_roles(council)
-    can_declare = request.user.has_perm("wijkraden.add_roledeclaration", council)
+    can_declare = request.user.has_perm("roles.add_roledeclaration", council)
     groups = [
         (roles["current"], _("Geldt nu"), _("Er geldt nu geen rolkeuze.")),
         (roles["upcoming"], _("Komt eraan"), _("Er is geen rolkeuze aangekondigd.")),
@@ -155,3 +137,9 @@ def council_roles_section(request, council):
         "can_declare": can_declare,
         "today": timezone.localdate(),
     }
+
+
+def object_role_section(request, obj):
+    """The role block on the page of an object a wijkraad can declare its role for (a
+    wijkcontract, ...: the scope_role slot, see plugins.py)."""
+    return {"declaration": selectors.role_for_object(obj)}

@@ -1,0 +1,29 @@
+"""What the roles app adds to the portal (registered in apps.py): the roles block on a
+wijkraad's page, the role on the page of an object it was declared for, the demo data and the
+notifications. The objects a role can be declared for come from the other apps' RoleScope
+plugins."""
+
+from wijkportaal.core.registry import DemoStep, PageSection
+
+from . import reminders
+from .demo import seed_roles
+from .views import council_roles_section, object_role_section
+
+PLUGINS = [
+    PageSection(
+        "roles",
+        slot="council_detail",
+        template="roles/roledeclaration_section.html",
+        context=council_roles_section,
+        order=10,
+    ),
+    PageSection(
+        "scope-role",
+        slot="scope_role",
+        template="roles/roledeclaration_for_object.html",
+        context=object_role_section,
+    ),
+    # After the wijkraden, accounts (board members) and recommendations, before workgroups.
+    DemoStep("roles", run=seed_roles, order=35),
+    *reminders.PLUGINS,
+]
