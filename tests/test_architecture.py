@@ -53,16 +53,6 @@ KNOWN_INLINE_IMPORTS = [
     ("contracts/models.py", "wijkportaal.permissions"),
     ("contracts/plugins.py", "recommendations.models"),
     ("contracts/selectors.py", "wijkportaal.permissions"),
-    ("toolkit/models.py", "wijkportaal.wijkraden.models"),
-    ("toolkit/plugins.py", "recommendations.models"),
-    ("toolkit/selectors.py", "wijkportaal.permissions"),
-    ("toolkit/services.py", "django.conf"),
-    ("toolkit/services.py", "django.urls"),
-    ("training/models.py", "django.core.exceptions"),
-    ("training/reminders.py", "django.urls"),
-    ("training/reminders.py", "wijkportaal.wijkraden.models"),
-    ("training/selectors.py", "django.urls"),
-    ("training/selectors.py", "django.utils.translation"),
 ]
 
 

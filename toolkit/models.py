@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from wijkportaal.wijkraden.models import NeighbourhoodCouncil
+from wijkportaal.wijkraden.models import Membership, NeighbourhoodCouncil
 
 # The kind of InventoryRound (shared model in wijkraden) that this app owns.
 ROUND_KIND = "toolkit"
@@ -57,8 +57,6 @@ class ChannelQuerySet(models.QuerySet):
     def with_contact_available(self):
         """Annotate `contact_available`: the contact person opted in, still sits in this
         wijkraad and has an active account, so "Vraag het deze wijkraad" may be offered."""
-        from wijkportaal.wijkraden.models import Membership
-
         current_seat = Membership.objects.current().filter(
             person_id=OuterRef("contact_person_id"),
             council_id=OuterRef("council_id"),

@@ -6,18 +6,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from recommendations.models import ActionItem
 from wijkportaal.core.registry import ActionLinks, DemoStep, IndicatorSource, NavItem, PageSection
 
 from . import reminders, selectors
-from .seed import seed_toolkit
+from .demo import seed_toolkit
 
 ACTION_KEY = "toolkit-communicatie"
 
 
 def action_links(action_ids: list[int]) -> dict[int, list[dict]]:
     """The toolkit action on /voortgang/ links to the toolkit."""
-    from recommendations.models import ActionItem
-
     action = ActionItem.objects.filter(key=ACTION_KEY, pk__in=action_ids).only("pk").first()
     if action is None:
         return {}

@@ -8,9 +8,10 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.db.models import Prefetch, Q
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from wijkportaal.core.errors import NotFound
+from wijkportaal.permissions import current_council_ids
 from wijkportaal.wijkraden.models import InventoryRound, NeighbourhoodCouncil
 
 from .models import ROUND_KIND, Channel, ChannelKind, InventoryStatus, KnowHowEntry
@@ -59,7 +60,10 @@ def matrix_councils():
 def kind_overview(slug: str) -> dict:
     """One kind of channel: who uses it, total and median reach, costs, and the know-how
     entries about it."""
-    kind = get_object_or_404(ChannelKind, slug=slug)
+    try:
+        kind = ChannelKind.objects.get(slug=slug)
+    except ChannelKind.DoesNotExist as error:
+        raise NotFound from error
     channels = list(
         Channel.objects.of_active_councils()
         .with_contact_available()
@@ -130,8 +134,6 @@ def inventory_up_to_date_share() -> float:
 
 def board_councils(user) -> list[NeighbourhoodCouncil]:
     """The wijkraden whose inventory this user keeps as a board member."""
-    from wijkportaal.permissions import current_council_ids
-
     ids = current_council_ids(user, board_only=True)
     return list(NeighbourhoodCouncil.objects.filter(pk__in=ids)) if ids else []
 
@@ -165,12 +167,13 @@ def entries(*, query: str = "", tag: str = "", kind: str = "", channel_kind: str
 
 
 def entry_detail(slug: str) -> KnowHowEntry:
-    return get_object_or_404(
-        KnowHowEntry.objects.select_related("council", "author").prefetch_related(
-            "tags", "channel_kinds", Prefetch("attachments")
-        ),
-        slug=slug,
+    entries = KnowHowEntry.objects.select_related("council", "author").prefetch_related(
+        "tags", "channel_kinds", Prefetch("attachments")
     )
+    try:
+        return entries.get(slug=slug)
+    except KnowHowEntry.DoesNotExist as error:
+        raise NotFound from error
 
 
 def export_rows():

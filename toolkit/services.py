@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -286,9 +288,6 @@ def contact_request_send(*, actor: User, channel: Channel, message: str) -> bool
         raise ValidationError({"message": _("Schrijf uw vraag.")})
     if len(message) > 2000:
         raise ValidationError({"message": _("Uw vraag is hoogstens 2000 tekens lang.")})
-    from django.conf import settings
-    from django.urls import reverse
-
     sender_councils = ", ".join(
         Membership.objects.current()
         .filter(person=actor)

@@ -1,5 +1,6 @@
-"""Checks on uploaded attachments: only a few document and image types, and not too large.
-The extension and the first bytes must agree, so a renamed executable is refused too."""
+"""The toolkit's limits for attachments (a few document and image types, 5 MB) and its wording
+of the errors. The check itself is the core's (`wijkportaal.core.uploads`): the extension and
+the first bytes must agree, so a renamed executable is refused too."""
 
 from __future__ import annotations
 
@@ -7,20 +8,12 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from wijkportaal.core.uploads import content_type_for, extension_of, upload_problem
+from wijkportaal.core.uploads import extension_of, upload_problem
 
 MAX_ATTACHMENT_SIZE = 5 * 1024 * 1024  # 5 MB
 
 ALLOWED_EXTENSIONS = ("pdf", "docx", "odt", "png", "jpg", "jpeg")
 ALLOWED_LABEL = "pdf, docx, odt, png, jpg"
-
-__all__ = [
-    "ALLOWED_LABEL",
-    "MAX_ATTACHMENT_SIZE",
-    "content_type_for",
-    "extension_of",
-    "validate_attachment",
-]
 
 
 def validate_attachment(upload) -> None:

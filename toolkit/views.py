@@ -1,37 +1,28 @@
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wijkportaal.core.exports import csv_response
+from wijkportaal.core.uploads import content_type_for
+from wijkportaal.core.web import apply_errors, authorize, permission_required_or_404
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 from . import selectors, services
 from .filters import EntryFilter, MatrixFilter
 from .forms import AskForm, ChannelForm, EntryForm, RoundForm
 from .models import Attachment, Channel
-from .validators import content_type_for
 
 
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-def _council_or_404(request, slug) -> NeighbourhoodCouncil:
-    """The wijkraad whose inventory is asked for, if the user may keep it; 404 otherwise
-    (anonymous users go to the login first)."""
+def _inventory_council(request, slug) -> NeighbourhoodCouncil:
+    """The wijkraad whose inventory is asked for, if the user may keep it; 404 otherwise.
+    The views ask for the login first, so an unknown wijkraad does not answer differently."""
     council = get_object_or_404(NeighbourhoodCouncil, slug=slug)
-    if not request.user.has_perm("toolkit.change_inventory", council):
-        raise Http404
+    authorize(request, "toolkit.change_inventory", council)
     return council
 
 
@@ -80,14 +71,14 @@ def _inventory_context(request, council, form, status=200):
 
 @login_required
 def inventory_detail(request, slug):
-    council = _council_or_404(request, slug)
+    council = _inventory_council(request, slug)
     if request.method == "POST":
         form = ChannelForm(request.POST, council=council)
         if form.is_valid():
             try:
                 services.channel_save(actor=request.user, council=council, data=form.cleaned_data)
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_errors(form, error)
             else:
                 messages.success(request, _("Het kanaal is toegevoegd aan de inventaris."))
                 return redirect("toolkit:inventory-detail", slug=council.slug)
@@ -97,7 +88,7 @@ def inventory_detail(request, slug):
 
 @login_required
 def channel_edit(request, slug, pk):
-    council = _council_or_404(request, slug)
+    council = _inventory_council(request, slug)
     channel = get_object_or_404(Channel, pk=pk, council=council)
     if request.method == "POST":
         form = ChannelForm(request.POST, instance=Channel.objects.get(pk=pk), council=council)
@@ -110,7 +101,7 @@ def channel_edit(request, slug, pk):
                     data=form.cleaned_data,
                 )
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_errors(form, error)
             else:
                 messages.success(request, _("Het kanaal is bijgewerkt."))
                 return redirect("toolkit:inventory-detail", slug=council.slug)
@@ -123,7 +114,7 @@ def channel_edit(request, slug, pk):
 
 @login_required
 def channel_delete(request, slug, pk):
-    council = _council_or_404(request, slug)
+    council = _inventory_council(request, slug)
     channel = get_object_or_404(Channel, pk=pk, council=council)
     if request.method == "POST":
         services.channel_delete(actor=request.user, channel=channel)
@@ -135,22 +126,20 @@ def channel_delete(request, slug, pk):
 @login_required
 @require_POST
 def inventory_confirm(request, slug):
-    council = _council_or_404(request, slug)
+    council = _inventory_council(request, slug)
     services.inventory_confirm(actor=request.user, council=council)
     messages.success(request, _("Bedankt: de inventaris is bevestigd als actueel."))
     return redirect("toolkit:inventory-detail", slug=council.slug)
 
 
-@login_required
+@permission_required_or_404("toolkit.open_round")
 def round_create(request):
-    if not request.user.has_perm("toolkit.open_round"):
-        raise Http404
     form = RoundForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.inventory_round_open(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("De inventarisatieronde is geopend."))
             return redirect("toolkit:index")
@@ -203,7 +192,7 @@ def _entry_form_view(request, entry=None):
                 upload_title=data.get("attachment_title", ""),
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             if stripped:
                 messages.warning(
@@ -218,18 +207,15 @@ def _entry_form_view(request, entry=None):
     return render(request, "toolkit/knowhowentry_form.html", {"form": form, "entry": entry})
 
 
-@login_required
+@permission_required_or_404("toolkit.add_knowhowentry")
 def entry_create(request):
-    if not request.user.has_perm("toolkit.add_knowhowentry"):
-        raise Http404
     return _entry_form_view(request)
 
 
 @login_required
 def entry_edit(request, slug):
     entry = selectors.entry_detail(slug)
-    if not request.user.has_perm("toolkit.change_knowhowentry", entry):
-        raise Http404
+    authorize(request, "toolkit.change_knowhowentry", entry)
     return _entry_form_view(request, entry)
 
 
@@ -259,6 +245,7 @@ def channel_ask(request, pk):
         contact_available=True,
         council__active=True,
     )
+    authorize(request, "toolkit.ask_contact", channel)
     form = AskForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -266,8 +253,9 @@ def channel_ask(request, pk):
                 actor=request.user, channel=channel, message=form.cleaned_data["message"]
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         except PermissionDenied as error:
+            # The contact person withdrew since the page was shown: as if never offered.
             raise Http404 from error
         else:
             if sent:
@@ -307,33 +295,29 @@ CSV_HEADER = [
 ]
 
 
+def _export_row(channel: Channel) -> list:
+    return [
+        channel.council.name,
+        channel.council.district.name,
+        channel.kind.name,
+        channel.name,
+        channel.url,
+        channel.audience,
+        channel.frequency,
+        channel.reach,
+        channel.reach_unit,
+        channel.reach_measured_on.isoformat() if channel.reach_measured_on else "",
+        channel.yearly_cost,
+        channel.effort_hours,
+        channel.results,
+        channel.accepts_questions,
+        channel.last_checked.isoformat(),
+    ]
+
+
 def export_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="toolkit-inventaris.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read UTF-8
-    writer = csv.writer(response)
-    writer.writerow(CSV_HEADER)
-    for channel in selectors.export_rows().iterator(chunk_size=500):
-        writer.writerow(
-            [
-                channel.council.name,
-                channel.council.district.name,
-                channel.kind.name,
-                channel.name,
-                channel.url,
-                channel.audience,
-                channel.frequency,
-                "" if channel.reach is None else channel.reach,
-                channel.reach_unit,
-                channel.reach_measured_on.isoformat() if channel.reach_measured_on else "",
-                f"{channel.yearly_cost:.2f}",
-                f"{channel.effort_hours:.1f}",
-                channel.results,
-                "ja" if channel.accepts_questions else "nee",
-                channel.last_checked.isoformat(),
-            ]
-        )
-    return response
+    rows = (_export_row(channel) for channel in selectors.export_rows().iterator(chunk_size=500))
+    return csv_response("toolkit-inventaris.csv", CSV_HEADER, rows)
 
 
 def inventory_url(council) -> str:

@@ -7,6 +7,7 @@ capacity lasts, then the waiting list in order of arrival."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -296,8 +297,6 @@ class Conference(models.Model):
         return reverse("training:conference-detail", kwargs={"year": self.year})
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.starts_at and self.year and timezone.localtime(self.starts_at).year != self.year:
             raise ValidationError({"starts_at": _("De datum valt niet in het gekozen jaar.")})
 

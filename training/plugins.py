@@ -6,7 +6,7 @@ from wijkportaal.core.registry import ActionLinks, DemoStep, IndicatorSource, Na
 from wijkportaal.permissions import current_council_ids
 
 from . import reminders, selectors
-from .seed import seed_training
+from .demo import seed_training
 
 
 def inventory_response_rate():

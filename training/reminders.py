@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime
 
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from wijkportaal.notifications.hooks import Due, NotificationKind, ReminderSource
-from wijkportaal.wijkraden.models import Membership
+from wijkportaal.wijkraden.models import InventoryRound, Membership
 
 from .models import ROUND_KIND, ConferenceRegistration, Enrolment, SeatStatus, WishAnswer
 from .services import absolute_url, conference_mail_context, session_mail_context
@@ -59,10 +60,6 @@ KINDS = [
 
 def inventory_deadline_due(now: datetime.datetime):
     """Boards of wijkraden that have not answered a round whose deadline is within 5 days."""
-    from django.urls import reverse
-
-    from wijkportaal.wijkraden.models import InventoryRound
-
     today = timezone.localdate(now)
     rounds = list(
         InventoryRound.objects.filter(

@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from recommendations.models import ActionItem
+from wijkportaal.core.errors import NotFound
 from wijkportaal.wijkraden.models import InventoryRound, NeighbourhoodCouncil
 
 from .models import (
@@ -51,12 +54,15 @@ def onboarding_modules():
 
 
 def session_detail(pk: int) -> Session:
-    return (
-        Session.objects.with_counts()
-        .select_related("module")
-        .prefetch_related("module__recommendations", "module__topics")
-        .get(pk=pk)
-    )
+    try:
+        return (
+            Session.objects.with_counts()
+            .select_related("module")
+            .prefetch_related("module__recommendations", "module__topics")
+            .get(pk=pk)
+        )
+    except Session.DoesNotExist as error:
+        raise NotFound from error
 
 
 def session_attendance(session: Session):
@@ -210,7 +216,10 @@ def current_conference(now=None) -> Conference | None:
 
 
 def conference_detail(year: int) -> Conference:
-    return conferences().prefetch_related("programme", "delegation").get(year=year)
+    try:
+        return conferences().prefetch_related("programme", "delegation").get(year=year)
+    except Conference.DoesNotExist as error:
+        raise NotFound from error
 
 
 def my_registration(conference: Conference, user) -> ConferenceRegistration | None:
@@ -230,9 +239,6 @@ ACTION_KEYS = ("scholingsprogramma", "wijkradenconferentie")
 
 
 def action_links(action_ids: list[int]) -> dict[int, list[dict]]:
-    from django.urls import reverse
-    from django.utils.translation import gettext as _
-
     links = {}
     for pk, key in ActionItem.objects.filter(pk__in=action_ids, key__in=ACTION_KEYS).values_list(
         "pk", "key"

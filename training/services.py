@@ -1,5 +1,5 @@
-"""Writes of the training programme and the conference. Views, the admin and the seed call
-these; the rules live here once.
+"""Writes of the training programme and the conference. Views and the admin call these; the
+rules live here once.
 
 Seats: the session (or conference) row is locked with SELECT ... FOR UPDATE before counting the
 seats taken, so two people asking for the last seat at the same moment are served one after the

@@ -1,19 +1,17 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wijkportaal.core.ical import CalendarEvent, calendar_response
+from wijkportaal.core.web import apply_errors, authorize, login_required_or_404, message_errors
 from wijkportaal.permissions import current_council_ids
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 from . import selectors, services
 from .forms import ConferenceRegistrationForm, InventoryAnswerForm
-from .ical import calendar_response, conference_event, session_event
 from .models import (
     Conference,
     ConferenceRegistration,
@@ -21,11 +19,6 @@ from .models import (
     SeatStatus,
     Session,
 )
-
-
-def _messages_of(error: ValidationError) -> list[str]:
-    return list(error.messages)
-
 
 # --- programme and sessions -----------------------------------------------------------------
 
@@ -44,10 +37,7 @@ def programme(request):
 
 
 def session_detail(request, pk):
-    try:
-        session = selectors.session_detail(pk)
-    except Session.DoesNotExist as error:
-        raise Http404 from error
+    session = selectors.session_detail(pk)
     enrolment = None
     position = None
     if request.user.is_authenticated:
@@ -74,15 +64,14 @@ def session_detail(request, pk):
 @require_POST
 def session_enrol(request, pk):
     session = get_object_or_404(Session, pk=pk)
-    if not request.user.is_authenticated:
-        return redirect_to_login(session.get_absolute_url())
+    # After the login, back to the session's page: this address only answers POST.
+    login_required_or_404(request, next_url=session.get_absolute_url())
     try:
         enrolment = services.enrolment_create(actor=request.user, session=session)
     except PermissionDenied as error:
         messages.error(request, str(error) or _("U kunt zich niet inschrijven."))
     except ValidationError as error:
-        for message in _messages_of(error):
-            messages.error(request, message)
+        message_errors(request, error)
     else:
         if enrolment.status == SeatStatus.ENROLLED:
             messages.success(request, _("U bent ingeschreven. De bevestiging komt per e-mail."))
@@ -100,38 +89,60 @@ def session_enrol(request, pk):
 @require_POST
 def session_cancel(request, pk):
     session = get_object_or_404(Session, pk=pk)
-    if not request.user.is_authenticated:
-        return redirect_to_login(session.get_absolute_url())
+    login_required_or_404(request, next_url=session.get_absolute_url())
     enrolment = get_object_or_404(Enrolment, session=session, person=request.user)
     try:
         services.enrolment_cancel(actor=request.user, enrolment=enrolment)
     except ValidationError as error:
-        for message in _messages_of(error):
-            messages.error(request, message)
+        message_errors(request, error)
     else:
         messages.success(request, _("U bent afgemeld voor deze bijeenkomst."))
     return redirect(session.get_absolute_url())
 
 
+def _session_event(session: Session) -> CalendarEvent:
+    return CalendarEvent(
+        uid=f"sessie-{session.pk}",
+        summary=session.module.title,
+        start=session.starts_at,
+        end=session.ends_at,
+        location=session.location or session.online_url,
+        description=f"Trainer: {session.trainer}\n{session.module.goals}",
+        url=session.get_absolute_url(),
+    )
+
+
+def _conference_event(conference: Conference) -> CalendarEvent:
+    return CalendarEvent(
+        uid=f"conferentie-{conference.year}",
+        summary=f"Wijkradenconferentie {conference.year}: {conference.theme}",
+        start=conference.starts_at,
+        end=conference.ends_at,
+        location=", ".join(part for part in [conference.venue, conference.address] if part),
+        description=conference.description,
+        url=conference.get_absolute_url(),
+    )
+
+
 def session_ical(request, pk):
     session = get_object_or_404(Session.objects.select_related("module"), pk=pk)
     return calendar_response(
-        session.module.title, [session_event(session)], f"scholing-{session.pk}.ics"
+        session.module.title, [_session_event(session)], filename=f"scholing-{session.pk}.ics"
     )
 
 
 def programme_ical(request):
     sessions = Session.objects.upcoming().select_related("module")
     return calendar_response(
-        _("Scholingsprogramma wijkraden"), [session_event(s) for s in sessions], "scholing.ics"
+        _("Scholingsprogramma wijkraden"),
+        [_session_event(s) for s in sessions],
+        filename="scholing.ics",
     )
 
 
-@login_required
 def session_attendance(request, pk):
     session = get_object_or_404(Session.objects.select_related("module"), pk=pk)
-    if not request.user.has_perm("training.record_attendance", session):
-        raise Http404
+    authorize(request, "training.record_attendance", session)
     enrolments = list(selectors.session_attendance(session))
     error = None
     if request.method == "POST":
@@ -178,8 +189,7 @@ def inventory(request, slug):
     if request.method == "POST":
         if council is None:
             # A member who is not on a board (or not logged in) cannot answer for a wijkraad.
-            if not user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
+            login_required_or_404(request)
             messages.error(
                 request, _("Alleen het bestuur van de wijkraad vult de inventarisatie in.")
             )
@@ -197,7 +207,7 @@ def inventory(request, slug):
                         own_wishes=form.cleaned_data["own_wishes"],
                     )
                 except ValidationError as error:
-                    form.add_error(None, error)
+                    apply_errors(form, error)
                 else:
                     messages.success(
                         request,
@@ -234,10 +244,7 @@ def conference_index(request):
 
 
 def conference_detail(request, year, is_index=False):
-    try:
-        conference = selectors.conference_detail(year)
-    except Conference.DoesNotExist as error:
-        raise Http404 from error
+    conference = selectors.conference_detail(year)
     return _render_conference(request, conference, ConferenceRegistrationForm(), is_index)
 
 
@@ -263,8 +270,7 @@ def _render_conference(request, conference, form, is_index=False, status=200):
 @require_POST
 def conference_register(request, year):
     conference = get_object_or_404(Conference, year=year)
-    if not request.user.is_authenticated:
-        return redirect_to_login(conference.get_absolute_url())
+    login_required_or_404(request, next_url=conference.get_absolute_url())
     form = ConferenceRegistrationForm(request.POST)
     if form.is_valid():
         try:
@@ -277,10 +283,9 @@ def conference_register(request, year):
         except ValidationError as error:
             if not hasattr(error, "error_dict"):
                 # Not about a field (already registered, too late): say so above the page.
-                for message in _messages_of(error):
-                    messages.error(request, message)
+                message_errors(request, error)
                 return redirect(conference.get_absolute_url())
-            form.add_error(None, error)
+            apply_errors(form, error)
         else:
             if registration.status == SeatStatus.ENROLLED:
                 messages.success(request, _("U bent aangemeld. De bevestiging komt per e-mail."))
@@ -299,16 +304,14 @@ def conference_register(request, year):
 @require_POST
 def conference_cancel(request, year):
     conference = get_object_or_404(Conference, year=year)
-    if not request.user.is_authenticated:
-        return redirect_to_login(conference.get_absolute_url())
+    login_required_or_404(request, next_url=conference.get_absolute_url())
     registration = get_object_or_404(
         ConferenceRegistration, conference=conference, person=request.user
     )
     try:
         services.conference_registration_cancel(actor=request.user, registration=registration)
     except ValidationError as error:
-        for message in _messages_of(error):
-            messages.error(request, message)
+        message_errors(request, error)
     else:
         messages.success(request, _("U bent afgemeld voor de conferentie."))
     return redirect(conference.get_absolute_url())
@@ -317,5 +320,7 @@ def conference_cancel(request, year):
 def conference_ical(request, year):
     conference = get_object_or_404(Conference, year=year)
     return calendar_response(
-        str(conference), [conference_event(conference)], f"wijkradenconferentie-{year}.ics"
+        str(conference),
+        [_conference_event(conference)],
+        filename=f"wijkradenconferentie-{year}.ics",
     )

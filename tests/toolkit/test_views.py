@@ -341,7 +341,7 @@ def test_csv_export_parses_and_holds_no_addresses(client, council, member):
     response = client.get(reverse("toolkit:export-csv"))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    text = response.content.decode("utf-8-sig")
+    text = response.getvalue().decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == 1
     assert rows[0]["naam"] == "De Koerier, editie Noord"
@@ -349,6 +349,16 @@ def test_csv_export_parses_and_holds_no_addresses(client, council, member):
     assert rows[0]["aanspreekpunt_beschikbaar"] == "ja"
     assert rows[0]["kosten_per_jaar_euro"] == "100.00"
     assert member.email not in text
+
+
+def test_csv_export_neutralises_cells_a_spreadsheet_would_run(client, council):
+    ChannelFactory(council=council, name="=HYPERLINK(evil)", results="@SUM(1)", audience="-1+1")
+    text = client.get(reverse("toolkit:export-csv")).getvalue().decode("utf-8-sig")
+    (row,) = csv.DictReader(io.StringIO(text))
+    assert row["naam"] == "'=HYPERLINK(evil)"
+    assert row["opbrengst"] == "'@SUM(1)"
+    assert row["doelgroep"] == "'-1+1"
+    assert row["inzet_uren_per_maand"] == "4.0"
 
 
 def test_council_page_shows_channels_without_addresses(client, council, member):

@@ -137,6 +137,8 @@ def test_conference_ical_parses(client):
     (event,) = calendar.walk("VEVENT")
     assert str(event["location"]) == "Stadhuis, Markt 1"
     assert event.decoded("dtstart") == conference.starts_at.replace(microsecond=0)
+    # DTSTAMP says when the file was made, not when the conference starts (RFC 5545).
+    assert abs(event.decoded("dtstamp") - timezone.now()) < datetime.timedelta(minutes=1)
 
 
 @pytest.mark.parametrize("size", [1, 8])

@@ -115,6 +115,8 @@ def test_anonymous_enrolment_goes_to_login(client):
     session = SessionFactory()
     response = client.post(f"/scholing/sessies/{session.pk}/inschrijven/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    # Back to the session's page after the login: the enrol address answers POST only.
+    assert response["Location"].endswith(f"?next=/scholing/sessies/{session.pk}/")
 
 
 def test_unknown_session_is_404(client):
@@ -129,6 +131,18 @@ def test_session_ical_parses(client):
     assert str(event["summary"]) == "Zo besluit de gemeente"
     assert str(event["location"]) == "Buurthuis"
     assert event.decoded("dtend") == session.ends_at.replace(microsecond=0)
+
+
+def test_session_ical_is_stamped_when_made_with_the_portal_uid_host(client, settings):
+    settings.SITE_URL = "https://wijkportaal.gemeente.example"
+    session = SessionFactory(starts_at=timezone.now() + datetime.timedelta(days=40))
+    response = client.get(f"/scholing/sessies/{session.pk}/agenda.ics")
+    (event,) = Calendar.from_ical(response.content).walk("VEVENT")
+    assert str(event["uid"]) == f"sessie-{session.pk}@wijkportaal.gemeente.example"
+    assert abs(event.decoded("dtstamp") - timezone.now()) < datetime.timedelta(minutes=1)
+    assert (
+        str(event["url"]) == f"https://wijkportaal.gemeente.example/scholing/sessies/{session.pk}/"
+    )
 
 
 def test_programme_ical_lists_upcoming_sessions_only(client):

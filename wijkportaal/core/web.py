@@ -3,7 +3,8 @@
 - Authorisation: `authorize(request, perm, obj)` — allowed, or anonymous → the login page, or
   anyone else → 404 (objects of another wijkraad do not even reveal that they exist). The same
   as a decorator (`permission_required_or_404`) and a mixin (`PermissionRequired404Mixin`).
-- Service errors onto forms: `apply_errors(form, error)`.
+- Service errors onto forms: `apply_errors(form, error)`; above the page after a redirect:
+  `message_errors(request, error)`.
 - Domain errors: services raise `PermissionDenied`, `ValidationError` or `NotFound`
   (wijkportaal.core.errors); `DomainErrorMiddleware` answers `NotFound` with the 404 page and
   `LoginRequired` with a redirect to the login page, so views need no try/except for them.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -33,10 +35,11 @@ def authorize(request, perm: str, obj=None) -> None:
     raise Http404
 
 
-def login_required_or_404(request) -> None:
-    """For pages of logged-in users only (anonymous → login)."""
+def login_required_or_404(request, *, next_url: str | None = None) -> None:
+    """For pages of logged-in users only (anonymous → login, back to `next_url` afterwards:
+    by default the address asked for)."""
     if not request.user.is_authenticated:
-        raise LoginRequired
+        raise LoginRequired(next_url)
 
 
 def permission_required_or_404(perm: str, get_object: Callable | None = None):
@@ -76,6 +79,13 @@ def apply_errors(form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
+def message_errors(request, error: ValidationError) -> None:
+    """Put a service's ValidationError above the next page, one error message each: for
+    buttons that post and redirect back rather than show a form."""
+    for message in error.messages:
+        messages.error(request, message)
+
+
 class DomainErrorMiddleware:
     """Translate the services' own errors into answers: NotFound → 404, LoginRequired → the
     login page with a way back."""
@@ -88,7 +98,7 @@ class DomainErrorMiddleware:
 
     def process_exception(self, request, exception):
         if isinstance(exception, LoginRequired):
-            return redirect_to_login(request.get_full_path())
+            return redirect_to_login(exception.next_url or request.get_full_path())
         if isinstance(exception, NotFound):
             raise Http404(str(exception)) from exception
         return None
