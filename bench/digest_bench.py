@@ -214,10 +214,10 @@ def main(argv=None) -> int:
         django.setup()
         from django.core.management import call_command
 
-        from wijkportaal.notifications import services
+        from wijkportaal.notifications import sending
 
         # Measure building and writing the digests, not publishing their send tasks.
-        services._enqueue_sending = lambda ids: None
+        sending.sending_enqueue = lambda ids: None
         try:
             call_command("migrate", verbosity=0)
             now = datetime.datetime(2026, 12, 7, 9, tzinfo=datetime.UTC)

@@ -222,5 +222,13 @@ FINDERS = {
 
 PLUGINS = [
     *(NotificationKind(key, label, TEMPLATE) for key, label in KINDS.items()),
+    # To a resident group's address (no account), with a link that confirms the proposal.
+    NotificationKind(
+        "contracts.proposal_verify",
+        _("Bevestiging van een uitdaagrechtvoorstel"),
+        "contracts/email/proposal_verify",
+        optional=False,
+        confidential=True,
+    ),
     *(ReminderSource(name, find_due=finder) for name, finder in FINDERS.items()),
 ]

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from wijkportaal.accounts.models import User
-from wijkportaal.core.mail import build_message
+from wijkportaal.core.mail import Due, mail_queue
 from wijkportaal.core.uploads import extension_of, upload_problem
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
@@ -445,10 +445,8 @@ def proposal_submit_by_group(
     *, group_name: str, contact_name: str, contact_email: str, data: dict
 ) -> ChallengeProposal:
     """A resident group (no account) submits a proposal. It is stored unverified: never public,
-    never processed, until someone opens the signed link mailed to the given address.
-
-    The outbox only mails users (its rows need a recipient account), so this one message is
-    sent with Django's mail after commit."""
+    never processed, until someone opens the signed link mailed to the given address (an
+    outbox row to that address: the group has no account)."""
     errors: dict[str, str] = {}
     try:
         content = _proposal_content(data)
@@ -504,8 +502,17 @@ def proposal_submit_by_group(
         + reverse("contracts:proposal-verify", kwargs={"token": token}),
         "valid_days": VERIFY_MAX_AGE.days,
     }
-    transaction.on_commit(
-        lambda: build_message(contact_email, "contracts/email/proposal_verify", context).send()
+    mail_queue(
+        [
+            Due(
+                None,
+                "contracts.proposal_verify",
+                f"proposal-verify:{proposal.pk}",
+                about=proposal,
+                context=context,
+                address=contact_email,
+            )
+        ]
     )
     return proposal
 

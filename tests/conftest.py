@@ -20,6 +20,12 @@ def _clear_cache():
 
 
 @pytest.fixture
+def eager(settings):
+    """Send queued outbox mail right away (the Celery task runs in-process)."""
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+
+
+@pytest.fixture
 def council(db):
     return CouncilFactory()
 

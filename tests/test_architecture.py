@@ -53,15 +53,6 @@ KNOWN_INLINE_IMPORTS = [
     ("contracts/models.py", "wijkportaal.permissions"),
     ("contracts/plugins.py", "recommendations.models"),
     ("contracts/selectors.py", "wijkportaal.permissions"),
-    ("wijkportaal/accounts/forms.py", "wijkportaal.accounts.models"),
-    ("wijkportaal/accounts/middleware.py", "allauth.mfa.models"),
-    ("wijkportaal/notifications/digests.py", "wijkportaal.notifications.services"),
-    ("wijkportaal/notifications/services.py", "wijkportaal.notifications.digests"),
-    ("wijkportaal/notifications/services.py", "wijkportaal.notifications.digests"),
-    ("wijkportaal/notifications/services.py", "wijkportaal.notifications.digests"),
-    ("wijkportaal/notifications/services.py", "wijkportaal.notifications.tasks"),
-    ("wijkportaal/notifications/services.py", "wijkportaal.notifications.unsubscribe"),
-    ("wijkportaal/notifications/services.py", "wijkportaal.notifications.unsubscribe"),
 ]
 
 

@@ -29,7 +29,7 @@ def accept(client, token, **overrides):
 
 
 def test_officer_invites_a_chair_who_accepts_and_logs_in(
-    client, officer, council, django_capture_on_commit_callbacks
+    client, officer, council, eager, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         invitation = services.invitation_create(
@@ -76,7 +76,7 @@ def test_invitation_can_be_used_once(client, db):
 
 
 def test_expired_invitation_explains_and_offers_a_new_one(
-    client, db, django_capture_on_commit_callbacks
+    client, db, eager, django_capture_on_commit_callbacks
 ):
     invitation = InvitationFactory()
     with time_machine.travel(timezone.now() + datetime.timedelta(days=15)):

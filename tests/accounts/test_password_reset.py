@@ -7,8 +7,11 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 
-def test_member_resets_a_forgotten_password_by_email(client, member):
-    response = client.post(reverse("account_reset_password"), {"email": member.email})
+def test_member_resets_a_forgotten_password_by_email(
+    client, member, eager, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("account_reset_password"), {"email": member.email})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     link = re.search(r"https?://\S+/accounts/password/reset/key/\S+", mail.outbox[0].body).group(0)

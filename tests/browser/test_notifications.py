@@ -9,8 +9,8 @@ from tests.notifications.factories import FollowFactory, ProgressUpdateFactory
 from tests.recommendations.factories import ActionItemFactory, RecommendationFactory
 from wijkportaal.notifications.digests import digests_queue
 from wijkportaal.notifications.models import Notification, NotificationPreference
-from wijkportaal.notifications.services import notification_send
-from wijkportaal.notifications.unsubscribe import unsubscribe_token
+from wijkportaal.notifications.preferences import unsubscribe_token
+from wijkportaal.notifications.sending import notification_send
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

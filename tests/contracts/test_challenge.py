@@ -39,6 +39,7 @@ def verify_link(message) -> str:
     return re.search(r"http://[^\s]+/uitdaagrecht/bevestigen/[^\s]+/", message.body).group(0)
 
 
+@pytest.mark.usefixtures("eager")  # the outbox sends the mail at once
 def test_resident_group_can_submit_a_verified_proposal(client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/uitdaagrecht/voorstel/", group_form())
@@ -92,6 +93,7 @@ def test_service_refuses_group_proposal_without_address():
     assert not ChallengeProposal.objects.exists()
 
 
+@pytest.mark.usefixtures("eager")  # the outbox sends the mail at once
 def test_tampered_or_expired_link_does_not_verify(client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/uitdaagrecht/voorstel/", group_form())
@@ -268,6 +270,7 @@ def test_proposal_pages_queries_do_not_grow(client, django_assert_max_num_querie
         )
 
 
+@pytest.mark.usefixtures("eager")  # the outbox sends the mail at once
 def test_public_form_cannot_be_used_to_flood_an_address(django_capture_on_commit_callbacks):
     def submit():
         return services.proposal_submit_by_group(

@@ -1,9 +1,12 @@
+import datetime
+
 import factory
 from django.utils import timezone
 
 from recommendations.models import Follow, ProgressUpdate, Reaction
-from tests.factories import OfficerFactory
+from tests.factories import CouncillorFactory, OfficerFactory
 from tests.recommendations.factories import ActionItemFactory
+from wijkportaal.notifications.models import NotificationPreference
 
 
 class FollowFactory(factory.django.DjangoModelFactory):
@@ -31,3 +34,24 @@ class ReactionFactory(factory.django.DjangoModelFactory):
 
     action = factory.SubFactory(ActionItemFactory)
     text = "Wij doen graag mee."
+
+
+def daily_digest_subscribers(count: int) -> list:
+    """Councillors with a daily digest that has news: they follow an action updated half an
+    hour ago, by an officer who wants no digest (so the councillors are exactly who is due)."""
+    now = timezone.now()
+    action = ActionItemFactory(title="Wijkradenconferentie")
+    users = [CouncillorFactory() for _ in range(count)]
+    for user in users:
+        NotificationPreference.objects.create(
+            user=user,
+            digest_frequency="dagelijks",
+            last_digest_at=now - datetime.timedelta(hours=1),
+        )
+        FollowFactory(user=user, action=action)
+    author = OfficerFactory()
+    NotificationPreference.objects.create(user=author, digest_frequency="nooit")
+    ProgressUpdateFactory(
+        action=action, author=author, created_at=now - datetime.timedelta(minutes=30)
+    )
+    return users

@@ -7,7 +7,9 @@ import time
 import uuid
 from pathlib import Path
 
-from django.core.mail.backends import filebased
+from django.core.mail.backends import filebased, locmem
+
+from wijkportaal.notifications.models import Notification, NotificationStatus
 
 
 class SlowFileBackend(filebased.EmailBackend):
@@ -49,3 +51,39 @@ def messages_per_recipient(directory: Path) -> dict[str, int]:
                 address = line[4:].strip()
                 counts[address] = counts.get(address, 0) + 1
     return counts
+
+
+class OutboxOnlyBackend(locmem.EmailBackend):
+    """The test backend (mail.outbox), but a message only leaves when it is the outbox row
+    being sent: same address, subject and text as a queued row. Anything else is kept in
+    `strays` (the `outbox_only_mail` fixture fails the test on it) and refused."""
+
+    strays: list = []
+
+    def send_messages(self, email_messages):
+        for message in email_messages:
+            if not self._from_the_outbox(message):
+                OutboxOnlyBackend.strays.append(message)
+                raise AssertionError(
+                    f"Mail left without an outbox row: {message.subject!r} to {message.to}"
+                )
+        return super().send_messages(email_messages)
+
+    @staticmethod
+    def _from_the_outbox(message) -> bool:
+        return (
+            len(message.to) == 1
+            and Notification.objects.filter(
+                status=NotificationStatus.QUEUED,
+                to_address=message.to[0],
+                subject=message.subject,
+                body_text=message.body,
+            ).exists()
+        )
+
+
+class SMTPDownBackend(locmem.EmailBackend):
+    """A mail server that cannot be reached."""
+
+    def send_messages(self, email_messages):
+        raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")

@@ -2,8 +2,8 @@ import pytest
 
 from tests.conftest import client_for
 from tests.factories import UserFactory
-from wijkportaal.notifications import services
-from wijkportaal.notifications.models import Notification, NotificationStatus
+from wijkportaal.notifications.models import Notification, NotificationStatus, recipient_key
+from wijkportaal.notifications.sending import notification_resend
 
 pytestmark = pytest.mark.django_db
 
@@ -14,6 +14,7 @@ def make_message(status=NotificationStatus.SENT, **fields):
     recipient = UserFactory()
     return Notification.objects.create(
         recipient=recipient,
+        recipient_key=recipient_key(recipient.pk),
         kind=fields.pop("kind", "message"),
         occasion=fields.pop("occasion", f"test:{recipient.pk}"),
         to_address=recipient.email,
@@ -67,7 +68,7 @@ def test_councillor_cannot_resend(councillor):
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        services.notification_resend(actor=councillor, notification=failed)
+        notification_resend(actor=councillor, notification=failed)
     failed.refresh_from_db()
     assert failed.status == NotificationStatus.FAILED
 
@@ -110,3 +111,14 @@ def test_sent_mails_page_runs_the_same_queries_for_more_mails(
         make_message()
     with django_assert_max_num_queries(8):
         client.get(SENT)
+
+
+def test_nobody_reads_an_invitation_link_back_from_the_outbox(client, officer):
+    """An officer could otherwise accept an administrator's invitation themselves."""
+    invitation = make_message(
+        kind="accounts.invitation", body_text="Maak uw account aan: /uitnodiging/geheim/"
+    )
+    client_for(client, officer)
+    content = client.get(f"{LIST}{invitation.pk}/change/").content.decode()
+    assert "/uitnodiging/geheim/" not in content and "persoonlijke link" in content
+    assert "/uitnodiging/geheim/" not in client.get(SENT).content.decode()

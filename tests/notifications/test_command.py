@@ -11,8 +11,8 @@ from tests.factories import OfficerFactory
 from tests.notifications.factories import ProgressUpdateFactory
 from tests.recommendations.factories import ActionItemFactory, RecommendationFactory
 from wijkportaal.accounts.models import User
+from wijkportaal.notifications.demo import seed_notifications
 from wijkportaal.notifications.models import Notification, NotificationPreference
-from wijkportaal.notifications.seed import seed_notifications
 
 pytestmark = pytest.mark.django_db
 

@@ -9,12 +9,12 @@ from tests.factories import CouncillorFactory, MembershipFactory, OfficerFactory
 from tests.notifications.factories import FollowFactory, ProgressUpdateFactory, ReactionFactory
 from tests.recommendations.factories import ActionItemFactory, RecommendationFactory
 from wijkportaal.notifications.digests import digests_queue
+from wijkportaal.notifications.due import due_work_run
 from wijkportaal.notifications.models import (
     DigestFrequency,
     Notification,
     NotificationPreference,
 )
-from wijkportaal.notifications.services import due_work_run
 
 pytestmark = pytest.mark.django_db
 

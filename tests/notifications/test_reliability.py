@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from recommendations.services import progress_update_create
 from tests.factories import CouncillorFactory, OfficerFactory
-from tests.notifications.factories import FollowFactory, ProgressUpdateFactory
+from tests.notifications.factories import daily_digest_subscribers
 from tests.notifications.mail_backends import messages_per_recipient
 from tests.notifications.worker import (
     ThrowawayRedis,
@@ -29,13 +29,15 @@ from tests.notifications.worker import (
 )
 from tests.pg import requires_postgres
 from tests.recommendations.factories import ActionItemFactory
-from wijkportaal.notifications import services
+from wijkportaal.notifications import sending
+from wijkportaal.notifications.due import due_work_run
 from wijkportaal.notifications.hooks import Due, NotificationKind, ReminderSource
 from wijkportaal.notifications.models import (
     Notification,
     NotificationPreference,
     NotificationStatus,
 )
+from wijkportaal.notifications.outbox import notification_queue
 from wijkportaal.notifications.tasks import send_notification
 
 AMS = zoneinfo.ZoneInfo("Europe/Amsterdam")
@@ -68,22 +70,6 @@ def reminder_source(plugin):
     plugin(ReminderSource("test_due", find_due=finder))
 
 
-def subscribers(count: int) -> list:
-    """Councillors with a daily digest that has news, following one action."""
-    now = timezone.now()
-    action = ActionItemFactory(title="Wijkradenconferentie")
-    users = [CouncillorFactory() for _ in range(count)]
-    for user in users:
-        NotificationPreference.objects.create(
-            user=user,
-            digest_frequency="dagelijks",
-            last_digest_at=now - datetime.timedelta(hours=1),
-        )
-        FollowFactory(user=user, action=action)
-    ProgressUpdateFactory(action=action, created_at=now - datetime.timedelta(minutes=30))
-    return users
-
-
 def mails_per_kind(users):
     addresses = {user.email for user in users}
     counts = {}
@@ -98,17 +84,17 @@ def mails_per_kind(users):
 @pytest.fixture
 def no_broker(monkeypatch):
     """In-process tests send inline; keep their tasks off any broker."""
-    monkeypatch.setattr(services, "_enqueue_sending", lambda ids: None)
+    monkeypatch.setattr(sending, "sending_enqueue", lambda ids: None)
 
 
 @pytest.mark.django_db
 def test_due_work_twice_with_the_same_clock_sends_each_reminder_and_digest_once(
     reminder_source, no_broker
 ):
-    users = subscribers(3)
+    users = daily_digest_subscribers(3)
     moment = later_moment()
-    first = services.due_work_run(moment, send_inline=True)
-    second = services.due_work_run(moment, send_inline=True)
+    first = due_work_run(moment, send_inline=True)
+    second = due_work_run(moment, send_inline=True)
     assert first["digests"] == 3 and first["reminders"] == 3
     assert second == {"reminders": 0, "digests": 0, "sent": 0}
     assert set(mails_per_kind(users).values()) == {1}
@@ -118,7 +104,7 @@ def test_due_work_twice_with_the_same_clock_sends_each_reminder_and_digest_once(
 @requires_postgres
 @pytest.mark.django_db(transaction=True)
 def test_two_racing_due_work_runs_send_each_reminder_and_digest_once(reminder_source, no_broker):
-    users = subscribers(6)
+    users = daily_digest_subscribers(6)
     moment = later_moment()
     barrier = threading.Barrier(2)
     errors = []
@@ -126,7 +112,7 @@ def test_two_racing_due_work_runs_send_each_reminder_and_digest_once(reminder_so
     def run():
         try:
             barrier.wait(10)
-            services.due_work_run(moment, send_inline=True)
+            due_work_run(moment, send_inline=True)
         except Exception as error:  # noqa: BLE001 - reported below
             errors.append(error)
         finally:
@@ -159,7 +145,7 @@ def flaky_mail(settings, tmp_path, monkeypatch):
 
 def queue_one(email=None):
     user = CouncillorFactory(**({"email": email} if email else {}))
-    notification_id = services.notification_queue(
+    notification_id = notification_queue(
         recipient_id=user.pk,
         kind="message",
         occasion="vraag:1",
@@ -196,8 +182,8 @@ def test_a_failure_that_stays_temporary_ends_failed_after_max_attempts(flaky_mai
     send_notification.apply((notification_id,))
     row = Notification.objects.get(pk=notification_id)
     assert row.status == NotificationStatus.FAILED
-    assert row.attempts == services.MAX_ATTEMPTS
-    assert (flaky_mail / email).read_text() == str(services.MAX_ATTEMPTS)
+    assert row.attempts == sending.MAX_ATTEMPTS
+    assert (flaky_mail / email).read_text() == str(sending.MAX_ATTEMPTS)
 
 
 # --- with a real worker process ----------------------------------------------------------------
@@ -222,7 +208,7 @@ def test_worker_killed_mid_digest_batch_then_restarted_sends_each_digest_once(tm
     url = broker_url_for_tests()
     database_url_for_worker()
     flush(url)
-    users = subscribers(12)
+    users = daily_digest_subscribers(12)
     maildir, markers = tmp_path / "mail", tmp_path / "markers"
     maildir.mkdir()
     markers.mkdir()
@@ -275,7 +261,7 @@ def test_broker_down_while_an_officer_posts_an_update_then_the_sweeper_sends_it(
                 update = progress_update_create(
                     actor=officer, action=action, text="De werkgroep is gestart."
                 )
-                notification_id = services.notification_queue(
+                notification_id = notification_queue(
                     recipient_id=councillor.pk,
                     kind="message",
                     occasion=f"update:{update.pk}",
@@ -295,7 +281,7 @@ def test_broker_down_while_an_officer_posts_an_update_then_the_sweeper_sends_it(
             ).start()
             try:
                 # The next beat tick's sweeper finds the message still queued.
-                assert services.outbox_sweep(timezone.now() + services.SWEEP_AFTER) == 1
+                assert sending.outbox_sweep(timezone.now() + sending.SWEEP_AFTER) == 1
                 wait_for(
                     lambda: Notification.objects.get(pk=notification_id).status == "sent",
                     30,

@@ -6,10 +6,11 @@ from django.core import mail
 from django.test import Client
 
 from tests.factories import CouncillorFactory
-from wijkportaal.notifications import services
 from wijkportaal.notifications.hooks import NotificationKind
-from wijkportaal.notifications.models import NotificationPreference
-from wijkportaal.notifications.unsubscribe import unsubscribe_token, unsubscribe_url
+from wijkportaal.notifications.models import Notification, NotificationPreference
+from wijkportaal.notifications.outbox import notification_queue
+from wijkportaal.notifications.preferences import unsubscribe_token, unsubscribe_url
+from wijkportaal.notifications.sending import notification_send
 
 pytestmark = pytest.mark.django_db
 
@@ -70,13 +71,13 @@ def test_expired_link_shows_a_dutch_page_and_changes_nothing(client, councillor)
 
 
 def test_every_email_has_the_link_in_its_footer_and_headers(councillor):
-    notification_id = services.notification_queue(
+    notification_id = notification_queue(
         recipient_id=councillor.pk,
         kind="message",
         occasion="vraag:1",
         context={"subject": "Een vraag", "text": "Hoe gaat het?"},
     )
-    services.notification_send(notification_id=notification_id)
+    notification_send(notification_id=notification_id)
     message = mail.outbox[0]
     link = unsubscribe_url(councillor.pk, "message").rsplit("/afmelden/", 1)[0]
     assert link + "/afmelden/" in message.body
@@ -108,10 +109,8 @@ def test_a_kind_whose_templates_forget_the_footer_still_gets_the_link(councillor
         }
     ]
     plugin(NotificationKind("bare", "Kaal", "bare"))
-    notification_id = services.notification_queue(
-        recipient_id=councillor.pk, kind="bare", occasion="kaal:1"
-    )
-    row = services.Notification.objects.get(pk=notification_id)
+    notification_id = notification_queue(recipient_id=councillor.pk, kind="bare", occasion="kaal:1")
+    row = Notification.objects.get(pk=notification_id)
     assert row.body_text.startswith("Alleen tekst.")
     assert "/mijn/meldingen/afmelden/" in row.body_text
     assert "/mijn/meldingen/afmelden/" in row.body_html

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from roles.models import RoleDeclaration
 from tests.factories import CouncilFactory, UserFactory
-from wijkportaal.notifications.models import Notification
+from wijkportaal.notifications.models import Notification, recipient_key
 
 BEFORE_THE_MOVE = [("wijkraden", "0003_role_declaration")]
 
@@ -68,6 +68,7 @@ def test_declarations_made_before_the_move_survive_the_upgrade():
         )
         Notification.objects.create(
             recipient=chair,
+            recipient_key=recipient_key(chair.pk),
             kind="role_declared",
             occasion=f"role:{successor.pk}:declared",
             content_type_id=old_type.pk,

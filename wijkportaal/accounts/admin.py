@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
+from wijkportaal.core.web import apply_errors
 from wijkportaal.wijkraden.models import Membership
 
 from . import services
@@ -125,24 +126,20 @@ class InvitationAdmin(ObjectPermissionsModelAdmin):
         class InvitationForm(form):
             def clean(self):
                 cleaned = super().clean()
-                # Run the service's checks up front so errors appear beside the fields.
-                email = (cleaned.get("email") or "").lower()
-                if email and User.objects.filter(email__iexact=email).exists():
-                    self.add_error("email", _("Er bestaat al een account met dit e-mailadres."))
-                kind = cleaned.get("kind")
-                if kind == "wijkraadslid" and (
-                    not cleaned.get("council") or not cleaned.get("function")
-                ):
-                    self.add_error(
-                        "council",
-                        _("Een wijkraadslid wordt uitgenodigd voor een wijkraad en een functie."),
+                if "email" not in cleaned or "kind" not in cleaned:
+                    return cleaned  # the field's own error says what is missing
+                # The service's own rules, asked before saving: errors beside the fields.
+                try:
+                    services.invitation_check(
+                        actor=request.user,
+                        email=cleaned["email"],
+                        kind=cleaned["kind"],
+                        council=cleaned.get("council"),
+                        function=cleaned.get("function") or "",
+                        department=cleaned.get("department"),
                     )
-                if kind == "ambtenaar" and not cleaned.get("department"):
-                    self.add_error("department", _("Een ambtenaar hoort bij een afdeling."))
-                if kind == "beheerder" and not request.user.is_administrator:
-                    self.add_error(
-                        "kind", _("Alleen een functioneel beheerder nodigt een beheerder uit.")
-                    )
+                except ValidationError as error:
+                    apply_errors(self, error)
                 return cleaned
 
         return InvitationForm

@@ -3,6 +3,8 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .models import User
+
 
 class InvitationAcceptForm(forms.Form):
     first_name = forms.CharField(label=_("Voornaam"), max_length=150)
@@ -29,8 +31,6 @@ class InvitationAcceptForm(forms.Form):
         if password1 and password2 and password1 != password2:
             self.add_error("password2", _("De twee wachtwoorden zijn niet gelijk."))
         elif password1:
-            from .models import User
-
             probe = User(
                 email=self.invitation.email if self.invitation else "",
                 first_name=cleaned.get("first_name", ""),

@@ -1,3 +1,4 @@
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -26,6 +27,4 @@ class RequireMFAForStaffMiddleware:
 
     @staticmethod
     def _has_authenticator(user) -> bool:
-        from allauth.mfa.models import Authenticator
-
         return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

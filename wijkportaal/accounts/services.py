@@ -1,4 +1,5 @@
-"""Invitations: the only way to an account."""
+"""Invitations: the only way to an account. Their mail goes through the outbox like every
+other message (to the invitee's address: they have no account yet)."""
 
 from __future__ import annotations
 
@@ -11,39 +12,26 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wijkportaal.core.mail import build_message
+from wijkportaal.core.mail import Due, mail_queue
 from wijkportaal.wijkraden.models import Department, Membership, NeighbourhoodCouncil
 
 from .models import STAFF_KINDS, Invitation, Language, User, UserKind
 
-
-def _send_invitation_mail(invitation_id: int) -> None:
-    invitation = Invitation.objects.select_related("council", "invited_by").get(pk=invitation_id)
-    url = settings.SITE_URL + reverse(
-        "accounts:invitation-accept", kwargs={"token": invitation.token}
-    )
-    build_message(
-        invitation.email, "accounts/email/invitation", {"invitation": invitation, "accept_url": url}
-    ).send()
+INVITATION_KIND = "accounts.invitation"
+RENEWAL_REQUEST_KIND = "accounts.invitation_renewal"
 
 
-@transaction.atomic
-def invitation_create(
+def invitation_check(
     *,
     actor: User,
     email: str,
     kind: str,
-    first_name: str = "",
-    last_name: str = "",
     council: NeighbourhoodCouncil | None = None,
     function: str = "",
     department: Department | None = None,
-    party: str = "",
-) -> Invitation:
-    """Invite a person by email. Officers and administrators may invite; the invitation fixes
-    the kind of user and, for wijkraad members, the wijkraad and function."""
-    if not actor.has_perm("accounts.invite_user"):
-        raise PermissionDenied
+) -> None:
+    """The rules for a new invitation, keyed by field: raises ValidationError. The admin's form
+    asks them before saving, so the errors stand beside the fields."""
     email = email.strip().lower()
     errors: dict[str, str] = {}
     if User.objects.filter(email__iexact=email).exists():
@@ -60,6 +48,35 @@ def invitation_create(
         errors["kind"] = _("Alleen een functioneel beheerder nodigt een beheerder uit.")
     if errors:
         raise ValidationError(errors)
+
+
+@transaction.atomic
+def invitation_create(
+    *,
+    actor: User,
+    email: str,
+    kind: str,
+    first_name: str = "",
+    last_name: str = "",
+    council: NeighbourhoodCouncil | None = None,
+    function: str = "",
+    department: Department | None = None,
+    party: str = "",
+) -> Invitation:
+    """Invite a person by email. Officers and administrators may invite; the invitation fixes
+    the kind of user and, for wijkraad members, the wijkraad and function. The mail is queued
+    in the outbox: a mail server that is down delays it, it never fails the invitation."""
+    if not actor.has_perm("accounts.invite_user"):
+        raise PermissionDenied
+    invitation_check(
+        actor=actor,
+        email=email,
+        kind=kind,
+        council=council,
+        function=function,
+        department=department,
+    )
+    email = email.strip().lower()
     invitation = Invitation.objects.create(
         email=email,
         kind=kind,
@@ -72,7 +89,21 @@ def invitation_create(
         invited_by=actor,
         expires_at=timezone.now() + datetime.timedelta(days=settings.INVITATION_VALID_DAYS),
     )
-    transaction.on_commit(lambda: _send_invitation_mail(invitation.pk))
+    accept_url = settings.SITE_URL + reverse(
+        "accounts:invitation-accept", kwargs={"token": invitation.token}
+    )
+    mail_queue(
+        [
+            Due(
+                None,
+                INVITATION_KIND,
+                f"invitation:{invitation.pk}",
+                about=invitation,
+                context={"invitation": invitation, "accept_url": accept_url},
+                address=invitation.email,
+            )
+        ]
+    )
     return invitation
 
 
@@ -113,28 +144,35 @@ def invitation_accept(
     return user
 
 
-def _send_renewal_request_mail(invitation_id: int) -> None:
-    invitation = Invitation.objects.select_related("invited_by").get(pk=invitation_id)
-    to = (
-        invitation.invited_by.email
-        if invitation.invited_by
-        else settings.MUNICIPALITY_CONTACT_EMAIL
-    )
-    admin_url = settings.SITE_URL + reverse("admin:accounts_invitation_add")
-    build_message(
-        to, "accounts/email/renewal_request", {"invitation": invitation, "admin_url": admin_url}
-    ).send()
-
-
 @transaction.atomic
 def invitation_request_renewal(*, token: str) -> Invitation | None:
-    """Ask the inviter for a new invitation when this one expired. Asking twice sends once."""
-    invitation = Invitation.objects.select_for_update().filter(token=token).first()
+    """Ask the inviter for a new invitation when this one expired; an inviter who left (no
+    active account) is replaced by the municipality's contact address. Asking twice sends
+    once."""
+    invitation = (
+        Invitation.objects.select_for_update().select_related("invited_by").filter(token=token)
+    ).first()
     if invitation is None or invitation.is_accepted or invitation.renewal_requested_at:
         return invitation
     invitation.renewal_requested_at = timezone.now()
     invitation.save(update_fields=["renewal_requested_at"])
-    transaction.on_commit(lambda: _send_renewal_request_mail(invitation.pk))
+    inviter = invitation.invited_by
+    to_inviter = inviter is not None and inviter.is_active
+    mail_queue(
+        [
+            Due(
+                inviter.pk if to_inviter else None,
+                RENEWAL_REQUEST_KIND,
+                f"invitation-renewal:{invitation.pk}",
+                about=invitation,
+                context={
+                    "invitation": invitation,
+                    "admin_url": settings.SITE_URL + reverse("admin:accounts_invitation_add"),
+                },
+                address="" if to_inviter else settings.MUNICIPALITY_CONTACT_EMAIL,
+            )
+        ]
+    )
     return invitation
 
 

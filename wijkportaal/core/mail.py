@@ -17,7 +17,6 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -27,12 +26,16 @@ from .registry import MailSink, Plugin, registry
 @dataclass(frozen=True)
 class NotificationKind(Plugin):
     """A kind of message: its Dutch label on the preferences page, its templates
-    (`<template_base>_subject.txt`, `.txt`, `.html`) and whether a user may switch it off."""
+    (`<template_base>_subject.txt`, `.txt`, `.html`) and whether a user may switch it off.
+    Kinds sent to addresses (people without an account) are never optional. A `confidential`
+    message carries a personal link that works without logging in (an invitation, a
+    verification link): the outbox keeps it, but nobody reads it back in the admin."""
 
     label: Any
     template_base: str
     optional: bool = True
     order: int = 50
+    confidential: bool = False
 
 
 @dataclass(frozen=True)
@@ -76,14 +79,3 @@ def render_mail(
         text = render_to_string(f"{template_base}.txt", context)
         html = render_to_string(f"{template_base}.html", context)
     return settings.EMAIL_SUBJECT_PREFIX + " ".join(subject.split()), text, html
-
-
-def build_message(to: str, template_base: str, context: dict, headers=None):
-    """Deprecated: a message sent outside the outbox. Kept only until the last callers
-    (invitations, the right-to-challenge verification) queue through `mail_queue`."""
-    subject, text, html = render_mail(template_base, context)
-    message = EmailMultiAlternatives(
-        subject, text, settings.DEFAULT_FROM_EMAIL, [to], headers=headers
-    )
-    message.attach_alternative(html, "text/html")
-    return message

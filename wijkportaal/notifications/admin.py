@@ -4,8 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
-from . import services
+from .hooks import confidential_kinds
 from .models import Notification, NotificationPreference, NotificationStatus
+from .sending import notification_resend
+
+CONFIDENTIAL = _("Niet getoond: dit bericht bevat een persoonlijke link (zoals een uitnodiging).")
 
 
 @admin.register(Notification)
@@ -37,18 +40,24 @@ class NotificationAdmin(ObjectPermissionsModelAdmin):
 
     @admin.display(description=_("tekst"))
     def text_part(self, obj):
-        return format_html('<pre class="outbox-text">{}</pre>', obj.body_text)
+        return format_html('<pre class="outbox-text">{}</pre>', self._readable(obj, "body_text"))
 
     @admin.display(description=_("HTML-bron"))
     def html_source(self, obj):
         # Shown escaped, never rendered: the message's HTML must not run inside the admin.
-        return format_html('<pre class="outbox-text">{}</pre>', obj.body_html)
+        return format_html('<pre class="outbox-text">{}</pre>', self._readable(obj, "body_html"))
+
+    @staticmethod
+    def _readable(obj, field: str) -> str:
+        # A link that works without logging in (an invitation for an administrator, a
+        # verification link) must not be usable by whoever reads the outbox.
+        return str(CONFIDENTIAL) if obj.kind in confidential_kinds() else getattr(obj, field)
 
     @admin.action(description=_("Opnieuw versturen"), permissions=["resend"])
     def resend(self, request, queryset):
         failed = list(queryset.filter(status=NotificationStatus.FAILED))
         for notification in failed:
-            services.notification_resend(actor=request.user, notification=notification)
+            notification_resend(actor=request.user, notification=notification)
         self.message_user(
             request,
             ngettext(

@@ -10,6 +10,8 @@ class NotificationsConfig(AppConfig):
     def ready(self) -> None:
         from wijkportaal.core.registry import registry
 
-        from . import plugins
+        # tasks: the outbox queues its tasks by name, so every process (web, worker, tests
+        # running them eagerly) must know them.
+        from . import plugins, tasks  # noqa: F401
 
         registry.register(*plugins.PLUGINS)

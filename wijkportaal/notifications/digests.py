@@ -1,11 +1,13 @@
 """Progress digests: per user, what changed since their previous digest in what they follow.
 
-Apps contribute sections through `DigestSection` plugins,
-where `section(users, since_by_user, until)` returns `{user_id: [DigestItem, ...]}` and runs a
-constant number of bulk queries for the whole batch. `digests_queue(now)` (called by the
-periodic due-work) finds the users whose digest is due, builds their digests batch by batch and
-writes one outbox row per non-empty digest, with occasion `digest:<frequency>:<period start>`,
-so running it twice (or two racing runs) still gives one digest per user and period."""
+Apps contribute sections through `DigestSection` plugins, where
+`section(users, since_by_user, until)` returns `{user_id: [DigestItem, ...]}` and runs a
+constant number of bulk queries for the whole batch. `digest_batches(now)` splits the users
+whose digest is due into batches of user ids; `digest_batch_send(user_ids=..., now=...)` builds
+one batch and writes one outbox row per non-empty digest, with occasion
+`digest:<frequency>:<period start>`. A batch looks again at which of its users are still due,
+so a batch run twice (or two racing runs) still gives one digest per user and period. The due
+work (due.py) runs each batch as its own task; `digests_queue(now)` runs them all here."""
 
 from __future__ import annotations
 
@@ -16,21 +18,23 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import F, Q, QuerySet
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from wijkportaal.accounts.models import STAFF_KINDS, User
+from wijkportaal.accounts.models import User
 from wijkportaal.core.registry import registry
 
 from .hooks import DigestSection, Due
 from .models import DigestFrequency, NotificationPreference
+from .outbox import notifications_queue
+from .preferences import DIGEST_KIND, frequency_expression
 
 logger = logging.getLogger(__name__)
 
-DIGEST_KIND = "digest"
-BATCH_SIZE = 500
+# Users per batch task: small enough that more worker processes share the work, large enough
+# that the bulk queries per batch stay few compared with the mail they write.
+BATCH_SIZE = 250
 PERIODIC = (DigestFrequency.DAILY, DigestFrequency.WEEKLY, DigestFrequency.MONTHLY)
 
 
@@ -52,13 +56,6 @@ class DigestItem:
 
 def local_zone() -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo(settings.TIME_ZONE)
-
-
-def default_frequency(user: User) -> str:
-    """Daily for officers and administrators, weekly for everyone else."""
-    if user.kind in STAFF_KINDS or user.is_superuser:
-        return DigestFrequency.DAILY
-    return DigestFrequency.WEEKLY
 
 
 def period_start(frequency: str, day: datetime.date) -> datetime.date:
@@ -102,21 +99,24 @@ def digest_occasion(frequency: str, start: datetime.date) -> str:
 def users_with_frequency() -> QuerySet[User]:
     """Active users with an address, annotated with `frequency` (their preference or the
     default for their kind) and `last_digest` (when their previous digest was built)."""
-    default = Case(
-        When(Q(kind__in=STAFF_KINDS) | Q(is_superuser=True), then=Value(DigestFrequency.DAILY)),
-        default=Value(DigestFrequency.WEEKLY),
-        output_field=CharField(),
-    )
     return (
         User.objects.filter(is_active=True)
         .exclude(email="")
         .annotate(
-            frequency=Coalesce(
-                NullIf(F("notification_preference__digest_frequency"), Value("")), default
-            ),
+            frequency=frequency_expression(),
             last_digest=F("notification_preference__last_digest_at"),
         )
     )
+
+
+def users_due(periods: dict[str, datetime.date]) -> QuerySet[User]:
+    """The users whose digest of one of these periods has not been built yet."""
+    condition = Q(pk__in=[])
+    for frequency, start in periods.items():
+        condition |= Q(frequency=frequency) & (
+            Q(last_digest__isnull=True) | Q(last_digest__lt=send_moment(start))
+        )
+    return users_with_frequency().filter(condition)
 
 
 def digest_items_build(
@@ -158,41 +158,43 @@ def _since_for(user: User, until: datetime.datetime) -> datetime.datetime:
     return send_moment(previous_period_start(user.frequency, start))
 
 
-def digest_batch_queue(
-    users: list[User], until: datetime.datetime, periods: dict[str, datetime.date]
-) -> int:
-    """Build and queue the digests of one batch of users (annotated as by
-    users_with_frequency) in one transaction, and note that their digest was built, also when
-    it was empty (then nothing is sent). Returns the number of digests queued."""
-    from .services import notifications_queue
-
+def digest_batch_send(*, user_ids: list[int], now: datetime.datetime) -> int:
+    """Build and queue the digests due at `now` of this batch of users, in one transaction,
+    and note that their digest was built, also when it was empty (then nothing is sent).
+    Users whose digest an earlier or a racing run built are left out. Returns the number of
+    digests queued."""
+    periods = due_periods(now)
+    if not periods:
+        return 0
     # Digests are Dutch whatever language the caller (a request, a worker) has active.
     with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
-        since_by_user = {user.pk: _since_for(user, until) for user in users}
-        items = digest_items_build(users, since_by_user, until)
+        users = list(users_due(periods).filter(pk__in=user_ids).order_by("pk"))
+        if not users:
+            return 0
+        since_by_user = {user.pk: _since_for(user, now) for user in users}
+        items = digest_items_build(users, since_by_user, now)
         dues = []
         for user in users:
             user_items = items[user.pk]
             if not any(item.change for item in user_items):
                 continue  # nothing changed: no email, no row
-            groups = digest_groups(user_items)
             dues.append(
                 Due(
                     user.pk,
                     DIGEST_KIND,
                     digest_occasion(user.frequency, periods[user.frequency]),
                     context={
-                        "groups": groups,
+                        "groups": digest_groups(user_items),
                         "change_count": sum(1 for item in user_items if item.change),
                         "since": since_by_user[user.pk],
-                        "until": until,
+                        "until": now,
                         "frequency": user.frequency,
                         "digest_title": FREQUENCY_TITLES[user.frequency],
                     },
                 )
             )
         queued = len(notifications_queue(dues, recipients=users))
-        _mark_digest_built([user.pk for user in users], until)
+        _mark_digest_built([user.pk for user in users], now)
     return queued
 
 
@@ -204,22 +206,19 @@ def _mark_digest_built(user_ids: list[int], until: datetime.datetime) -> None:
     NotificationPreference.objects.filter(user_id__in=user_ids).update(last_digest_at=until)
 
 
-def digests_queue(now: datetime.datetime, *, batch_size: int = BATCH_SIZE) -> int:
-    """Queue the digests that are due at `now` (idempotent). Returns the number queued."""
+def digest_batches(now: datetime.datetime, *, batch_size: int = BATCH_SIZE) -> list[list[int]]:
+    """The ids of the users whose digest is due at `now`, in batches (one query)."""
     periods = due_periods(now)
     if not periods or not registry.all(DigestSection):
-        return 0
-    condition = Q(pk__in=[])
-    for frequency, start in periods.items():
-        condition |= Q(frequency=frequency) & (
-            Q(last_digest__isnull=True) | Q(last_digest__lt=send_moment(start))
-        )
-    due_users = users_with_frequency().filter(condition).order_by("pk")
-    queued = 0
-    last_pk = 0
-    while True:
-        batch = list(due_users.filter(pk__gt=last_pk)[:batch_size])
-        if not batch:
-            return queued
-        last_pk = batch[-1].pk
-        queued += digest_batch_queue(batch, now, periods)
+        return []
+    user_ids = list(users_due(periods).order_by("pk").values_list("pk", flat=True))
+    return [user_ids[i : i + batch_size] for i in range(0, len(user_ids), batch_size)]
+
+
+def digests_queue(now: datetime.datetime, *, batch_size: int = BATCH_SIZE) -> int:
+    """Queue every digest that is due at `now`, batch after batch in this process
+    (idempotent). Returns the number queued."""
+    return sum(
+        digest_batch_send(user_ids=user_ids, now=now)
+        for user_ids in digest_batches(now, batch_size=batch_size)
+    )

@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from wijkportaal.core.mail import Due, NotificationKind
 from wijkportaal.core.registry import Plugin, registry
 
-__all__ = ["Due", "DigestSection", "NotificationKind", "ReminderSource", "kind", "optional_kinds"]
+__all__ = [
+    "Due",
+    "DigestSection",
+    "NotificationKind",
+    "ReminderSource",
+    "confidential_kinds",
+    "kind",
+    "optional_kinds",
+]
 
 ReminderFinder = Callable[[datetime.datetime], Iterable[Due]]
 
@@ -44,3 +52,9 @@ def kind(key: str) -> NotificationKind:
 
 def optional_kinds() -> list[NotificationKind]:
     return [item for item in registry.all(NotificationKind) if item.optional]
+
+
+def confidential_kinds() -> set[str]:
+    """Kinds whose messages carry a personal link (an invitation, a verification link): the
+    outbox keeps them, but they are never shown back to whoever reads the outbox."""
+    return {item.key for item in registry.all(NotificationKind) if item.confidential}

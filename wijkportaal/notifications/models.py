@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,17 +14,30 @@ class NotificationStatus(models.TextChoices):
     FAILED = "failed", _("mislukt")
 
 
+def recipient_key(recipient_id: int | None, address: str = "") -> str:
+    """Who a message goes to, as one value for the unique occasion key: "u:<user id>" for a
+    user, "a:<address in lower case>" for someone without an account."""
+    if recipient_id is not None:
+        return f"u:{recipient_id}"
+    return f"a:{address.strip().lower()}"
+
+
 class Notification(models.Model):
     """The outbox: one row per message, written in the same transaction as the event that
-    causes it. (recipient, kind, occasion) is unique, so one occasion never gives two messages.
-    The message is rendered when queued, so the row is what was (or will be) sent."""
+    causes it. (recipient_key, kind, occasion) is unique, so one occasion never gives two
+    messages, whether the recipient is a user or an address without an account. The message
+    is rendered when queued, so the row is what was (or will be) sent."""
 
+    # Empty for an address without an account (an invitee, a resident group, a mailbox).
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="notifications",
         verbose_name=_("ontvanger"),
     )
+    recipient_key = models.CharField(_("ontvangersleutel"), max_length=260, editable=False)
     kind = models.CharField(_("soort"), max_length=60, db_index=True)
     occasion = models.CharField(_("aanleiding"), max_length=200)
     content_type = models.ForeignKey(ContentType, on_delete=models.SET_NULL, null=True, blank=True)
@@ -52,8 +66,15 @@ class Notification(models.Model):
         verbose_name_plural = _("berichten (outbox)")
         constraints = [
             models.UniqueConstraint(
-                fields=["recipient", "kind", "occasion"], name="one_message_per_occasion"
-            )
+                fields=["recipient_key", "kind", "occasion"],
+                name="one_message_per_recipient_occasion",
+            ),
+            # A user's key names the user; an address's key names the address it is sent to.
+            models.CheckConstraint(
+                condition=Q(recipient__isnull=False, recipient_key__startswith="u:")
+                | Q(recipient__isnull=True, recipient_key__startswith="a:"),
+                name="notification_has_one_recipient",
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "created_at"], name="notification_status_created")
@@ -77,7 +98,7 @@ class NotificationPreference(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
     )
-    # Empty: the default for the user's kind (see digests.default_frequency).
+    # Empty: the default for the user's kind (preferences.frequency_expression).
     digest_frequency = models.CharField(
         _("voortgangsoverzicht"), max_length=12, choices=DigestFrequency.choices, blank=True
     )

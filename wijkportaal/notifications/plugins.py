@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wijkportaal.core.mail import NotificationKind
 from wijkportaal.core.registry import DemoStep, MailSink, PageSection
 
-from .digests import DIGEST_KIND
-from .seed import seed_notifications
-from .services import notifications_queue
+from .demo import seed_notifications
+from .outbox import notifications_queue
+from .preferences import DIGEST_KIND
 from .views import my_page_section
 
 PLUGINS = [

@@ -8,30 +8,32 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from wijkportaal.core.registry import registry
-
-from . import services
-from .digests import DIGEST_KIND
 from .forms import PreferenceForm
-from .hooks import NotificationKind, optional_kinds
-from .models import DigestFrequency, Notification, NotificationPreference, NotificationStatus
-from .unsubscribe import unsubscribe_token_read
+from .hooks import confidential_kinds, optional_kinds
+from .models import DigestFrequency, Notification, NotificationStatus
+from .preferences import (
+    digest_frequency_of,
+    disabled_kinds_for,
+    kind_label,
+    notification_preference_update,
+    notification_unsubscribe,
+    unsubscribe_token_read,
+)
 
 
 @login_required
 def preference_edit(request):
     kinds = optional_kinds()
-    preference = NotificationPreference.objects.filter(user=request.user).first()
-    disabled = set(preference.disabled_kinds or []) if preference else set()
+    disabled = disabled_kinds_for([request.user.pk]).get(request.user.pk, set())
     initial = {
-        "digest_frequency": services.effective_frequency(request.user, preference),
+        "digest_frequency": digest_frequency_of(request.user),
         "reminder_kinds": [kind.key for kind in kinds if kind.key not in disabled],
     }
     data = request.POST if request.method == "POST" else None
     form = PreferenceForm(data, initial=initial, kinds=kinds)
     if request.method == "POST" and form.is_valid():
         try:
-            services.notification_preference_update(
+            notification_preference_update(
                 actor=request.user,
                 user=request.user,
                 frequency=form.cleaned_data["digest_frequency"],
@@ -45,13 +47,6 @@ def preference_edit(request):
     return render(request, "notifications/preference_edit.html", {"form": form})
 
 
-def _kind_label(kind: str) -> str:
-    if kind == DIGEST_KIND:
-        return _("het voortgangsoverzicht")
-    registered = registry.get(NotificationKind, kind)
-    return str(registered.label) if registered else kind
-
-
 # A mail client's one-click POST (RFC 8058) carries no CSRF token; the signed token is the proof.
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
@@ -60,9 +55,9 @@ def unsubscribe(request, token):
     if decoded is None:
         return render(request, "notifications/unsubscribe_invalid.html", status=400)
     user_id, kind = decoded
-    context = {"kind_label": _kind_label(kind), "token": token}
+    context = {"kind_label": kind_label(kind), "token": token}
     if request.method == "POST":
-        done = services.notification_unsubscribe(user_id=user_id, kind=kind)
+        done = notification_unsubscribe(user_id=user_id, kind=kind)
         template = "notifications/unsubscribe_done.html"
         return render(request, template, {**context, "done": done}, status=200)
     return render(request, "notifications/unsubscribe_confirm.html", context)
@@ -76,17 +71,17 @@ def notification_list(request):
         "notifications.view_notification"
     ):
         raise Http404
-    mails = Notification.objects.filter(status=NotificationStatus.SENT).order_by("-sent_at", "-pk")[
-        :10
-    ]
+    mails = (
+        Notification.objects.filter(status=NotificationStatus.SENT)
+        .exclude(kind__in=confidential_kinds())
+        .order_by("-sent_at", "-pk")[:10]
+    )
     return render(request, "notifications/notification_list.html", {"mails": mails})
 
 
 def my_page_section(request, user):
-    preference = NotificationPreference.objects.filter(user=user).first()
-    frequency = services.effective_frequency(user, preference)
     return {
-        "frequency_label": DigestFrequency(frequency).label,
+        "frequency_label": DigestFrequency(digest_frequency_of(user)).label,
         "show_sent": getattr(settings, "DEMO_ACCOUNTS_ENABLED", False)
         and user.has_perm("notifications.view_notification"),
     }

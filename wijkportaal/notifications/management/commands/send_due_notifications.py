@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from wijkportaal.notifications.services import due_work_run
+from wijkportaal.notifications.due import due_work_run
 
 
 class Command(BaseCommand):

@@ -1,5 +1,5 @@
-"""Demo seed (order 80): preferences for the demo accounts, and follows for the demo raadslid
-so the demo shows a digest."""
+"""Demo data (a DemoStep, order 80): preferences for the demo accounts, and follows for the
+demo raadslid so the demo shows a digest. Never imported by production code."""
 
 from __future__ import annotations
 

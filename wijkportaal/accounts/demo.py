@@ -1,4 +1,5 @@
-"""Demo accounts (local settings only) and generated members for every wijkraad."""
+"""Demo data (a DemoStep, order 20): the demo accounts (local settings only) and generated
+members for every wijkraad. Never imported by production code."""
 
 from __future__ import annotations
 
