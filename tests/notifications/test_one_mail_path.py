@@ -242,9 +242,13 @@ def test_the_database_refuses_a_second_row_for_an_address_occasion():
         )
 
 
-def test_a_kind_users_can_switch_off_is_never_sent_to_an_address(optional_kind):
-    with pytest.raises(ValueError, match="must not be optional"):
-        mail_queue([Due(None, optional_kind.key, "x:1", address="iemand@example.test")])
+def test_an_address_gets_a_kind_users_can_switch_off_without_an_unsubscribe_link(optional_kind):
+    (notification_id,) = mail_queue(
+        [Due(None, optional_kind.key, "x:1", address="afdeling@example.test")]
+    )
+    row = Notification.objects.get(pk=notification_id)
+    assert row.recipient is None and row.to_address == "afdeling@example.test"
+    assert "/mijn/meldingen/afmelden/" not in row.body_text
 
 
 # --- (d) digests in batch tasks ----------------------------------------------------------------

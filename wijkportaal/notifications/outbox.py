@@ -37,7 +37,8 @@ def _build_row(due: Due, recipient: User | None) -> Notification:
         context["unsubscribe_url"] = unsubscribe_url(recipient.pk, due.kind)
         context["preferences_url"] = settings.SITE_URL + reverse("notifications:preference-edit")
     context.update(due.context)
-    subject, text, html = render_mail(kind.template_base, context)
+    language = recipient.language if recipient is not None else None
+    subject, text, html = render_mail(kind.template_base, context, language=language)
     if recipient is not None:
         text, html = _with_unsubscribe_footer(text, html, context)
     key, kind_key, occasion = _due_key(due)
@@ -71,11 +72,10 @@ def _with_unsubscribe_footer(text: str, html: str, context: dict) -> tuple[str, 
 
 def _wanted(due: Due, users: dict[int, User], disabled: dict[int, set[str]]) -> bool:
     """Whether this message goes out at all: to an active user who did not switch its kind
-    off, or to an address (a kind that can be switched off is never sent to an address)."""
+    off, or to an address (an address has no preferences: a department's mailbox gets every
+    new case even when its officers switched that kind off for themselves)."""
     kind = registered_kind(due.kind)
     if due.recipient_id is None:
-        if kind.optional:
-            raise ValueError(f"Kind {due.kind!r} goes to addresses, so it must not be optional.")
         return True
     recipient = users.get(due.recipient_id)
     if recipient is None or not recipient.is_active:
