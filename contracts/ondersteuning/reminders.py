@@ -1,5 +1,6 @@
 """Reminders of support, sent through the outbox: a request without an answer after ten
-working days goes to its handler, or to every officer while it has none."""
+working days (weekends and public holidays do not count) goes to its handler, or to every
+officer while it has none."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wijkportaal.accounts.models import User
+from wijkportaal.core.workdays import add_working_days
 from wijkportaal.notifications.hooks import Due, NotificationKind, ReminderSource
 
 from .models import SUPPORT_OPEN, SupportRequest
@@ -21,17 +23,8 @@ SUPPORT_ANSWER_WORKING_DAYS = 10
 TEMPLATE = "contracts/email/reminder"
 
 
-def working_days_before(day: datetime.date, count: int) -> datetime.date:
-    """The date `count` working days (Monday to Friday) before `day`."""
-    while count:
-        day -= datetime.timedelta(days=1)
-        if day.weekday() < 5:
-            count -= 1
-    return day
-
-
 def find_support_unanswered(now: datetime.datetime):
-    cutoff = working_days_before(timezone.localdate(now), SUPPORT_ANSWER_WORKING_DAYS)
+    cutoff = add_working_days(timezone.localdate(now), -SUPPORT_ANSWER_WORKING_DAYS)
     requests = list(
         SupportRequest.objects.filter(
             status__in=SUPPORT_OPEN, created_at__date__lte=cutoff

@@ -2,9 +2,9 @@ import datetime
 
 import pytest
 
-from contracts.ondersteuning import reminders
 from tests.contracts.factories import SupportRequestFactory
 from tests.factories import OfficerFactory
+from wijkportaal.core.workdays import add_working_days
 from wijkportaal.notifications.models import Notification
 from wijkportaal.notifications.services import reminders_queue
 
@@ -17,7 +17,7 @@ TODAY = NOW.date()
 def test_support_request_unanswered_after_ten_working_days():
     officer = OfficerFactory()
     # Wednesday 10 June minus 10 working days = Wednesday 27 May.
-    assert reminders.working_days_before(TODAY, 10) == datetime.date(2026, 5, 27)
+    assert add_working_days(TODAY, -10) == datetime.date(2026, 5, 27)
     old = SupportRequestFactory(created_at=datetime.datetime(2026, 5, 27, 15, tzinfo=datetime.UTC))
     SupportRequestFactory(created_at=datetime.datetime(2026, 5, 28, 8, tzinfo=datetime.UTC))
     SupportRequestFactory(
