@@ -1,12 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wijkportaal.core.forms import DateInput
+
 
 class BudgetDecisionForm(forms.Form):
     line = forms.ModelChoiceField(label=_("Begrotingspost"), queryset=None, empty_label=None)
-    decided_on = forms.DateField(
-        label=_("Datum besluit"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    decided_on = forms.DateField(label=_("Datum besluit"), widget=DateInput)
     # Text, not a number field: the service parses euros and cents exactly (comma or point).
     amount = forms.CharField(
         label=_("Bedrag in euro"),

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wijkportaal.core.forms import TransitionForm
+from wijkportaal.core.forms import DateInput, TransitionForm
 
 from .models import CONTRACT_MACHINE, CommitmentStatus, ContractStatus, Renewal
 
@@ -57,12 +57,8 @@ class ContractTransitionForm(TransitionForm):
 
 
 class ContractTermForm(forms.Form):
-    start_date = forms.DateField(
-        label=_("Ingangsdatum"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end_date = forms.DateField(
-        label=_("Einddatum"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start_date = forms.DateField(label=_("Ingangsdatum"), required=False, widget=DateInput)
+    end_date = forms.DateField(label=_("Einddatum"), required=False, widget=DateInput)
     renewal = forms.ChoiceField(label=_("Verlenging"), choices=Renewal.choices)
 
 
@@ -71,9 +67,7 @@ class CommitmentForm(forms.Form):
     what = forms.CharField(
         label=_("Afspraak"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
-    due_date = forms.DateField(
-        label=_("Uiterlijk op"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    due_date = forms.DateField(label=_("Uiterlijk op"), widget=DateInput)
 
     def __init__(self, *args, contract, **kwargs):
         super().__init__(*args, **kwargs)
