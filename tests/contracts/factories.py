@@ -4,21 +4,16 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from contracts.models import (
-    BudgetLine,
-    BudgetLineKind,
-    BudgetPilot,
-    ChallengeField,
-    ChallengeProposal,
+from contracts.beheerexperiment.models import BudgetLine, BudgetLineKind, BudgetPilot
+from contracts.ondersteuning.models import SupportKind, SupportOffer, SupportRequest
+from contracts.uitdaagrecht.models import ChallengeField, ChallengeProposal
+from contracts.wijkcontracten.models import (
     Commitment,
     Contract,
     ContractParty,
     ContractStatus,
     ContractTransition,
     PartyKind,
-    SupportKind,
-    SupportOffer,
-    SupportRequest,
 )
 from tests.factories import CouncilFactory, DepartmentFactory
 

@@ -1,16 +1,11 @@
 import pytest
 from django.core.management import call_command
 
-from contracts.models import (
-    BudgetDecision,
-    ChallengeProposal,
-    Commitment,
-    Contract,
-    ContractStatus,
-    SupportOffer,
-    SupportRequest,
-)
-from contracts.selectors import contracts_started_this_year
+from contracts.beheerexperiment.models import BudgetDecision
+from contracts.ondersteuning.models import SupportOffer, SupportRequest
+from contracts.uitdaagrecht.models import ChallengeProposal
+from contracts.wijkcontracten.models import Commitment, Contract, ContractStatus
+from contracts.wijkcontracten.selectors import contracts_started_this_year
 
 pytestmark = pytest.mark.django_db
 

@@ -6,15 +6,21 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils import timezone, translation
 from icalendar import Calendar
 
+from tests.factories import CouncilFactory
 from wijkportaal.core.exports import csv_response, safe_cell
+from wijkportaal.core.forms import TransitionForm
 from wijkportaal.core.ical import CalendarEvent, calendar_response
 from wijkportaal.core.money import format_money
 from wijkportaal.core.registry import NavItem, Registry
 from wijkportaal.core.states import StateMachine
+from wijkportaal.core.validation import FieldErrors, clean_text
+from wijkportaal.core.web import choices_or_404
 from wijkportaal.core.workdays import add_working_days, is_working_day, working_days_between
+from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 
 def test_a_key_taken_by_another_plugin_is_refused_but_the_same_plugin_twice_is_harmless():
@@ -130,3 +136,62 @@ def test_a_reason_can_be_required_for_one_move_only():
     assert machine.check(Light.GREEN, Light.OFF) == ""
     with pytest.raises(ValidationError):
         machine.check(Light.RED, Light.OFF)
+
+
+def test_a_target_that_is_no_state_is_refused_with_the_possible_moves():
+    with pytest.raises(ValidationError) as refused:
+        MACHINE.check(Light.RED, "paars")
+    message = refused.value.message_dict["to_status"][0]
+    assert "‘paars’" in message and "groen" in message
+
+
+def test_a_state_machine_names_its_own_reason_field_and_message():
+    machine = StateMachine(
+        Light,
+        {Light.RED: (Light.OFF,), Light.GREEN: (), Light.OFF: ()},
+        reason_required=(Light.OFF,),
+        reason_field="motivation",
+        reason_message="Schrijf een motivering.",
+    )
+    with pytest.raises(ValidationError) as no_reason:
+        machine.check(Light.RED, Light.OFF)
+    assert no_reason.value.message_dict == {"motivation": ["Schrijf een motivering."]}
+
+
+def test_field_errors_are_collected_and_raised_together():
+    errors = FieldErrors()
+    with errors.collect():
+        clean_text("  ", field="title", label="een titel", max_length=10)
+    with errors.collect():
+        clean_text("x" * 11, field="body", max_length=10)
+    assert clean_text("  ok ", field="x", max_length=10) == "ok"
+    errors.add("themes", "Kies een thema.")
+    assert "title" in errors and "subject" not in errors
+    with pytest.raises(ValidationError) as raised:
+        errors.raise_if_any()
+    assert raised.value.message_dict == {
+        "title": ["Vul een titel in."],
+        "body": ["Hoogstens 10 tekens, alstublieft."],
+        "themes": ["Kies een thema."],
+    }
+    FieldErrors().raise_if_any()  # nothing collected: nothing raised
+
+
+def test_a_transition_form_offers_the_moves_of_the_table_and_leaves_the_check_to_the_service():
+    form = TransitionForm({"to_status": "paars"}, machine=MACHINE, current=Light.RED)
+    assert [value for value, _label in form.fields["to_status"].choices] == ["groen", "uit"]
+    assert form.is_valid()
+
+
+@pytest.mark.django_db
+def test_choices_or_404_refuses_no_choices_and_a_posted_choice_outside_them(rf):
+    councils = NeighbourhoodCouncil.objects.all()
+    with pytest.raises(Http404):
+        choices_or_404(rf.get("/"), councils)
+    mine, other = CouncilFactory(), CouncilFactory()
+    own = NeighbourhoodCouncil.objects.filter(pk=mine.pk)
+    assert choices_or_404(rf.get("/"), own) is own
+    assert choices_or_404(rf.post("/", {"council": mine.pk}), own) is own
+    for posted in (other.pk, "abc"):
+        with pytest.raises(Http404):
+            choices_or_404(rf.post("/", {"council": posted}), own)

@@ -51,6 +51,10 @@ class UserManager(BaseUserManager):
         extra_fields.setdefault("kind", UserKind.ADMINISTRATOR)
         return self._create_user(email, password, **extra_fields)
 
+    def active_officers(self):
+        """Officers with a working account: who gets work that has no handler yet."""
+        return self.filter(kind=UserKind.OFFICER, is_active=True)
+
 
 class User(AbstractUser):
     """A person with an account. Accounts exist by invitation only; the email is the login."""

@@ -1,5 +1,6 @@
 from django import forms
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
 
 
 class PortalFormRenderer(TemplatesSetting):
@@ -17,3 +18,17 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class TransitionForm(forms.Form):
+    """The next step of an object through a `StateMachine` (core/states.py): the form offers
+    the moves the table allows from `current`; subclasses add the field for the reason."""
+
+    to_status = forms.ChoiceField(label=_("Nieuwe status"))
+
+    def __init__(self, *args, machine, current: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_status"].choices = machine.choices(current)
+        # Any posted value goes to the service, which refuses a move outside the table with a
+        # message that names the possible ones.
+        self.fields["to_status"].valid_value = lambda value: True

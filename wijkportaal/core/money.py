@@ -10,6 +10,9 @@ from django.utils import translation
 from django.utils.formats import number_format
 
 EMPTY = "—"
+ZERO = Decimal("0.00")
+# The DecimalField arguments of an amount in euros: up to ten billion, in cents.
+MONEY_FIELD = {"max_digits": 12, "decimal_places": 2}
 
 
 def format_money(amount, *, empty: str = EMPTY) -> str:

@@ -62,6 +62,8 @@ class StateMachine:
         field: str = "status",
         changed_at_field: str | None = "status_changed_at",
         reason_max_length: int = 2000,
+        reason_field: str = "reason",
+        reason_message=None,
     ) -> None:
         self.states = states
         self.transitions = {
@@ -79,6 +81,10 @@ class StateMachine:
         self.field = field
         self.changed_at_field = changed_at_field
         self.reason_max_length = reason_max_length
+        # What the form calls the reason (a challenge proposal's "motivation") and what it says
+        # when a required reason is missing.
+        self.reason_field = reason_field
+        self.reason_message = reason_message or _("Geef een reden op voor deze stap.")
 
     def label(self, state: str) -> str:
         return str(self.states(state).label) if state in self.states.values else str(state)
@@ -103,12 +109,13 @@ class StateMachine:
         reason: str = "",
         *,
         field: str = "to_status",
-        reason_field: str = "reason",
+        reason_field: str | None = None,
     ) -> str:
         """Raise ValidationError (keyed by `field` / `reason_field`) unless `current → target`
-        is allowed and carries the reason it needs. Returns the cleaned reason."""
-        if target not in self.states.values:
-            raise ValidationError({field: gettext("Kies een geldige status.")})
+        is allowed and carries the reason it needs. Returns the cleaned reason. A target that
+        is no state at all is refused like any other move that is not in the table, with the
+        moves that are possible."""
+        reason_field = reason_field or self.reason_field
         if not self.can(current, target):
             possible = ", ".join(self.label(state) for state in self.targets(current))
             raise ValidationError(
@@ -130,7 +137,7 @@ class StateMachine:
             (str(current), str(target)) in self.reason_required
         )
         if needs_reason and not reason:
-            raise ValidationError({reason_field: gettext("Geef een reden op voor deze stap.")})
+            raise ValidationError({reason_field: str(self.reason_message)})
         if len(reason) > self.reason_max_length:
             raise ValidationError(
                 {

@@ -102,3 +102,16 @@ class DomainErrorMiddleware:
         if isinstance(exception, NotFound):
             raise Http404(str(exception)) from exception
         return None
+
+
+def choices_or_404(request, queryset, field: str = "council"):
+    """For forms whose choices are the user's own objects (the wijkraden they are on the board
+    of): no choices at all answers 404, and so does a posted id outside them — never a form
+    error, so the page does not reveal whether another wijkraad's object exists. Returns the
+    queryset for the form."""
+    if not queryset.exists():
+        raise Http404
+    raw = request.POST.get(field) if request.method == "POST" else None
+    if raw and not (str(raw).isdigit() and queryset.filter(pk=raw).exists()):
+        raise Http404
+    return queryset

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijkportaal.core.errors import NotFound
+from wijkportaal.permissions import current_council_ids
 
 from .models import District, Function, Membership, NeighbourhoodCouncil
 
@@ -23,6 +24,13 @@ def council_register():
         .annotate(member_count=Count("memberships", filter=current))
         .order_by("district__name", "name")
     )
+
+
+def board_councils(user):
+    """The wijkraden the user is currently on the board of, by name (for the forms in which a
+    board acts for its wijkraad)."""
+    ids = current_council_ids(user, board_only=True)
+    return NeighbourhoodCouncil.objects.filter(pk__in=ids).order_by("name")
 
 
 def council_detail(slug: str) -> NeighbourhoodCouncil:

@@ -8,13 +8,14 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from contracts import services
-from contracts.models import BudgetDecision, BudgetLine, BudgetLineKind
+from contracts.beheerexperiment import services
+from contracts.beheerexperiment.models import BudgetDecision, BudgetLine, BudgetLineKind
 from tests.contracts.factories import LineFactory, PilotFactory
 from tests.factories import MembershipFactory
 from tests.pg import requires_postgres
+from wijkportaal.core.money import format_money
 
 TODAY = timezone.localdate
 
@@ -175,7 +176,8 @@ def test_anyone_can_see_the_spending_overview_and_csv(client, chair, line):
     assert "€ 65,50" in detail.text and "Saldo per post" in detail.text
     response = client.get(f"/beheerexperiment/{line.pilot.pk}/uitgaven.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(body)))
     assert rows[0] == ["datum", "wijkraad", "post", "bedrag", "doel", "ontvanger"]
     assert rows[1][3] == "934.50"
     assert rows[1][4] == "'=HYPERLINK(evil)"
@@ -253,5 +255,6 @@ def test_pilot_pages_queries_do_not_grow(client, django_assert_max_num_queries, 
 
 
 def test_amounts_show_in_dutch_notation():
-    assert services.format_euro(Decimal("1234567.5")) == "1.234.567,50"
-    assert services.format_euro(Decimal("0")) == "0,00"
+    with translation.override("nl"):
+        assert format_money(Decimal("1234567.5")) == "€ 1.234.567,50"
+        assert format_money(Decimal("0")) == "€ 0,00"

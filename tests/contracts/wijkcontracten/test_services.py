@@ -3,12 +3,11 @@ import datetime
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.utils import timezone
 
-from contracts import selectors, services
-from contracts.models import (
-    CONTRACT_TRANSITIONS,
+from contracts.wijkcontracten import selectors, services
+from contracts.wijkcontracten.models import (
+    CONTRACT_MACHINE,
     Commitment,
     CommitmentStatus,
     Contract,
@@ -22,6 +21,7 @@ from tests.contracts.factories import (
     CouncilPartyFactory,
     SignedContractFactory,
 )
+from wijkportaal.core.errors import NotFound
 from wijkportaal.core.registry import IndicatorSource, registry
 
 pytestmark = pytest.mark.django_db
@@ -49,13 +49,13 @@ def test_board_can_request_contract(chair, council):
 
 
 def test_member_cannot_request_contract(member, council):
-    with pytest.raises(Http404):
+    with pytest.raises(NotFound):
         request(member, council)
     assert not Contract.objects.exists()
 
 
 def test_board_cannot_request_contract_for_another_council(chair, other_council):
-    with pytest.raises(Http404):
+    with pytest.raises(NotFound):
         request(chair, other_council)
     assert not Contract.objects.exists()
 
@@ -186,8 +186,8 @@ def test_other_board_cannot_withdraw_request(chair, council, other_chair):
 
 
 def test_transition_table_has_every_state_and_no_way_back_to_start():
-    assert set(CONTRACT_TRANSITIONS) == set(ContractStatus.values)
-    assert all("aangevraagd" not in targets for targets in CONTRACT_TRANSITIONS.values())
+    assert set(CONTRACT_MACHINE.transitions) == set(ContractStatus.values)
+    assert all("aangevraagd" not in targets for targets in CONTRACT_MACHINE.transitions.values())
 
 
 def test_officer_cannot_add_commitment_due_before_the_contract_starts(officer):

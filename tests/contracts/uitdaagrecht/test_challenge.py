@@ -5,11 +5,11 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 
-from contracts import services
-from contracts.models import PROPOSAL_TRANSITIONS, ChallengeProposal, ProposalStatus
+from contracts.uitdaagrecht import services
+from contracts.uitdaagrecht.models import PROPOSAL_MACHINE, ChallengeProposal, ProposalStatus
 from tests.contracts.factories import ProposalFactory
+from wijkportaal.core.errors import NotFound
 
 pytestmark = pytest.mark.django_db
 
@@ -136,7 +136,7 @@ def test_board_cannot_submit_proposal_for_another_council(client, chair, other_c
         "/uitdaagrecht/voorstel/wijkraad/", {"council": other_council.pk, **CONTENT}
     )
     assert response.status_code == 404
-    with pytest.raises(Http404):
+    with pytest.raises(NotFound):
         services.proposal_submit_by_council(actor=chair, council=other_council, data=CONTENT)
     assert not ChallengeProposal.objects.exists()
 
@@ -254,7 +254,7 @@ def test_officer_scores_and_moves_through_the_page(client, officer):
 
 
 def test_transition_table_covers_every_state():
-    assert set(PROPOSAL_TRANSITIONS) == set(ProposalStatus.values)
+    assert set(PROPOSAL_MACHINE.transitions) == set(ProposalStatus.values)
 
 
 @pytest.mark.parametrize("size", [2, 10])

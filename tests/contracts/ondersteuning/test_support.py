@@ -1,10 +1,10 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 
-from contracts import services
-from contracts.models import SupportRequest, SupportRequestStatus
+from contracts.ondersteuning import services
+from contracts.ondersteuning.models import SupportRequest, SupportRequestStatus
 from tests.contracts.factories import OfferFactory, SupportRequestFactory
+from wijkportaal.core.errors import NotFound
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +52,7 @@ def test_board_cannot_request_support_for_another_council(client, chair, other_c
         {"council": other_council.pk, "subject": "x", "question": "y"},
     )
     assert response.status_code == 404
-    with pytest.raises(Http404):
+    with pytest.raises(NotFound):
         services.support_request_create(
             actor=chair, council=other_council, offer=None, subject="x", question="y"
         )
@@ -62,7 +62,7 @@ def test_board_cannot_request_support_for_another_council(client, chair, other_c
 def test_member_cannot_request_support(client, member, council):
     client.force_login(member)
     assert client.get("/ondersteuning/aanvragen/").status_code == 404
-    with pytest.raises(Http404):
+    with pytest.raises(NotFound):
         services.support_request_create(
             actor=member, council=council, offer=None, subject="x", question="y"
         )

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from contracts.models import Contract, ContractStatus
+from contracts.wijkcontracten.models import Contract, ContractStatus
 from tests.contracts.factories import (
     CommitmentFactory,
     ContractFactory,

@@ -1,0 +1,131 @@
+"""The budget pilot (beheerexperiment, recommendation 2): a wijkraad manages a yearly budget
+itself, in lines per kind of spending, and records each spending decision of its board."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from wijkportaal.core.money import MONEY_FIELD as MONEY
+from wijkportaal.core.money import ZERO, format_money
+from wijkportaal.wijkraden.models import NeighbourhoodCouncil
+
+
+class BudgetPilot(models.Model):
+    """A yearly budget that one wijkraad manages itself in the pilot."""
+
+    council = models.ForeignKey(
+        NeighbourhoodCouncil,
+        on_delete=models.PROTECT,
+        related_name="budget_pilots",
+        verbose_name=_("wijkraad"),
+    )
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    introduction = models.TextField(_("toelichting"), blank=True, max_length=4000)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-year", "council__name"]
+        verbose_name = _("beheerexperiment")
+        verbose_name_plural = _("beheerexperimenten")
+        constraints = [
+            models.UniqueConstraint(fields=["council", "year"], name="one_pilot_per_council_year"),
+            models.CheckConstraint(condition=Q(year__gte=2000), name="pilot_year_plausible"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.council} {self.year}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("contracts:pilot-detail", kwargs={"pk": self.pk})
+
+
+class BudgetLineKind(models.TextChoices):
+    MAINTENANCE = "beheer", _("beheer openbare ruimte")
+    DEVELOPMENT = "ontwikkeling", _("ontwikkeling openbare ruimte")
+    SOCIAL = "sociaal", _("sociale initiatieven")
+
+
+class BudgetLine(models.Model):
+    """One line of a pilot's budget. `spent` is the sum of its decisions, kept on the row so a
+    decision can lock the row and check the balance; the database refuses spent > amount."""
+
+    pilot = models.ForeignKey(
+        BudgetPilot, on_delete=models.CASCADE, related_name="lines", verbose_name=_("experiment")
+    )
+    kind = models.CharField(_("begrotingspost"), max_length=20, choices=BudgetLineKind.choices)
+    amount = models.DecimalField(_("budget (euro)"), **MONEY, validators=[MinValueValidator(0)])
+    spent = models.DecimalField(_("besteed (euro)"), **MONEY, default=ZERO, editable=False)
+
+    class Meta:
+        ordering = ["pilot", "kind"]
+        verbose_name = _("begrotingspost")
+        verbose_name_plural = _("begrotingsposten")
+        constraints = [
+            models.UniqueConstraint(fields=["pilot", "kind"], name="one_line_per_kind"),
+            models.CheckConstraint(condition=Q(amount__gte=0), name="line_amount_not_negative"),
+            models.CheckConstraint(condition=Q(spent__gte=0), name="line_spent_not_negative"),
+            # The last line of defence against an overdraw, whatever path wrote the row.
+            models.CheckConstraint(condition=Q(spent__lte=F("amount")), name="line_not_overdrawn"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pilot}: {self.get_kind_display()}"
+
+    @property
+    def balance(self) -> Decimal:
+        return self.amount - self.spent
+
+    def clean(self):
+        if self.amount is not None and self.amount < (self.spent or ZERO):
+            raise ValidationError(
+                {
+                    "amount": _("Het budget kan niet lager zijn dan wat al is besteed (%(spent)s).")
+                    % {"spent": format_money(self.spent)}
+                }
+            )
+
+
+DECISION_DOCUMENT_EXTENSIONS = ("pdf", "odt", "docx")
+DECISION_DOCUMENT_MAX_BYTES = 5 * 1024 * 1024
+
+
+class BudgetDecision(models.Model):
+    """A spending decision of the pilot wijkraad's board, against one budget line."""
+
+    line = models.ForeignKey(
+        BudgetLine, on_delete=models.PROTECT, related_name="decisions", verbose_name=_("post")
+    )
+    decided_on = models.DateField(_("datum besluit"))
+    amount = models.DecimalField(_("bedrag (euro)"), **MONEY)
+    purpose = models.CharField(_("doel"), max_length=300)
+    recipient = models.CharField(_("ontvanger"), max_length=200)
+    document = models.FileField(
+        _("besluitdocument"), upload_to="beheerexperiment/besluiten/%Y/", blank=True
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("vastgelegd door"),
+    )
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-decided_on", "-pk"]
+        verbose_name = _("bestedingsbesluit")
+        verbose_name_plural = _("bestedingsbesluiten")
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="decision_amount_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.decided_on}: {self.purpose} ({format_money(self.amount)})"

@@ -1,0 +1,14 @@
+"""Who may do what in the budget pilot. The object is a pilot (its .council)."""
+
+import rules
+
+from wijkportaal.permissions import is_administrator, is_board_of, is_staff_member
+
+rules.add_perm("contracts.decide_budget", is_board_of)
+
+# The admin: officers manage, administrators delete.
+for model in ("budgetpilot", "budgetline", "budgetdecision"):
+    rules.add_perm(f"contracts.view_{model}", is_staff_member)
+    rules.add_perm(f"contracts.add_{model}", is_staff_member)
+    rules.add_perm(f"contracts.change_{model}", is_staff_member)
+    rules.add_perm(f"contracts.delete_{model}", is_administrator)

@@ -1,0 +1,56 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from rules.contrib.admin import ObjectPermissionsModelAdmin
+
+from wijkportaal.core.admin import TransitionRecordInline
+
+from .models import PROPOSAL_MACHINE, ChallengeProposal, ProposalTransition
+
+
+class ProposalTransitionInline(TransitionRecordInline):
+    model = ProposalTransition
+
+
+@admin.register(ChallengeProposal)
+class ChallengeProposalAdmin(ObjectPermissionsModelAdmin):
+    list_display = ["task", "proposer", "field", "status", "verified_at", "submitted_at"]
+    list_filter = ["status", "field", ("verified_at", admin.EmptyFieldListFilter)]
+    search_fields = ["task", "group_name", "council__name"]
+    list_select_related = ["council"]
+    autocomplete_fields = ["handler"]
+    # Status, scores and motivation change through the officers' page (the service checks
+    # the transition table and the criteria).
+    readonly_fields = [
+        "council",
+        "group_name",
+        "contact_name",
+        "contact_email",
+        "submitted_by",
+        "submitted_at",
+        "verified_at",
+        "task",
+        "field",
+        "current_provider",
+        "plan",
+        "support_evidence",
+        "cost_comparison",
+        "quality",
+        "status",
+        "status_changed_at",
+        "motivation",
+        "not_more_expensive",
+        "at_least_same_quality",
+        "demonstrable_support",
+        "score_notes",
+        "scored_by",
+        "scored_at",
+        "transition_table",
+    ]
+    inlines = [ProposalTransitionInline]
+
+    @admin.display(description=_("toegestane statuswijzigingen"))
+    def transition_table(self, obj):
+        return PROPOSAL_MACHINE.table_html()
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,126 @@
+"""Demo data of the right to challenge (a DemoStep of seed_demo): a wijkraad's proposal under
+assessment and a resident group's proposal that was granted. Idempotent: a proposal's key is
+its task. `scale` N adds 2 × (N - 1) generated proposals."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+
+from wijkportaal.accounts.models import User
+from wijkportaal.wijkraden.models import Membership, NeighbourhoodCouncil
+
+from .models import ChallengeProposal, ProposalStatus, ProposalTransition
+
+PROPOSALS = [
+    {
+        "council": "molenwijk",
+        "task": "Beheer van de moestuin en het groen op het Korenveld",
+        "field": "groen",
+        "current_provider": "Afdeling Openbare Ruimte",
+        "plan": "Een vaste groep van vijftien bewoners onderhoudt het groen en de moestuin; de "
+        "gemeente levert gereedschap en voert het afval af.",
+        "support_evidence": "Een enquête onder 140 huishoudens: 78 procent is voor.",
+        "cost_comparison": "Nu € 11.400 per jaar; volgens ons plan € 8.900 inclusief materiaal.",
+        "quality": "We volgen het beeldkwaliteitsplan en schouwen twee keer per jaar samen.",
+        "status": ProposalStatus.ASSESSING,
+        "scores": (True, True, None),
+    },
+    {
+        "group": "Bewonersgroep Spoorzijde",
+        "contact": "Esra Yilmaz",
+        "task": "Open inloop in het buurthuis op dinsdag en donderdag",
+        "field": "sociaal",
+        "current_provider": "Welzijnsorganisatie Welzijn Oost",
+        "plan": "Vrijwilligers uit de buurt draaien de inloop, met een vaste coördinator.",
+        "support_evidence": "Ruim 200 handtekeningen en steun van de wijkraad Stationsbuurt.",
+        "cost_comparison": "Nu € 18.000 per jaar; wij vragen € 14.500.",
+        "quality": "Alle vrijwilligers volgen de training gastvrijheid en hebben een VOG.",
+        "status": ProposalStatus.GRANTED,
+        "scores": (True, True, True),
+        "motivation": "Het plan is goedkoper, de kwaliteit is geborgd met training en een "
+        "vaste coördinator, en het draagvlak is ruim aangetoond. Na een jaar evalueren we.",
+    },
+]
+PROPOSAL_PATH = [ProposalStatus.ADMISSIBLE, ProposalStatus.ASSESSING, ProposalStatus.GRANTED]
+
+
+def _board_person(council):
+    membership = Membership.objects.current().board().filter(council=council).order_by("pk").first()
+    return membership.person if membership else None
+
+
+def seed_uitdaagrecht(*, scale: int = 1) -> None:
+    """The fixed demo proposals with their steps, and generated ones when `scale` > 1."""
+    councils = {c.slug: c for c in NeighbourhoodCouncil.objects.all()}
+    officer = User.objects.active_officers().order_by("email").first()
+    existing = set(ChallengeProposal.objects.values_list("task", flat=True))
+    now = timezone.now()
+    items = list(PROPOSALS)
+    for number in range(2 * (scale - 1)):
+        items.append(
+            {
+                "group": f"Bewonersgroep {number + 1}",
+                "contact": "Demo Bewoner",
+                "task": f"Gegenereerd voorstel {number + 1}",
+                "field": "overig",
+                "current_provider": "De gemeente",
+                "plan": "Plan.",
+                "support_evidence": "Draagvlak.",
+                "cost_comparison": "Kosten.",
+                "quality": "Kwaliteit.",
+                "status": ProposalStatus.SUBMITTED,
+                "scores": (None, None, None),
+            }
+        )
+    for number, item in enumerate(items):
+        if item["task"] in existing:
+            continue
+        council = councils.get(item.get("council", ""))
+        if item.get("council") and council is None:
+            continue
+        board = _board_person(council) if council else None
+        submitted = now - datetime.timedelta(days=60 - number)
+        expensive, quality, support = item["scores"]
+        proposal = ChallengeProposal.objects.create(
+            council=council,
+            group_name=item.get("group", ""),
+            contact_name=item.get("contact") or (board.display_name if board else "Bestuur"),
+            contact_email=board.email if board else f"groep{number}@voorbeeld.test",
+            submitted_by=board,
+            submitted_at=submitted,
+            verified_at=submitted + datetime.timedelta(minutes=20),
+            task=item["task"],
+            field=item["field"],
+            current_provider=item["current_provider"],
+            plan=item["plan"],
+            support_evidence=item["support_evidence"],
+            cost_comparison=item["cost_comparison"],
+            quality=item["quality"],
+            status=item["status"],
+            status_changed_at=submitted,
+            motivation=item.get("motivation", ""),
+            not_more_expensive=expensive,
+            at_least_same_quality=quality,
+            demonstrable_support=support,
+            scored_by=officer if expensive is not None else None,
+            scored_at=submitted + datetime.timedelta(days=20) if expensive is not None else None,
+        )
+        previous = ProposalStatus.SUBMITTED
+        status = item["status"]
+        path = (
+            []
+            if status == ProposalStatus.SUBMITTED
+            else PROPOSAL_PATH[: PROPOSAL_PATH.index(status) + 1]
+        )
+        for days, step in enumerate(path, start=1):
+            ProposalTransition.objects.create(
+                proposal=proposal,
+                from_status=previous,
+                to_status=step,
+                at=submitted + datetime.timedelta(days=7 * days),
+                by=officer,
+                reason=proposal.motivation if step == ProposalStatus.GRANTED else "",
+            )
+            previous = step

@@ -1,0 +1,23 @@
+"""Who may do what with right-to-challenge proposals. Only a verified proposal exists for
+anyone but its submitter."""
+
+import rules
+
+from wijkportaal.permissions import is_administrator, is_board_of, is_staff_member
+
+
+@rules.predicate
+def is_verified_proposal(user, proposal) -> bool:
+    return proposal is not None and proposal.verified_at is not None
+
+
+rules.add_perm("contracts.propose_challenge", is_board_of)
+rules.add_perm("contracts.view_challengeproposal", is_verified_proposal)
+rules.add_perm("contracts.assess_challengeproposal", is_staff_member & is_verified_proposal)
+
+# The admin: officers manage, administrators delete.
+rules.add_perm("contracts.view_proposaltransition", is_staff_member)
+for model in ("challengeproposal", "proposaltransition"):
+    rules.add_perm(f"contracts.add_{model}", is_staff_member)
+    rules.add_perm(f"contracts.change_{model}", is_staff_member)
+    rules.add_perm(f"contracts.delete_{model}", is_administrator)

@@ -1,0 +1,31 @@
+"""Reads of the right to challenge: only verified proposals exist for the outside world."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+
+from .models import ChallengeProposal, ProposalTransition
+
+
+def proposal_list():
+    return (
+        ChallengeProposal.objects.verified()
+        .select_related("council")
+        .order_by("-submitted_at", "-pk")
+    )
+
+
+def proposal_detail(pk: int) -> ChallengeProposal:
+    """Only verified proposals exist for the outside world."""
+    return get_object_or_404(
+        ChallengeProposal.objects.verified()
+        .select_related("council")
+        .prefetch_related(
+            Prefetch(
+                "transitions",
+                queryset=ProposalTransition.objects.select_related("by").order_by("at", "pk"),
+            )
+        ),
+        pk=pk,
+    )

@@ -1,0 +1,258 @@
+"""Writes of the right to challenge: proposals from a wijkraad's board or from a resident group
+(verified by a signed link), the officers' scores and the steps of PROPOSAL_MACHINE."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from wijkportaal.accounts.models import User
+from wijkportaal.core.errors import NotFound
+from wijkportaal.core.mail import Due, mail_queue
+from wijkportaal.core.validation import FieldErrors, clean_text
+from wijkportaal.wijkraden.models import NeighbourhoodCouncil
+
+from .models import (
+    PROPOSAL_MACHINE,
+    PROPOSAL_MOTIVATION_REQUIRED,
+    PROPOSAL_UNDECIDED,
+    ChallengeField,
+    ChallengeProposal,
+    ProposalStatus,
+    ProposalTransition,
+)
+
+PROPOSAL_TEXT_FIELDS = {
+    # field: (label for the error, max length)
+    "task": (_lazy("de taak die u wilt overnemen"), 300),
+    "current_provider": (_lazy("wie de taak nu uitvoert"), 200),
+    "plan": (_lazy("uw plan"), 8000),
+    "support_evidence": (_lazy("waaruit het draagvlak in de wijk blijkt"), 4000),
+    "cost_comparison": (_lazy("de kostenvergelijking"), 4000),
+    "quality": (_lazy("hoe u de kwaliteit waarborgt"), 4000),
+}
+VERIFY_SALT = "contracts.proposal-verify"
+VERIFY_MAX_AGE = datetime.timedelta(days=7)
+UNVERIFIED_PER_ADDRESS_PER_DAY = 3
+
+
+def _proposal_content(data: dict, errors: FieldErrors) -> dict:
+    """The proposal's own fields, cleaned; problems go into `errors`."""
+    clean: dict = {}
+    for field, (label, max_length) in PROPOSAL_TEXT_FIELDS.items():
+        with errors.collect():
+            clean[field] = clean_text(
+                data.get(field), field=field, label=label, max_length=max_length
+            )
+    if data.get("field") not in ChallengeField.values:
+        errors.add("field", _("Kies het terrein van de taak."))
+    else:
+        clean["field"] = data["field"]
+    return clean
+
+
+@transaction.atomic
+def proposal_submit_by_council(
+    *, actor: User, council: NeighbourhoodCouncil, data: dict
+) -> ChallengeProposal:
+    """A wijkraad's board submits a right-to-challenge proposal. The board member is known,
+    so the proposal counts as verified at once."""
+    if not actor.has_perm("contracts.propose_challenge", council):
+        raise NotFound
+    errors = FieldErrors()
+    content = _proposal_content(data, errors)
+    errors.raise_if_any()
+    now = timezone.now()
+    return ChallengeProposal.objects.create(
+        council=council,
+        contact_name=actor.display_name[:150],
+        contact_email=actor.email,
+        submitted_by=actor,
+        submitted_at=now,
+        verified_at=now,
+        status_changed_at=now,
+        **content,
+    )
+
+
+@transaction.atomic
+def proposal_submit_by_group(
+    *, group_name: str, contact_name: str, contact_email: str, data: dict
+) -> ChallengeProposal:
+    """A resident group (no account) submits a proposal. It is stored unverified: never public,
+    never processed, until someone opens the signed link mailed to the given address.
+    """
+    errors = FieldErrors()
+    content = _proposal_content(data, errors)
+    with errors.collect():
+        group_name = clean_text(
+            group_name, field="group_name", label=_("de naam van de groep"), max_length=200
+        )
+    with errors.collect():
+        contact_name = clean_text(
+            contact_name,
+            field="contact_name",
+            label=_("de naam van de contactpersoon"),
+            max_length=150,
+        )
+    contact_email = (contact_email or "").strip().lower()
+    try:
+        validate_email(contact_email)
+    except ValidationError:
+        errors.add(
+            "contact_email", _("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.")
+        )
+    if not errors and (
+        ChallengeProposal.objects.filter(
+            contact_email=contact_email,
+            verified_at__isnull=True,
+            submitted_at__gte=timezone.now() - datetime.timedelta(days=1),
+        ).count()
+        >= UNVERIFIED_PER_ADDRESS_PER_DAY
+    ):
+        # The form is public: without a limit it could be used to mail any address.
+        errors.add(
+            "contact_email",
+            _(
+                "Vanaf dit adres wachten al %(count)s voorstellen op bevestiging. Open eerst de "
+                "link in de e-mail die u kreeg."
+            )
+            % {"count": UNVERIFIED_PER_ADDRESS_PER_DAY},
+        )
+    errors.raise_if_any()
+    proposal = ChallengeProposal.objects.create(
+        group_name=group_name,
+        contact_name=contact_name,
+        contact_email=contact_email,
+        **content,
+    )
+    token = signing.dumps({"p": proposal.pk, "e": contact_email}, salt=VERIFY_SALT)
+    context = {
+        "proposal": proposal,
+        "verify_url": settings.SITE_URL
+        + reverse("contracts:proposal-verify", kwargs={"token": token}),
+        "valid_days": VERIFY_MAX_AGE.days,
+    }
+    mail_queue(
+        [
+            Due(
+                None,
+                "contracts.proposal_verify",
+                f"proposal-verify:{proposal.pk}",
+                about=proposal,
+                context=context,
+                address=contact_email,
+            )
+        ]
+    )
+    return proposal
+
+
+@transaction.atomic
+def proposal_verify(*, token: str) -> ChallengeProposal:
+    """Confirm a resident group's address from the signed link (idempotent)."""
+    try:
+        payload = signing.loads(token, salt=VERIFY_SALT, max_age=VERIFY_MAX_AGE)
+    except signing.SignatureExpired:
+        raise ValidationError(
+            {"token": _("Deze link is verlopen. Dien het voorstel opnieuw in.")}
+        ) from None
+    except signing.BadSignature:
+        raise ValidationError({"token": _("Deze link is ongeldig.")}) from None
+    proposal = (
+        ChallengeProposal.objects.select_for_update()
+        .filter(pk=payload.get("p"), contact_email=payload.get("e"))
+        .first()
+    )
+    if proposal is None:
+        raise ValidationError({"token": _("Deze link is ongeldig.")})
+    if proposal.verified_at is None:
+        proposal.verified_at = timezone.now()
+        proposal.save(update_fields=["verified_at"])
+    return proposal
+
+
+def _verified_for_processing(proposal: ChallengeProposal) -> ChallengeProposal:
+    proposal = ChallengeProposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.verified_at is None:
+        raise ValidationError(
+            {
+                "__all__": _(
+                    "Dit voorstel is nog niet bevestigd door de indiener en kan niet worden "
+                    "behandeld."
+                )
+            }
+        )
+    return proposal
+
+
+@transaction.atomic
+def proposal_score(
+    *,
+    actor: User,
+    proposal: ChallengeProposal,
+    not_more_expensive: bool | None,
+    at_least_same_quality: bool | None,
+    demonstrable_support: bool | None,
+    notes: str = "",
+) -> ChallengeProposal:
+    """Officers score the three criteria of the right to challenge."""
+    if not actor.has_perm("contracts.assess_challengeproposal", proposal):
+        raise PermissionDenied
+    proposal = _verified_for_processing(proposal)
+    if proposal.status not in PROPOSAL_UNDECIDED:
+        raise ValidationError({"__all__": _("Over dit voorstel is al besloten.")})
+    proposal.not_more_expensive = not_more_expensive
+    proposal.at_least_same_quality = at_least_same_quality
+    proposal.demonstrable_support = demonstrable_support
+    proposal.score_notes = clean_text(notes, field="notes", max_length=4000, required=False)
+    proposal.scored_by = actor
+    proposal.scored_at = timezone.now()
+    proposal.save()
+    return proposal
+
+
+@transaction.atomic
+def proposal_transition(
+    *, actor: User, proposal: ChallengeProposal, to_status: str, motivation: str = ""
+) -> ProposalTransition:
+    """Move a verified proposal one allowed step of PROPOSAL_MACHINE. Granting and rejecting
+    need a public motivation; granting needs all three criteria met."""
+    if not actor.has_perm("contracts.assess_challengeproposal", proposal):
+        raise PermissionDenied
+    proposal = _verified_for_processing(proposal)
+    motivation = PROPOSAL_MACHINE.check(proposal.status, to_status, motivation)
+    if to_status == ProposalStatus.GRANTED and not all(
+        (proposal.not_more_expensive, proposal.at_least_same_quality, proposal.demonstrable_support)
+    ):
+        raise ValidationError(
+            {
+                "to_status": _(
+                    "Een voorstel wordt alleen toegekend als het aan alle drie de criteria "
+                    "voldoet: niet duurder, minstens dezelfde kwaliteit en aantoonbaar draagvlak."
+                )
+            }
+        )
+    extra_update_fields = []
+    if to_status in PROPOSAL_MOTIVATION_REQUIRED:
+        # The motivation of a decision is shown on the proposal's public page.
+        proposal.motivation = motivation
+        extra_update_fields.append("motivation")
+    return PROPOSAL_MACHINE.apply(
+        proposal,
+        to=to_status,
+        actor=actor,
+        reason=motivation,
+        record=ProposalTransition,
+        record_for="proposal",
+        extra_update_fields=extra_update_fields,
+    )

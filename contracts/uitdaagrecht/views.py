@@ -1,0 +1,139 @@
+"""Thin views of the right to challenge: parse, authorise, call a service or selector, render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from wijkportaal.core.web import apply_errors, authorize, choices_or_404
+from wijkportaal.permissions import current_council_ids
+from wijkportaal.wijkraden.selectors import board_councils
+
+from . import selectors, services
+from .forms import (
+    CouncilProposalForm,
+    GroupProposalForm,
+    ProposalScoreForm,
+    ProposalTransitionForm,
+)
+
+
+def proposal_list(request):
+    return render(
+        request,
+        "contracts/proposal_list.html",
+        {
+            "proposals": selectors.proposal_list(),
+            "is_board": bool(current_council_ids(request.user, board_only=True)),
+        },
+    )
+
+
+def proposal_detail(request, pk):
+    proposal = selectors.proposal_detail(pk)
+    return render(
+        request,
+        "contracts/proposal_detail.html",
+        {
+            "proposal": proposal,
+            "can_assess": request.user.has_perm("contracts.assess_challengeproposal", proposal),
+        },
+    )
+
+
+def proposal_create_group(request):
+    form = GroupProposalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.proposal_submit_by_group(
+                group_name=data.pop("group_name"),
+                contact_name=data.pop("contact_name"),
+                contact_email=data.pop("contact_email"),
+                data=data,
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            return redirect("contracts:proposal-sent")
+    return render(request, "contracts/proposal_form.html", {"form": form, "for_council": False})
+
+
+def proposal_sent(request):
+    return render(request, "contracts/proposal_sent.html")
+
+
+@login_required
+def proposal_create_council(request):
+    councils = choices_or_404(request, board_councils(request.user))
+    form = CouncilProposalForm(request.POST or None, councils=councils)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        council = data.pop("council")
+        try:
+            proposal = services.proposal_submit_by_council(
+                actor=request.user, council=council, data=data
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Het voorstel is ingediend."))
+            return redirect(proposal.get_absolute_url())
+    return render(request, "contracts/proposal_form.html", {"form": form, "for_council": True})
+
+
+def proposal_verify(request, token):
+    """GET shows a button, POST confirms: mail scanners that open links do not verify."""
+    error = None
+    if request.method == "POST":
+        try:
+            proposal = services.proposal_verify(token=token)
+        except ValidationError as exc:
+            error = exc.message_dict["token"][0]
+        else:
+            messages.success(
+                request,
+                _("Bedankt, uw e-mailadres is bevestigd. Uw voorstel is nu ingediend."),
+            )
+            return redirect(proposal.get_absolute_url())
+    return render(request, "contracts/proposal_verify.html", {"error": error})
+
+
+def proposal_assess(request, pk):
+    """Officers score the three criteria (one form) and move the proposal (the other)."""
+    proposal = selectors.proposal_detail(pk)
+    authorize(request, "contracts.assess_challengeproposal", proposal)
+    scoring = "score" in request.POST
+    score_form = ProposalScoreForm(
+        request.POST if scoring else None, proposal=proposal, prefix="score"
+    )
+    form = ProposalTransitionForm(
+        request.POST if "transition" in request.POST else None, proposal=proposal
+    )
+    if request.method == "POST":
+        try:
+            if scoring and score_form.is_valid():
+                services.proposal_score(
+                    actor=request.user, proposal=proposal, **score_form.cleaned_scores()
+                )
+                messages.success(request, _("De beoordeling is opgeslagen."))
+                return redirect("contracts:proposal-assess", pk=proposal.pk)
+            if "transition" in request.POST and form.is_valid():
+                services.proposal_transition(
+                    actor=request.user,
+                    proposal=proposal,
+                    to_status=form.cleaned_data["to_status"],
+                    motivation=form.cleaned_data["motivation"],
+                )
+                messages.success(request, _("De status van het voorstel is gewijzigd."))
+                return redirect(proposal.get_absolute_url())
+        except ValidationError as error:
+            apply_errors(score_form if scoring else form, error)
+    return render(
+        request,
+        "contracts/proposal_assess.html",
+        {"proposal": proposal, "form": form, "score_form": score_form},
+    )

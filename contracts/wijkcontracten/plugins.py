@@ -1,0 +1,49 @@
+"""What wijkcontracten add to the portal (gathered by contracts/plugins.py): the navigation
+item, the indicator of recommendation 9, the wijkraad's public contracts on its page, role
+scopes, demo data and reminders."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from wijkportaal.core.registry import DemoStep, IndicatorSource, NavItem, PageSection, RoleScope
+
+from . import demo, reminders, selectors
+from .models import Contract, ContractStatus
+
+# Where the monitor's actions are carried out: {action key: [(label, URL name, kind)]}.
+ACTION_LINKS = {"wijkcontracten": [(_("Wijkcontracten"), "contracts:index", "contracts")]}
+
+
+def council_contracts_section(request, council):
+    contracts = selectors.council_public_contracts(council)
+    if not contracts:
+        return None
+    return {"contracts": contracts}
+
+
+def _active_contracts(council):
+    return Contract.objects.filter(council=council).exclude(
+        status__in=[ContractStatus.REJECTED, ContractStatus.WITHDRAWN, ContractStatus.CLOSED]
+    )
+
+
+PLUGINS = [
+    NavItem("contracts", url_name="contracts:index", label=_("Wijkcontracten"), order=60),
+    IndicatorSource(
+        "contracts.started_this_year",
+        label=_("Nieuwe wijkcontracten gestart dit jaar"),
+        compute=selectors.contracts_started_this_year,
+    ),
+    PageSection(
+        "contracts",
+        slot="council_detail",
+        template="contracts/_council_contracts.html",
+        context=council_contracts_section,
+        order=70,
+    ),
+    DemoStep("contracts.wijkcontracten", run=demo.seed_wijkcontracten, order=70),
+    # A wijkraad declares its role for one of its contracts.
+    RoleScope("wijkcontract", label=_("Wijkcontract"), model=Contract, choices=_active_contracts),
+    *reminders.PLUGINS,
+]
