@@ -150,7 +150,9 @@ def invitation_request_renewal(*, token: str) -> Invitation | None:
     active account) is replaced by the municipality's contact address. Asking twice sends
     once."""
     invitation = (
-        Invitation.objects.select_for_update().select_related("invited_by").filter(token=token)
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("invited_by")
+        .filter(token=token)
     ).first()
     if invitation is None or invitation.is_accepted or invitation.renewal_requested_at:
         return invitation
