@@ -6,6 +6,7 @@ from wijkportaal.accounts.models import User
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 from .models import Channel, ChannelKind, EntryKind, KnowHowEntry
+from .services import CHANNEL_FIELDS
 from .validators import ALLOWED_LABEL, MAX_ATTACHMENT_SIZE
 
 NOT_NEGATIVE = _("Vul een getal in van 0 of meer; een negatief getal kan niet.")
@@ -53,21 +54,7 @@ class ChannelForm(forms.ModelForm):
 
     class Meta:
         model = Channel
-        fields = [
-            "kind",
-            "name",
-            "url",
-            "audience",
-            "frequency",
-            "reach",
-            "reach_unit",
-            "reach_measured_on",
-            "yearly_cost",
-            "effort_hours",
-            "results",
-            "contact_person",
-            "contact_opt_in",
-        ]
+        fields = CHANNEL_FIELDS
         widgets = {
             "reach_measured_on": DateInput(),
             "results": forms.Textarea(attrs={"rows": 4}),

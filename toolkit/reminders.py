@@ -24,14 +24,7 @@ DAYS_BEFORE = 5
 def find_due(now: datetime.datetime) -> Iterator[Due]:
     """Three queries whatever the number of wijkraden: rounds, wijkraden behind, boards."""
     today = timezone.localdate(now)
-    rounds = list(
-        InventoryRound.objects.filter(
-            kind=ROUND_KIND,
-            opens_on__lte=today,
-            deadline__gte=today,
-            deadline__lte=today + datetime.timedelta(days=DAYS_BEFORE),
-        )
-    )
+    rounds = list(InventoryRound.objects.closing_within(ROUND_KIND, today, DAYS_BEFORE))
     if not rounds:
         return
     # The newest round that is due decides; older overlapping rounds add nothing new.

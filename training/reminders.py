@@ -61,14 +61,7 @@ KINDS = [
 def inventory_deadline_due(now: datetime.datetime):
     """Boards of wijkraden that have not answered a round whose deadline is within 5 days."""
     today = timezone.localdate(now)
-    rounds = list(
-        InventoryRound.objects.filter(
-            kind=ROUND_KIND,
-            opens_on__lte=today,
-            deadline__gte=today,
-            deadline__lte=today + datetime.timedelta(days=INVENTORY_DAYS),
-        )
-    )
+    rounds = list(InventoryRound.objects.closing_within(ROUND_KIND, today, INVENTORY_DAYS))
     if not rounds:
         return
     answered = set(

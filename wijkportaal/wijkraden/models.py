@@ -168,6 +168,17 @@ class Membership(models.Model):
         return self.function in BOARD_FUNCTIONS
 
 
+class InventoryRoundQuerySet(models.QuerySet):
+    def closing_within(self, kind: str, today: datetime.date, days: int) -> InventoryRoundQuerySet:
+        """Rounds of `kind` that are open today and close within `days` days."""
+        return self.filter(
+            kind=kind,
+            opens_on__lte=today,
+            deadline__gte=today,
+            deadline__lte=today + datetime.timedelta(days=days),
+        )
+
+
 class InventoryRound(models.Model):
     """A round in which every wijkraad is asked to answer an inventory before a deadline
     (training wishes, communication channels, ...). The app named in `kind` owns the answers
@@ -188,6 +199,8 @@ class InventoryRound(models.Model):
         verbose_name=_("geopend door"),
     )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    objects = InventoryRoundQuerySet.as_manager()
 
     class Meta:
         ordering = ["-deadline"]
