@@ -1,5 +1,8 @@
 """Accessibility sweep: for each kind of user, a crawler in a real browser follows the links it
 can reach from / (and /mijn/, and /admin/ for staff) and runs axe-core on every page pattern.
+Beside axe, two checks axe does not make: every page reflows at 320 and 390 CSS px without
+scrolling sideways (WCAG 1.4.10; wide tables scroll inside their own box), and every page has
+one title of the form "<its h1> — Wijkportaal <municipality>" (WCAG 2.4.2).
 All violations are collected first and written to var/a11y-sweep.json, then asserted zero.
 A sweep over every kind of user also writes its summary to ACCESSIBILITY_SWEEP_FILE (under
 var/), which /toegankelijkheid/ shows: the figure there is always the last real sweep's."""
@@ -20,6 +23,8 @@ from tests.sweep import build_world, pattern_key, skip_link
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 MAX_PAGES = 60
+REFLOW_WIDTHS = (320, 390)
+TITLE_SEPARATOR = " — "
 KINDS = ("anonymous", "board", "member", "officer", "councillor", "administrator")
 RESULT_DIR = Path(settings.BASE_DIR) / "var" / "a11y-sweep"
 RESULT_FILE = Path(settings.BASE_DIR) / "var" / "a11y-sweep.json"
@@ -40,6 +45,41 @@ def sweep_key(path):
     first one stands for all (add and change forms differ per model and are all swept)."""
     key = pattern_key(path)
     return "admin:changelist" if re.match(r"admin:\w+_changelist\|", key) else key
+
+
+def reflow_and_title_violations(page, path):
+    """The page's width at phone sizes and its title, as violations in the sweep's format."""
+    found = []
+    titles = page.eval_on_selector_all("head title", "els => els.map(e => e.textContent)")
+    headings = page.eval_on_selector_all("h1", "els => els.map(e => e.innerText.trim())")
+    heading = " ".join(headings[0].split()) if headings else ""
+    title = " ".join(titles[0].split()) if titles else ""
+    if len(titles) != 1 or TITLE_SEPARATOR not in title or not heading or heading not in title:
+        found.append(
+            {
+                "page": path,
+                "rule": "document-title",
+                "impact": "serious",
+                "help": "One title: the page's h1, a separator, the site's name",
+                "nodes": [titles, headings[:1]],
+            }
+        )
+    size = page.viewport_size
+    for width in REFLOW_WIDTHS:
+        page.set_viewport_size({"width": width, "height": 844})
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        if scroll_width > width:
+            found.append(
+                {
+                    "page": path,
+                    "rule": f"reflow-{width}",
+                    "impact": "serious",
+                    "help": "The page scrolls sideways on a phone (WCAG 1.4.10)",
+                    "nodes": [f"scrollWidth {scroll_width} > {width}"],
+                }
+            )
+    page.set_viewport_size(size)
+    return found
 
 
 def crawl(page, base, engine, user, admin_index_only=False):
@@ -66,6 +106,7 @@ def crawl(page, base, engine, user, admin_index_only=False):
         patterns.add(sweep_key(landed))
         results = engine.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
         swept.append(landed)
+        violations.extend(reflow_and_title_violations(page, landed))
         for violation in results.response["violations"]:
             violations.append(
                 {
