@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from wijkportaal.accounts.models import User
+from wijkportaal.core.mail import message_id
 
 from .models import Notification, NotificationStatus
 from .preferences import unsubscribe_headers
@@ -85,8 +86,9 @@ def _message(notification: Notification) -> EmailMultiAlternatives:
     headers = (
         unsubscribe_headers(notification.recipient_id, notification.kind)
         if notification.recipient_id
-        else None
+        else {}
     )
+    headers["Message-ID"] = message_id(f"notification.{notification.pk}")
     message = EmailMultiAlternatives(
         notification.subject,
         notification.body_text,
