@@ -124,6 +124,16 @@ class MailSink(Plugin):
     queue: Callable[[Iterable[Any]], list[int]]
 
 
+@dataclass(frozen=True)
+class HealthCheck(Plugin):
+    """A check of /gezondheid/ and `manage.py check_health` that a part above the core owns
+    (the outbox: is mail stuck?). `check(now)` returns {"ok": bool, "detail": str, ...} with
+    a constant number of queries; any other keys are reported as they are."""
+
+    check: Callable[[Any], dict[str, Any]]
+    order: int = 50
+
+
 # --- The registry ----------------------------------------------------------------------------
 
 
