@@ -11,6 +11,8 @@ import re
 import uuid
 
 from celery.signals import task_postrun, task_prerun
+from django.core.signals import request_finished
+from django.dispatch import receiver
 
 REQUEST_ID_HEADER = "X-Request-ID"
 _SANE_ID = re.compile(r"^[A-Za-z0-9._:-]{8,64}$")
@@ -36,13 +38,17 @@ class RequestIdMiddleware:
         offered = request.headers.get(REQUEST_ID_HEADER, "")
         request_id = offered if _SANE_ID.match(offered) else uuid.uuid4().hex
         request.request_id = request_id
-        token = request_id_var.set(request_id)
-        try:
-            response = self.get_response(request)
-        finally:
-            request_id_var.reset(token)
+        # Kept until the response is closed (request_finished), so that Django's own
+        # "Not Found"/"Service Unavailable" lines, logged after the middleware, carry it too.
+        request_id_var.set(request_id)
+        response = self.get_response(request)
         response.headers[REQUEST_ID_HEADER] = request_id
         return response
+
+
+@receiver(request_finished)
+def _request_finished(**kwargs):
+    request_id_var.set(NO_REQUEST)
 
 
 class RequestIdFilter(logging.Filter):

@@ -1,5 +1,7 @@
 """Production: PostgreSQL, Redis as broker and cache, HTTPS only, no demo accounts."""
 
+import logging
+
 from django.core.exceptions import ImproperlyConfigured
 
 from wijkportaal.core.logs import json_logging
@@ -36,6 +38,7 @@ RECOMMENDATIONS_MONITOR_VERSION_TTL = env.float("RECOMMENDATIONS_MONITOR_VERSION
 
 # One JSON object per line on stderr, each with the request's (or Celery task's) id.
 LOGGING = json_logging(env("LOG_LEVEL", default="INFO"))
+logging.captureWarnings(True)  # Python's warnings become JSON lines too
 # Celery logs through the same configuration instead of its own plain-text handler.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
