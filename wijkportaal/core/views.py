@@ -1,14 +1,10 @@
-import datetime
-import json
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from .accessibility import statement_context
 from .health import healthy, run_checks
 from .registry import HeadlineFigures, registry
 
@@ -21,23 +17,8 @@ def home(request):
     return render(request, "core/home.html", {"figures": figures, "sections": sections})
 
 
-def published_a11y_result(path: Path | None = None) -> dict | None:
-    """The summary of the latest accessibility sweep on this installation, as the sweep
-    (tests/browser/test_accessibility_sweep.py) wrote it to ACCESSIBILITY_SWEEP_FILE, or None
-    when no complete sweep ran here."""
-    path = Path(path or settings.ACCESSIBILITY_SWEEP_FILE)
-    try:
-        result = json.loads(path.read_text())
-        result["date"] = datetime.date.fromisoformat(result["date"])
-        result["kinds"] = dict(result["kinds"])
-        int(result["pages"]), int(result["violations"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    return result
-
-
 def accessibility_statement(request):
-    return render(request, "core/accessibility.html", {"sweep": published_a11y_result()})
+    return render(request, "core/accessibility.html", statement_context())
 
 
 def coming_soon(request, title):

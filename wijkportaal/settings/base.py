@@ -133,6 +133,12 @@ LOGIN_REDIRECT_URL = "/mijn/"
 ACCESSIBILITY_SWEEP_FILE = env(
     "ACCESSIBILITY_SWEEP_FILE", default=str(BASE_DIR / "var" / "a11y-result.json")
 )
+# The facts of the accessibility statement (evaluation, known gaps, response time) after the
+# Dutch model; the compliance status A–E is derived from them (wijkportaal/core/accessibility.py).
+ACCESSIBILITY_STATEMENT_FILE = env(
+    "ACCESSIBILITY_STATEMENT_FILE",
+    default=str(BASE_DIR / "docs" / "toegankelijkheidsverklaring.json"),
+)
 
 # --- Cache and broker -------------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
