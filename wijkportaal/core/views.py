@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 
 from .accessibility import statement_context
 from .health import healthy, run_checks
+from .opendata import catalogue
 from .registry import HeadlineFigures, registry
 
 
@@ -39,6 +40,16 @@ def health(request):
     return JsonResponse(
         {"status": "ok" if ok else "error", "checks": results},
         status=200 if ok else 503,
+    )
+
+
+@require_GET
+def open_data_catalogue(request):
+    """The DCAT-AP-NL catalogue of the portal's open data (JSON-LD), for data portals."""
+    return JsonResponse(
+        catalogue(),
+        content_type="application/ld+json; charset=utf-8",
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
     )
 
 

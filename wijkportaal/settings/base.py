@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "wijkportaal.accounts.middleware.RequireMFAForStaffMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "wijkportaal.core.web.DomainErrorMiddleware",
+    "wijkportaal.core.opendata.OpenDataLicenceMiddleware",
 ]
 
 ROOT_URLCONF = "wijkportaal.urls"
