@@ -7,7 +7,15 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from wijkportaal.core.registry import DemoStep, HeadlineFigures, NavItem, PageSection, RoleScope
+from wijkportaal.core.registry import (
+    DemoStep,
+    Distribution,
+    HeadlineFigures,
+    NavItem,
+    OpenDataset,
+    PageSection,
+    RoleScope,
+)
 
 from . import digest, reminders, selectors, services
 from .demo import seed_recommendations
@@ -78,6 +86,33 @@ PLUGINS = [
         template="recommendations/my_page_section.html",
         context=my_page_section,
         order=30,
+    ),
+    # Open data (CC0 1.0), listed in the DCAT-AP-NL catalogue of the core.
+    OpenDataset(
+        "voortgang-acties",
+        title=_lazy("Voortgang van de aanbevelingen van de wijkraden"),
+        description=_lazy(
+            "Alle acties bij de aanbevelingen van de wijkraden: eigenaar, planning, geld, "
+            "status, voortgang en afhankelijkheden; in de JSON ook de reactietijden van de "
+            "gemeente."
+        ),
+        distributions=(
+            Distribution("recommendations:export-csv", "text/csv", _lazy("CSV: één rij per actie")),
+            Distribution(
+                "recommendations:export-json",
+                "application/json",
+                _lazy("JSON: de aanbevelingen met hun acties"),
+            ),
+            Distribution(
+                "recommendations:feed",
+                "application/atom+xml",
+                _lazy("Atom-feed met de voortgangsberichten"),
+            ),
+        ),
+        landing_url_name="recommendations:export-columns",
+        frequency="CONT",
+        keywords=("wijkraden", "aanbevelingen", "voortgang", "participatie"),
+        order=10,
     ),
     # A wijkraad can declare its role for one action of the programme.
     RoleScope("actie", label=_lazy("Actie"), model=ActionItem, choices=_open_actions),

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wijkportaal.core.exports import csv_response
+from wijkportaal.core.opendata import LICENCE
 from wijkportaal.core.web import apply_errors, authorize, permission_required_or_404
 from wijkportaal.permissions import current_council_ids
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
@@ -238,6 +239,7 @@ def export_json(request):
     payload = {
         "gegenereerd_op": timezone.localtime().isoformat(),
         "bron": _site_url(request) + "/voortgang/",
+        "licentie": LICENCE,
         "recommendations": data["recommendations"],
     }
     return JsonResponse(

@@ -7,7 +7,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from recommendations.models import ActionItem
-from wijkportaal.core.registry import ActionLinks, DemoStep, IndicatorSource, NavItem, PageSection
+from wijkportaal.core.registry import (
+    ActionLinks,
+    DemoStep,
+    Distribution,
+    IndicatorSource,
+    NavItem,
+    OpenDataset,
+    PageSection,
+)
 
 from . import reminders, selectors
 from .demo import seed_toolkit
@@ -42,6 +50,22 @@ def council_section(request, council):
 
 
 PLUGINS = [
+    # Open data (CC0 1.0), listed in the core's DCAT-AP-NL catalogue.
+    OpenDataset(
+        "toolkit-inventaris",
+        title=_lazy("Communicatiemiddelen van de wijkraden"),
+        description=_lazy(
+            "De inventaris van de communicatiemiddelen per wijkraad: soort, bereik, kosten, "
+            "inzet en wanneer de gegevens voor het laatst zijn gecontroleerd."
+        ),
+        distributions=(
+            Distribution("toolkit:export-csv", "text/csv", _lazy("Inventaris als CSV")),
+        ),
+        landing_url_name="toolkit:index",
+        frequency="CONT",
+        keywords=("wijkraden", "communicatie", "toolkit"),
+        order=50,
+    ),
     NavItem("toolkit", url_name="toolkit:index", label=_lazy("Toolkit"), order=50),
     DemoStep("toolkit", run=seed_toolkit, order=60),
     IndicatorSource(

@@ -4,8 +4,11 @@ from django.contrib import admin
 from django.urls import include, path
 
 from wijkportaal.accounts.views import language_switch
+from wijkportaal.core.admin import admin_i18n_javascript
 
 admin.site.login = secure_admin_login(admin.site.login)
+# Django's Dutch admin catalogue misses a few widget strings; the core adds them.
+admin.site.i18n_javascript = admin_i18n_javascript
 admin.site.site_header = f"Wijkportaal — {settings.MUNICIPALITY_NAME}"
 admin.site.site_title = "Wijkportaal"
 admin.site.index_title = "Dashboard"

@@ -3,7 +3,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from wijkportaal.core.views import published_a11y_result
+from wijkportaal.core.accessibility import published_a11y_result
 
 pytestmark = pytest.mark.django_db
 

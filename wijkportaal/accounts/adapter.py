@@ -2,6 +2,7 @@ import uuid
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.contrib.sites.shortcuts import get_current_site
+from django.utils import translation
 
 from wijkportaal.core.mail import Due, mail_queue
 
@@ -18,7 +19,7 @@ class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
         """allauth's own messages (a password reset link, "no account for this address") are
         outbox rows to the address like every other mail: sent after commit and retried
         while the mail server is down, so the form never fails on it. Each request is its
-        own occasion."""
+        own occasion, written in the language of the page the request came from."""
         context = {
             **context,
             "email": email,
@@ -26,4 +27,12 @@ class InvitationOnlyAccountAdapter(DefaultAccountAdapter):
             "template_prefix": template_prefix,
         }
         occasion = f"{template_prefix}:{uuid.uuid4().hex}"
-        mail_queue([Due(None, ACCOUNT_MAIL_KIND, occasion, context=context, address=email)])
+        due = Due(
+            None,
+            ACCOUNT_MAIL_KIND,
+            occasion,
+            context=context,
+            address=email,
+            language=translation.get_language() or "",
+        )
+        mail_queue([due])

@@ -1,6 +1,7 @@
 """Admin pieces every app uses the same way."""
 
 from django.contrib import admin
+from django.views.i18n import JavaScriptCatalog
 
 
 class TransitionRecordInline(admin.TabularInline):
@@ -14,3 +15,15 @@ class TransitionRecordInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return False
+
+
+# The admin widgets' JavaScript catalogue: Django's own translations of the admin, plus this
+# package's locale/ for the strings Django's Dutch catalogue lacks (the two-list selector's
+# "Choose all %s" and friends in Django 5.2). wijkportaal/urls.py puts it on the admin site.
+admin_javascript_catalog = JavaScriptCatalog.as_view(
+    packages=["django.contrib.admin", "wijkportaal.core"]
+)
+
+
+def admin_i18n_javascript(request, extra_context=None):
+    return admin_javascript_catalog(request)

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from email.utils import make_msgid
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -49,6 +51,9 @@ class Due:
     about: Any = None  # the model instance the message is about
     context: dict = field(default_factory=dict)
     address: str = ""  # for a recipient without an account (recipient_id None)
+    # The language of a message to an address (a user's own language always wins): e.g. the
+    # language of the page where someone asked for a password reset. Empty: the default.
+    language: str = ""
 
     def __post_init__(self) -> None:
         if (self.recipient_id is None) == (not self.address):
@@ -75,7 +80,19 @@ def render_mail(
         **context,
     }
     with translation.override(language or settings.LANGUAGE_CODE):
+        context["LANGUAGE_CODE"] = translation.get_language()
         subject = render_to_string(f"{template_base}_subject.txt", context).strip()
         text = render_to_string(f"{template_base}.txt", context)
         html = render_to_string(f"{template_base}.html", context)
     return settings.EMAIL_SUBJECT_PREFIX + " ".join(subject.split()), text, html
+
+
+def site_domain() -> str:
+    """The host name of SITE_URL (e.g. wijkportaal.gemeente.nl)."""
+    return urlsplit(settings.SITE_URL).hostname or "localhost"
+
+
+def message_id(idstring: str | None = None) -> str:
+    """A Message-ID on the portal's own domain. Django's default takes the machine's host
+    name, which on a server is often "localhost" and makes spam filters suspicious."""
+    return make_msgid(idstring=idstring, domain=site_domain())

@@ -124,6 +124,41 @@ class MailSink(Plugin):
     queue: Callable[[Iterable[Any]], list[int]]
 
 
+@dataclass(frozen=True)
+class HealthCheck(Plugin):
+    """A check of /gezondheid/ and `manage.py check_health` that a part above the core owns
+    (the outbox: is mail stuck?). `check(now)` returns {"ok": bool, "detail": str, ...} with
+    a constant number of queries; any other keys are reported as they are."""
+
+    check: Callable[[Any], dict[str, Any]]
+    order: int = 50
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """One download of an open dataset: the URL name of the view and its media type."""
+
+    url_name: str
+    media_type: str  # e.g. "text/csv", "application/json", "application/atom+xml"
+    title: Any = ""
+
+
+@dataclass(frozen=True)
+class OpenDataset(Plugin):
+    """A dataset the portal publishes as open data (CC0 1.0). The core lists it in the DCAT-AP-NL
+    catalogue (/voortgang/open-data/catalogus.jsonld) and sends the licence with each of its
+    downloads. `frequency` is a code of the EU frequency vocabulary (CONT: changes
+    continuously, DAILY, WEEKLY, ...); `landing_url_name` names the page that documents it."""
+
+    title: Any
+    description: Any
+    distributions: tuple[Distribution, ...]
+    landing_url_name: str
+    frequency: str = "CONT"
+    keywords: tuple[str, ...] = ()
+    order: int = 50
+
+
 # --- The registry ----------------------------------------------------------------------------
 
 

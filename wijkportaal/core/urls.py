@@ -8,5 +8,11 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("toegankelijkheid/", views.accessibility_statement, name="accessibility"),
     path("gezondheid/", views.health, name="health"),
+    # The stable address of the open data catalogue (DCAT-AP-NL), next to /voortgang/open-data/.
+    path(
+        "voortgang/open-data/catalogus.jsonld",
+        views.open_data_catalogue,
+        name="open-data-catalogue",
+    ),
     path("mijn/", views.my_page, name="my-page"),
 ]

@@ -1,15 +1,12 @@
-import datetime
-import json
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from .health import run_checks
+from .accessibility import statement_context
+from .health import healthy, run_checks
+from .opendata import catalogue
 from .registry import HeadlineFigures, registry
 
 
@@ -21,23 +18,8 @@ def home(request):
     return render(request, "core/home.html", {"figures": figures, "sections": sections})
 
 
-def published_a11y_result(path: Path | None = None) -> dict | None:
-    """The summary of the latest accessibility sweep on this installation, as the sweep
-    (tests/browser/test_accessibility_sweep.py) wrote it to ACCESSIBILITY_SWEEP_FILE, or None
-    when no complete sweep ran here."""
-    path = Path(path or settings.ACCESSIBILITY_SWEEP_FILE)
-    try:
-        result = json.loads(path.read_text())
-        result["date"] = datetime.date.fromisoformat(result["date"])
-        result["kinds"] = dict(result["kinds"])
-        int(result["pages"]), int(result["violations"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    return result
-
-
 def accessibility_statement(request):
-    return render(request, "core/accessibility.html", {"sweep": published_a11y_result()})
+    return render(request, "core/accessibility.html", statement_context())
 
 
 def coming_soon(request, title):
@@ -54,10 +36,20 @@ def my_page(request):
 @require_GET
 def health(request):
     results = run_checks()
-    healthy = all(result["ok"] for result in results.values())
+    ok = healthy(results)
     return JsonResponse(
-        {"status": "ok" if healthy else "error", "checks": results},
-        status=200 if healthy else 503,
+        {"status": "ok" if ok else "error", "checks": results},
+        status=200 if ok else 503,
+    )
+
+
+@require_GET
+def open_data_catalogue(request):
+    """The DCAT-AP-NL catalogue of the portal's open data (JSON-LD), for data portals."""
+    return JsonResponse(
+        catalogue(),
+        content_type="application/ld+json; charset=utf-8",
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
     )
 
 

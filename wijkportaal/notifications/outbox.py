@@ -37,7 +37,7 @@ def _build_row(due: Due, recipient: User | None) -> Notification:
         context["unsubscribe_url"] = unsubscribe_url(recipient.pk, due.kind)
         context["preferences_url"] = settings.SITE_URL + reverse("notifications:preference-edit")
     context.update(due.context)
-    language = recipient.language if recipient is not None else None
+    language = recipient.language if recipient is not None else (due.language or None)
     subject, text, html = render_mail(kind.template_base, context, language=language)
     if recipient is not None:
         text, html = _with_unsubscribe_footer(text, html, context)

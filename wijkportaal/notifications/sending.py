@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from wijkportaal.accounts.models import User
+from wijkportaal.core.mail import message_id
 
 from .models import Notification, NotificationStatus
 from .preferences import unsubscribe_headers
@@ -85,8 +86,9 @@ def _message(notification: Notification) -> EmailMultiAlternatives:
     headers = (
         unsubscribe_headers(notification.recipient_id, notification.kind)
         if notification.recipient_id
-        else None
+        else {}
     )
+    headers["Message-ID"] = message_id(f"notification.{notification.pk}")
     message = EmailMultiAlternatives(
         notification.subject,
         notification.body_text,
@@ -173,3 +175,25 @@ def outbox_sweep(now: datetime.datetime, *, send_inline: bool = False) -> int:
         except TemporaryFailure:
             continue
     return len(ids)
+
+
+def outbox_health(now: datetime.datetime) -> dict:
+    """The mail check of /gezondheid/ (a HealthCheck plugin): the age of the oldest message
+    not yet sent; unhealthy when it waits longer than HEALTH_MAIL_STUCK_AFTER minutes (the
+    worker or the mail server is down). One query, on the (status, created_at) index."""
+    oldest = (
+        Notification.objects.filter(status=NotificationStatus.QUEUED)
+        .order_by("created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    if oldest is None:
+        return {"ok": True, "detail": "nothing waiting", "oldest_unsent_age_seconds": None}
+    limit = datetime.timedelta(minutes=settings.HEALTH_MAIL_STUCK_AFTER)
+    age = max(now - oldest, datetime.timedelta(0))
+    return {
+        "ok": age <= limit,
+        "detail": "ok" if age <= limit else f"unsent for more than {limit.seconds // 60} minutes",
+        "oldest_unsent": oldest.isoformat(),
+        "oldest_unsent_age_seconds": int(age.total_seconds()),
+    }

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "wijkportaal.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -65,6 +66,7 @@ MIDDLEWARE = [
     "wijkportaal.accounts.middleware.RequireMFAForStaffMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "wijkportaal.core.web.DomainErrorMiddleware",
+    "wijkportaal.core.opendata.OpenDataLicenceMiddleware",
 ]
 
 ROOT_URLCONF = "wijkportaal.urls"
@@ -132,6 +134,12 @@ LOGIN_REDIRECT_URL = "/mijn/"
 ACCESSIBILITY_SWEEP_FILE = env(
     "ACCESSIBILITY_SWEEP_FILE", default=str(BASE_DIR / "var" / "a11y-result.json")
 )
+# The facts of the accessibility statement (evaluation, known gaps, response time) after the
+# Dutch model; the compliance status A–E is derived from them (wijkportaal/core/accessibility.py).
+ACCESSIBILITY_STATEMENT_FILE = env(
+    "ACCESSIBILITY_STATEMENT_FILE",
+    default=str(BASE_DIR / "docs" / "toegankelijkheidsverklaring.json"),
+)
 
 # --- Cache and broker -------------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
@@ -181,7 +189,16 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {
     # "Send what is due now", driven by database rows: no long ETAs in the broker.
     "notifications-due-work": {"task": "notifications.run_due_work", "schedule": 300.0},
+    # The worker's sign of life for /gezondheid/ (wijkportaal/core/heartbeat.py).
+    "core-heartbeat": {"task": "core.heartbeat", "schedule": 60.0},
 }
+# Beat's default scheduler, which also writes beat's own heartbeat on every tick.
+CELERY_BEAT_SCHEDULER = "wijkportaal.core.heartbeat:HeartbeatScheduler"
+
+# --- Health (/gezondheid/, manage.py check_health): minutes before a check fails -------------
+HEALTH_BEAT_STALE_AFTER = env.int("HEALTH_BEAT_STALE_AFTER", default=15)
+HEALTH_WORKER_STALE_AFTER = env.int("HEALTH_WORKER_STALE_AFTER", default=15)
+HEALTH_MAIL_STUCK_AFTER = env.int("HEALTH_MAIL_STUCK_AFTER", default=30)
 
 # --- Email ------------------------------------------------------------------------------------
 EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=str(BASE_DIR / "var" / "mail"))

@@ -1,6 +1,11 @@
 """Production: PostgreSQL, Redis as broker and cache, HTTPS only, no demo accounts."""
 
+import logging
+
 from django.core.exceptions import ImproperlyConfigured
+
+from wijkportaal.core.logs import json_logging
+from wijkportaal.core.monitoring import sentry_init
 
 from .base import *  # noqa: F403
 from .base import env
@@ -31,4 +36,17 @@ STORAGES = {
 # The progress monitor's cache version is re-read from Redis at most once a second per worker.
 RECOMMENDATIONS_MONITOR_VERSION_TTL = env.float("RECOMMENDATIONS_MONITOR_VERSION_TTL", default=1.0)
 
-LOGGING["root"]["level"] = env("LOG_LEVEL", default="INFO")  # noqa: F405
+# One JSON object per line on stderr, each with the request's (or Celery task's) id.
+LOGGING = json_logging(env("LOG_LEVEL", default="INFO"))
+logging.captureWarnings(True)  # Python's warnings become JSON lines too
+# Celery logs through the same configuration instead of its own plain-text handler.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+
+# Optional error monitoring (Sentry or a compatible server); personal data is scrubbed.
+SENTRY_DSN = env("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    sentry_init(
+        SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", default="production"),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )

@@ -1,9 +1,11 @@
 from django import template
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from wijkportaal.core.markdown import render_markdown
 from wijkportaal.core.money import format_money
+from wijkportaal.core.opendata import CATALOGUE_URL_NAME, LICENCE
 from wijkportaal.core.registry import registry
 
 register = template.Library()
@@ -32,3 +34,10 @@ def page_sections(context, slot: str, obj=None):
             for section in registry.render_sections(slot, request, obj)
         )
     )
+
+
+@register.inclusion_tag("core/open_data_licence.html")
+def open_data_licence():
+    """{% open_data_licence %}: the open data licence (CC0 1.0) and the link to the DCAT-AP-NL
+    catalogue, for the open data page."""
+    return {"open_data_licence": LICENCE, "open_data_catalogue_url": reverse(CATALOGUE_URL_NAME)}
