@@ -2,22 +2,15 @@
 (https://yml.publiccode.tools): the mandatory keys, the enumerations and the controlled
 vocabularies (categories, scope) are written into this test.
 
-PyYAML is not a dependency of the portal, so the file is read with a small reader for the
-block subset of YAML the file uses (mappings, sequences, quoted and plain scalars, folded
-`>-` text); anything else (flow style, anchors, tags) fails the test rather than being
-misread. Where PyYAML happens to be installed, the reader's result is compared with it."""
+The file is read with PyYAML (a test dependency)."""
 
 import datetime
 import re
 from pathlib import Path
 
 import pytest
+import yaml
 from django.conf import settings
-
-try:  # optional cross-check; not a dependency
-    import yaml
-except ImportError:  # pragma: no cover - depends on the environment
-    yaml = None
 
 PUBLICCODE = Path(settings.BASE_DIR) / "publiccode.yml"
 
@@ -221,107 +214,12 @@ class Unsupported(ValueError):
     pass
 
 
-def _scalar(text: str):
-    if text[:1] in "[{&*!|":
-        raise Unsupported(f"unsupported YAML: {text!r}")
-    if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
-        return text[1:-1]
-    if text in ("true", "false"):
-        return text == "true"
-    if re.fullmatch(r"-?\d+", text):
-        return int(text)
-    if re.fullmatch(r"-?\d+\.\d*", text):
-        return float(text)
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return datetime.date.fromisoformat(text)
-    return text
-
-
-def _is_mapping_entry(text: str) -> bool:
-    return text[:1] not in "\"'" and bool(re.match(r"^[A-Za-z_][\w/-]*:( |$)", text))
-
-
-def _block(lines, pos, indent):
-    if lines[pos][1].startswith("- "):
-        return _sequence(lines, pos, indent)
-    return _mapping(lines, pos, indent)
-
-
-def _mapping(lines, pos, indent):
-    result = {}
-    while pos < len(lines) and lines[pos][0] == indent and not lines[pos][1].startswith("- "):
-        text = lines[pos][1]
-        if not _is_mapping_entry(text):
-            raise Unsupported(f"line {pos}: {text!r}")
-        key, _sep, rest = text.partition(":")
-        rest = rest.strip()
-        if key in result:
-            raise Unsupported(f"duplicate key {key!r}")
-        pos += 1
-        if rest in (">-", ">"):
-            parts = []
-            while pos < len(lines) and lines[pos][0] > indent:
-                parts.append(lines[pos][1])
-                pos += 1
-            result[key] = " ".join(parts)
-        elif rest:
-            result[key] = _scalar(rest)
-        else:
-            if pos >= len(lines) or lines[pos][0] <= indent:
-                raise Unsupported(f"empty value for {key!r}")
-            result[key], pos = _block(lines, pos, lines[pos][0])
-    if pos < len(lines) and lines[pos][0] > indent:
-        raise Unsupported(f"unexpected indentation at {lines[pos][1]!r}")
-    return result, pos
-
-
-def _sequence(lines, pos, indent):
-    items = []
-    while pos < len(lines) and lines[pos][0] == indent and lines[pos][1].startswith("- "):
-        content = lines[pos][1][2:].strip()
-        if _is_mapping_entry(content):
-            lines[pos] = (indent + 2, content)
-            item, pos = _mapping(lines, pos, indent + 2)
-        else:
-            item, pos = _scalar(content), pos + 1
-        items.append(item)
-    return items, pos
-
-
-def read_block_yaml(text: str):
-    lines = []
-    for raw in text.splitlines():
-        stripped = raw.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        if "\t" in raw[: len(raw) - len(raw.lstrip())]:
-            raise Unsupported("tabs in indentation")
-        lines.append((len(raw) - len(raw.lstrip(" ")), stripped))
-    value, pos = _block(lines, 0, 0)
-    if pos != len(lines):
-        raise Unsupported(f"unread line: {lines[pos][1]!r}")
-    return value
-
-
 @pytest.fixture(scope="module")
 def publiccode():
-    return read_block_yaml(PUBLICCODE.read_text(encoding="utf-8"))
+    return yaml.safe_load(PUBLICCODE.read_text(encoding="utf-8"))
 
 
 # --- The checks ------------------------------------------------------------------------------
-
-
-def test_the_reader_matches_pyyaml_when_it_is_installed(publiccode):
-    if yaml is None:
-        pytest.skip("PyYAML is not installed here; the block reader stands alone")
-    assert publiccode == yaml.safe_load(PUBLICCODE.read_text(encoding="utf-8"))
-
-
-def test_the_reader_refuses_what_it_cannot_read():
-    for text in ("a: [1, 2]\n", "a: &x 1\n", "a:\n  b: 1\n    c: 2\n", "a: 1\na: 2\n"):
-        with pytest.raises(Unsupported):
-            read_block_yaml(text)
-    assert read_block_yaml('a:\n  - "x"\n  - b: 1\n    c: y\n') == {"a": ["x", {"b": 1, "c": "y"}]}
 
 
 def test_publiccode_has_the_mandatory_keys_and_nothing_unknown(publiccode):
