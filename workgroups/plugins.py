@@ -3,10 +3,12 @@
 from django.utils.translation import gettext_lazy as _
 
 from wijkportaal.core.registry import ActionLinks, DemoStep, NavItem, PageSection
+from wijkportaal.desk.hooks import CaseKind
 
 from . import reminders
 from .demo import seed_workgroups
 from .selectors import action_links
+from .services import BOTTLENECK_CASE, FEEDBACK_CASE
 from .views import council_contact_section, my_workgroups_section
 
 PLUGINS = [
@@ -26,6 +28,22 @@ PLUGINS = [
         template="workgroups/my_workgroups_section.html",
         context=my_workgroups_section,
         order=40,
+    ),
+    # Feedback and bottlenecks reach the department that runs the kind of contact moment
+    # (case_open's department); the kind's default department when it has none.
+    CaseKind(
+        FEEDBACK_CASE,
+        label=_("Terugkoppeling op een contactmoment"),
+        term_days=15,
+        department="wijkzaken-en-participatie",
+        public=True,
+    ),
+    CaseKind(
+        BOTTLENECK_CASE,
+        label=_("Knelpunt bij een contactmoment"),
+        term_days=10,
+        department="wijkzaken-en-participatie",
+        public=True,
     ),
     *reminders.PLUGINS,
 ]

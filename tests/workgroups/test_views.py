@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from django.utils.formats import date_format
 from icalendar import Calendar
 
 from recommendations.models import ActionStatus
@@ -16,6 +17,7 @@ from tests.workgroups.factories import (
     WorkgroupFactory,
     WorkgroupMemberFactory,
 )
+from wijkportaal.desk.models import Case
 from workgroups.models import ContactFeedback, DeliverableStatus, FeedbackType
 
 pytestmark = pytest.mark.django_db
@@ -245,6 +247,12 @@ def test_member_leaves_feedback_and_officer_sees_bottlenecks(client, council, me
     )
     assert response.status_code == 302
     assert ContactFeedback.objects.get().type == FeedbackType.BOTTLENECK
+    # The confirmation says who answers, by when, and links to the case.
+    case = Case.objects.get()
+    page = client.get(response.url).text
+    assert f"De afdeling {moment.kind.department.name} beantwoordt het uiterlijk op" in page
+    assert date_format(case.answer_by, "l j F Y") in page
+    assert f'href="/mijn/verzoeken/{case.pk}/"' in page
     assert client.get("/contactmomenten/knelpunten/").status_code == 404
     client.force_login(officer)
     page = client.get("/contactmomenten/knelpunten/").text

@@ -23,16 +23,19 @@ WORKLIST_ROWS = 50
 RESPONSE_WINDOW_DAYS = 365
 
 
-def owning_department(kind: CaseKind, topic: str = "") -> Department | str:
-    """The department an administrator routed this kind (and topic) to, else the slug of the
-    kind's default department. One query."""
+def owning_department(
+    kind: CaseKind, topic: str = "", default: Department | None = None
+) -> Department | str:
+    """The department an administrator routed this kind (and topic) to, else the submission's
+    own owner (`default`: the action's department for a reaction on it, the contact moment's
+    for feedback on it), else the slug of the kind's default department. One query."""
     routes = {
         route.topic: route.department
         for route in CaseRoute.objects.filter(kind=kind.key, topic__in={topic, ""}).select_related(
             "department"
         )
     }
-    return routes.get(topic) or routes.get("") or kind.department
+    return routes.get(topic) or routes.get("") or default or kind.department
 
 
 def case_for_subject(subject) -> Case | None:
