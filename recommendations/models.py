@@ -310,6 +310,10 @@ class Reaction(models.Model):
         verbose_name=_("verborgen door"),
     )
     hidden_reason = models.CharField(_("reden van verbergen"), max_length=500, blank=True)
+    # The municipality's public answer, given at the desk (mirrored by services.reaction_answered).
+    answer = models.TextField(_("antwoord van de gemeente"), blank=True, max_length=10000)
+    answered_at = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
+    answered_by_department = models.CharField(_("beantwoord door"), max_length=200, blank=True)
 
     history = HistoricalRecords()
 

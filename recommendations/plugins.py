@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from wijkportaal.core.registry import DemoStep, HeadlineFigures, NavItem, PageSection, RoleScope
+from wijkportaal.desk.hooks import CaseKind
 
 from . import digest, reminders, selectors, services
 from .demo import seed_recommendations
@@ -81,6 +82,15 @@ PLUGINS = [
     ),
     # A wijkraad can declare its role for one action of the programme.
     RoleScope("actie", label=_lazy("Actie"), model=ActionItem, choices=_open_actions),
+    # A reaction reaches the action's department (case_open's department), else this one.
+    CaseKind(
+        services.REACTION_CASE,
+        label=_lazy("Reactie op een actie"),
+        term_days=10,
+        department="wijkzaken-en-participatie",
+        public=True,
+        on_answer=services.reaction_answered,
+    ),
     *reminders.PLUGINS,
     *digest.PLUGINS,
 ]

@@ -17,6 +17,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from wijkportaal.core.exports import csv_response
 from wijkportaal.core.web import apply_errors, authorize, permission_required_or_404
+from wijkportaal.desk.promise import case_promise_message
+from wijkportaal.desk.selectors import case_for_subject
 from wijkportaal.permissions import current_council_ids
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
@@ -125,7 +127,7 @@ def action_detail(request, pk):
         form = ReactionForm(request.POST, councils=councils)
         if form.is_valid():
             try:
-                services.reaction_create(
+                reaction = services.reaction_create(
                     actor=request.user,
                     action=action,
                     text=form.cleaned_data["text"],
@@ -137,7 +139,10 @@ def action_detail(request, pk):
                 # A wijkraad the member does not (or no longer) belong to: nothing revealed.
                 raise Http404 from error
             else:
-                messages.success(request, _("Uw reactie is geplaatst."))
+                messages.success(
+                    request,
+                    case_promise_message(_("Uw reactie is geplaatst."), case_for_subject(reaction)),
+                )
                 return redirect(action.get_absolute_url() + "#reacties")
         status = 400
     context = selectors.action_detail(pk)

@@ -2,10 +2,11 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from recommendations import services
 from recommendations.models import Follow, Reaction
-from tests.factories import OfficerFactory
+from tests.factories import DepartmentFactory, OfficerFactory
 from tests.recommendations.factories import (
     ActionItemFactory,
     IndicatorFactory,
@@ -13,6 +14,8 @@ from tests.recommendations.factories import (
     RecommendationFactory,
 )
 from wijkportaal.core.registry import ActionLinks, IndicatorSource
+from wijkportaal.desk import services as desk_services
+from wijkportaal.desk.models import Case
 
 pytestmark = pytest.mark.django_db
 
@@ -171,6 +174,26 @@ def test_member_reacts_on_the_action_page(client, member, council):
     assert response.status_code == 302
     html = client.get(action.get_absolute_url()).content.decode()
     assert council.name in html and "Wij denken graag mee." in html
+    # The confirmation says who answers and by when, and links to the case.
+    case = Case.objects.get()
+    assert f"De afdeling {action.department.name} beantwoordt het uiterlijk op" in html
+    assert date_format(case.answer_by, "l j F Y") in html
+    assert f'href="/mijn/verzoeken/{case.pk}/"' in html
+
+
+def test_a_public_answer_at_the_desk_shows_under_the_reaction(client, member):
+    department = DepartmentFactory()
+    action = ActionItemFactory(department=department)
+    services.reaction_create(actor=member, action=action, text="Wanneer start dit?")
+    desk_services.case_answer(
+        actor=OfficerFactory(department=department),
+        case=Case.objects.get(),
+        text="De schouw start in maart.",
+        public=True,
+    )
+    html = client.get(action.get_absolute_url()).content.decode()
+    assert f"Antwoord van de gemeente, afdeling {department.name}" in html
+    assert "De schouw start in maart." in html
 
 
 @pytest.mark.parametrize(
