@@ -377,12 +377,17 @@ class Follow(models.Model):
 
 
 class MyPageVisit(models.Model):
-    """When a user last looked at /mijn/, to show what changed since."""
+    """What "Wat veranderde" on /mijn/ shows a user: the changes after `read_until` (all
+    recent ones while it is empty). A visit does not mark them as read; the reader does (the
+    button), or a day after they were first shown (`shown_at`), see services."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="my_page_visit"
     )
-    last_visit_at = models.DateTimeField()
+    read_until = models.DateTimeField(_("gelezen tot"), null=True, blank=True)
+    shown_at = models.DateTimeField(_("voor het eerst getoond op"), null=True, blank=True)
 
     def __str__(self) -> str:
-        return f"{self.user}: {self.last_visit_at:%Y-%m-%d %H:%M}"
+        if self.read_until is None:
+            return str(self.user)
+        return f"{self.user}: {self.read_until:%Y-%m-%d %H:%M}"

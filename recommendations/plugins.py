@@ -32,10 +32,9 @@ def headline_figures() -> list[dict]:
 
 
 def my_page_section(request, user) -> dict:
-    """What the user follows and what changed since the previous visit to /mijn/ (this visit is
-    then remembered)."""
-    previous = services.my_page_visit_record(user=user)
-    return selectors.my_follows(user, previous)
+    """What the user follows and what changed since they marked it as read (or since a day
+    after it was first shown); a refresh does not hide it."""
+    return selectors.my_follows(user, services.my_page_changes_since(user=user))
 
 
 def _open_actions(council):

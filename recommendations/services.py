@@ -360,10 +360,35 @@ def follow_delete(
     Follow.objects.filter(user=actor, **_follow_target(recommendation, action)).delete()
 
 
-def my_page_visit_record(*, user: User, at: datetime.datetime | None = None):
-    """Remember this visit to /mijn/; returns the previous visit's moment (None the first time)."""
+# What changed stays on /mijn/ this long after it was first shown, unless marked as read.
+CHANGES_SHOWN_FOR = datetime.timedelta(days=1)
+
+
+def my_page_changes_since(*, user: User, at: datetime.datetime | None = None):
+    """The moment after which changes are new for the user on /mijn/ (None: never read, show
+    the recent ones). Looking does not mark them as read, so they survive a refresh; a day
+    after the changes were first shown, they count as read (the moment they were shown)."""
     at = at or timezone.now()
-    visit = MyPageVisit.objects.filter(user=user).first()
-    previous = visit.last_visit_at if visit else None
-    MyPageVisit.objects.update_or_create(user=user, defaults={"last_visit_at": at})
-    return previous
+    visit, created = MyPageVisit.objects.get_or_create(
+        user=user, defaults={"read_until": None, "shown_at": at}
+    )
+    if created:
+        return None
+    if visit.shown_at is None:
+        visit.shown_at = at
+        visit.save(update_fields=["shown_at"])
+    elif at - visit.shown_at >= CHANGES_SHOWN_FOR:
+        visit.read_until = visit.shown_at
+        visit.shown_at = at
+        visit.save(update_fields=["read_until", "shown_at"])
+    return visit.read_until
+
+
+@transaction.atomic
+def my_page_changes_read(*, actor: User, at: datetime.datetime | None = None) -> None:
+    """The reader marks what changed on /mijn/ as read: only later changes show from now on."""
+    if not actor.is_authenticated:
+        raise PermissionDenied
+    MyPageVisit.objects.update_or_create(
+        user=actor, defaults={"read_until": at or timezone.now(), "shown_at": None}
+    )

@@ -10,13 +10,19 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wijkportaal.core.exports import csv_response
-from wijkportaal.core.web import apply_errors, authorize, permission_required_or_404
+from wijkportaal.core.web import (
+    apply_errors,
+    authorize,
+    login_required_or_404,
+    permission_required_or_404,
+)
 from wijkportaal.desk.promise import case_promise_message
 from wijkportaal.desk.selectors import case_for_subject
 from wijkportaal.permissions import current_council_ids
@@ -158,6 +164,15 @@ def action_detail(request, pk):
         }
     )
     return render(request, "recommendations/actionitem_detail.html", context, status=status)
+
+
+@require_POST
+def my_changes_read(request):
+    """The button under "Wat veranderde" on /mijn/: mark the changes as read."""
+    login_required_or_404(request, next_url=reverse("core:my-page"))
+    services.my_page_changes_read(actor=request.user)
+    messages.success(request, _("De veranderingen zijn gemarkeerd als gelezen."))
+    return redirect("core:my-page")
 
 
 def _follow_toggle(request, *, recommendation=None, action=None):

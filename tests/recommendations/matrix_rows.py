@@ -14,6 +14,8 @@ ROWS = [
     Row("/voortgang/acties/999999/", default=404),
     # Following is a POST; a GET is refused for everyone.
     Row("/voortgang/acties/{action_id}/volgen/", default=405),
+    # Marking "Wat veranderde" on /mijn/ as read is a POST too.
+    Row("/voortgang/gelezen/", default=405),
     # Hiding a reaction: officers and administrators; others learn nothing.
     Row(
         "/voortgang/reacties/{reaction_id}/verbergen/",
