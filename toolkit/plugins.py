@@ -8,9 +8,11 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from recommendations.models import ActionItem
 from wijkportaal.core.registry import ActionLinks, DemoStep, IndicatorSource, NavItem, PageSection
+from wijkportaal.notifications.hooks import DigestSection
 
 from . import reminders, selectors
 from .demo import seed_toolkit
+from .digest import know_how_section
 
 ACTION_KEY = "toolkit-communicatie"
 
@@ -57,5 +59,6 @@ PLUGINS = [
         context=council_section,
         order=60,
     ),
+    DigestSection("toolkit.know_how", build=know_how_section, order=50),
     *reminders.PLUGINS,
 ]

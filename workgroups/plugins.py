@@ -4,9 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkportaal.core.registry import ActionLinks, DemoStep, NavItem, PageSection
 from wijkportaal.desk.hooks import CaseKind
+from wijkportaal.notifications.hooks import DigestSection
 
 from . import reminders
 from .demo import seed_workgroups
+from .digest import workgroups_section
 from .selectors import action_links
 from .services import BOTTLENECK_CASE, FEEDBACK_CASE
 from .views import council_contact_section, my_workgroups_section
@@ -45,5 +47,6 @@ PLUGINS = [
         department="wijkzaken-en-participatie",
         public=True,
     ),
+    DigestSection("workgroups.news", build=workgroups_section, order=30),
     *reminders.PLUGINS,
 ]
