@@ -24,7 +24,7 @@ from wijkportaal.core.web import (
     permission_required_or_404,
 )
 from wijkportaal.desk.promise import case_promise_message
-from wijkportaal.desk.selectors import case_for_subject
+from wijkportaal.desk.selectors import answer_promise, case_for_subject
 from wijkportaal.permissions import current_council_ids
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
@@ -156,6 +156,10 @@ def action_detail(request, pk):
     action.overdue = action.is_overdue()
     if councils is not None and form is None:
         form = ReactionForm(councils=councils)
+    if form is not None:
+        context["answer_promise"] = answer_promise(
+            services.REACTION_CASE, default=action.department
+        )
     context.update(
         {
             "form": form,

@@ -11,7 +11,7 @@ from django.views.generic import FormView
 
 from wijkportaal.core.web import PermissionRequired404Mixin, apply_errors
 from wijkportaal.desk.promise import case_promise_message
-from wijkportaal.desk.selectors import case_for_subject
+from wijkportaal.desk.selectors import answer_promise, case_for_subject
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 from . import selectors, services
@@ -63,7 +63,12 @@ class RoleDeclarationCreateView(PermissionRequired404Mixin, FormView):
 
     def get_context_data(self, **kwargs):
         roles = selectors.council_roles(self.council)
-        return super().get_context_data(council=self.council, current=roles["current"], **kwargs)
+        return super().get_context_data(
+            council=self.council,
+            current=roles["current"],
+            answer_promise=answer_promise(services.DECLARATION_CASE),
+            **kwargs,
+        )
 
     def form_valid(self, form):
         data = form.cleaned_data

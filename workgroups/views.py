@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from wijkportaal.core.ical import CalendarEvent, calendar_response
 from wijkportaal.core.web import apply_errors, authorize, permission_required_or_404
+from wijkportaal.desk.hooks import find_case_kind
 from wijkportaal.desk.promise import case_promise_message
 from wijkportaal.desk.selectors import case_for_subject
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
@@ -234,6 +235,10 @@ def contactmoment_calendar(request, slug):
             "upcoming": [m for m in moments if m.starts_at >= now],
             "past": [m for m in moments if m.starts_at < now][::-1],
             "form": form,
+            "terms": {
+                "feedback": find_case_kind(services.FEEDBACK_CASE).term_days,
+                "bottleneck": find_case_kind(services.BOTTLENECK_CASE).term_days,
+            },
         },
     )
 

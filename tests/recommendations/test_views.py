@@ -170,6 +170,7 @@ def test_member_reacts_on_the_action_page(client, member, council):
     client.force_login(member)
     page = client.get(action.get_absolute_url()).content.decode()
     assert "Reageer namens uw wijkraad" in page
+    assert f"De afdeling {action.department.name} beantwoordt het binnen 10 werkdagen" in page
     response = client.post(action.get_absolute_url(), {"text": "Wij denken graag mee."})
     assert response.status_code == 302
     html = client.get(action.get_absolute_url()).content.decode()
@@ -257,7 +258,7 @@ def test_officer_hides_a_reaction_on_the_public_page(client, officer):
     assert Reaction.objects.get().text == "Onaardige tekst"
 
 
-def test_my_page_lists_follows_and_what_changed_since_last_visit(client, councillor):
+def test_my_page_lists_follows_and_what_changed_since_marked_as_read(client, councillor):
     action = ActionItemFactory(title="Wijkradenconferentie")
     officer = OfficerFactory(department=action.department)
     services.follow_create(actor=councillor, action=action)
@@ -265,8 +266,11 @@ def test_my_page_lists_follows_and_what_changed_since_last_visit(client, council
     services.progress_update_create(actor=officer, action=action, text="Zaal geboekt")
     html = client.get("/mijn/").content.decode()
     assert "Wat ik volg" in html and "Wijkradenconferentie" in html and "Zaal geboekt" in html
+    # A refresh keeps it (issue 13 item 7); marking it as read clears it.
+    assert "Zaal geboekt" in client.get("/mijn/").content.decode()
+    client.post("/voortgang/gelezen/")
     html = client.get("/mijn/").content.decode()
-    assert "Niets nieuws sinds uw vorige bezoek" in html
+    assert "Niets nieuws." in html
     services.progress_update_create(actor=officer, action=action, text="Sprekers bevestigd")
     html = client.get("/mijn/").content.decode()
     assert "Sprekers bevestigd" in html and "Zaal geboekt" not in html

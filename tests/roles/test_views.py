@@ -107,6 +107,7 @@ def test_chair_can_declare_through_the_form(client, council, chair):
     client.force_login(chair)
     page = client.get(form_url(council)).text
     assert "Kaders voor een wijkraad als zelforganisatie" in page
+    assert "De afdeling Wijkzaken en Participatie beantwoordt het binnen 5 werkdagen" in page
     response = client.post(
         form_url(council),
         {"role": "zelforganisatie", "start": days(1), "frameworks_acknowledged": "on"},

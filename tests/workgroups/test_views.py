@@ -241,6 +241,9 @@ def test_council_calendar_and_ical(client, council):
 def test_member_leaves_feedback_and_officer_sees_bottlenecks(client, council, member, officer):
     moment = ContactMomentFactory(council=council)
     client.force_login(member)
+    form_page = client.get(f"/contactmomenten/{council.slug}/").text
+    assert "beantwoordt een terugkoppeling binnen 15 werkdagen" in form_page
+    assert "een knelpunt binnen 10 werkdagen" in form_page
     response = client.post(
         f"/contactmomenten/{council.slug}/",
         {"about": f"moment:{moment.pk}", "type": "knelpunt", "text": "Te laat uitgenodigd."},
