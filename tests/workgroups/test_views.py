@@ -260,6 +260,8 @@ def test_member_leaves_feedback_and_officer_sees_bottlenecks(client, council, me
     client.force_login(officer)
     page = client.get("/contactmomenten/knelpunten/").text
     assert "Te laat uitgenodigd." in page and moment.kind.department.name in page
+    # Each bottleneck links to its case at the desk, with its status.
+    assert f'href="/admin/desk/case/{case.pk}/change/"' in page and "ontvangen" in page
 
 
 def test_feedback_without_text_shows_an_error(client, council, member):
