@@ -399,6 +399,6 @@ class FollowAdmin(ObjectPermissionsModelAdmin):
 
 @admin.register(MyPageVisit)
 class MyPageVisitAdmin(ObjectPermissionsModelAdmin):
-    list_display = ["user", "last_visit_at"]
+    list_display = ["user", "read_until", "shown_at"]
     search_fields = ["user__email"]
     list_select_related = ["user"]

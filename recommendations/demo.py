@@ -14,10 +14,19 @@ from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from wijkportaal.accounts.models import User, UserKind
-from wijkportaal.wijkraden.models import Department
+from wijkportaal.wijkraden.models import Department, Membership, NeighbourhoodCouncil
 
 from .cache import monitor_cache_invalidate
-from .models import ActionItem, ActionStatus, Indicator, ProgressUpdate, Recommendation, Stance
+from .models import (
+    ActionItem,
+    ActionStatus,
+    Indicator,
+    ProgressUpdate,
+    Reaction,
+    Recommendation,
+    Stance,
+)
+from .services import reaction_create
 
 DEMO_DOMAIN = "wijkportaal.test"
 
@@ -471,9 +480,55 @@ def seed_recommendations(*, scale: int = 1, progress=None) -> None:
             },
         )
     _seed_scaled(scale, today, recommendations, departments, officers)
+    seed_reactions(scale=scale)
     monitor_cache_invalidate()
     if progress:
         progress(len(ACTIONS) * scale)
+
+
+REACTIONS = [
+    "Fijn dat dit loopt. Kunnen wij als wijkraad meedenken over de planning?",
+    "Bij ons in de wijk merken we hier nog weinig van. Wanneer komt de eerste stap?",
+    "Wij hebben ervaring met dit onderwerp en delen die graag met de gemeente.",
+    "De bewoners vragen ons wie hun aanspreekpunt is bij deze actie.",
+    "Graag horen we hoe de wijkraden bij de uitwerking betrokken worden.",
+    "De termijn lijkt ons krap; is er ruimte als het later wordt?",
+]
+
+
+def seed_reactions(*, scale: int = 1) -> int:
+    """Reactions of wijkraad members on open actions, through the service, so each is a case
+    at the desk (the desk's demo step moves the cases along). The demo account wijkraad2@
+    reacts for its wijkraad, so it finds its own case on /mijn/verzoeken/. Idempotent: a
+    wijkraad that reacted already is left alone."""
+    actions = list(ActionItem.objects.open().order_by("due_date", "pk")[:12])
+    if not actions:
+        return 0
+    reacted = set(Reaction.objects.values_list("council_id", flat=True).distinct())
+    councils = list(NeighbourhoodCouncil.objects.order_by("pk")[: len(REACTIONS) * scale])
+    demo_member = User.objects.filter(email=f"wijkraad2@{DEMO_DOMAIN}").first()
+    made = 0
+    for index, council in enumerate(councils):
+        if council.pk in reacted:
+            continue
+        members = [
+            seat.person
+            for seat in Membership.objects.current()
+            .filter(council=council, person__is_active=True)
+            .select_related("person")
+            .order_by("pk")
+        ]
+        if not members:
+            continue
+        person = demo_member if demo_member in members else members[0]
+        reaction_create(
+            actor=person,
+            action=actions[index % len(actions)],
+            text=REACTIONS[index % len(REACTIONS)],
+            council=council,
+        )
+        made += 1
+    return made
 
 
 def _planning(start: int, due: int, today: datetime.date) -> str:

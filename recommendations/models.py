@@ -310,6 +310,10 @@ class Reaction(models.Model):
         verbose_name=_("verborgen door"),
     )
     hidden_reason = models.CharField(_("reden van verbergen"), max_length=500, blank=True)
+    # The municipality's public answer, given at the desk (mirrored by services.reaction_answered).
+    answer = models.TextField(_("antwoord van de gemeente"), blank=True, max_length=10000)
+    answered_at = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
+    answered_by_department = models.CharField(_("beantwoord door"), max_length=200, blank=True)
 
     history = HistoricalRecords()
 
@@ -373,12 +377,17 @@ class Follow(models.Model):
 
 
 class MyPageVisit(models.Model):
-    """When a user last looked at /mijn/, to show what changed since."""
+    """What "Wat veranderde" on /mijn/ shows a user: the changes after `read_until` (all
+    recent ones while it is empty). A visit does not mark them as read; the reader does (the
+    button), or a day after they were first shown (`shown_at`), see services."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="my_page_visit"
     )
-    last_visit_at = models.DateTimeField()
+    read_until = models.DateTimeField(_("gelezen tot"), null=True, blank=True)
+    shown_at = models.DateTimeField(_("voor het eerst getoond op"), null=True, blank=True)
 
     def __str__(self) -> str:
-        return f"{self.user}: {self.last_visit_at:%Y-%m-%d %H:%M}"
+        if self.read_until is None:
+            return str(self.user)
+        return f"{self.user}: {self.read_until:%Y-%m-%d %H:%M}"

@@ -16,6 +16,7 @@ from wijkportaal.core.registry import (
     PageSection,
     RoleScope,
 )
+from wijkportaal.desk.hooks import CaseKind
 
 from . import digest, reminders, selectors, services
 from .demo import seed_recommendations
@@ -39,10 +40,9 @@ def headline_figures() -> list[dict]:
 
 
 def my_page_section(request, user) -> dict:
-    """What the user follows and what changed since the previous visit to /mijn/ (this visit is
-    then remembered)."""
-    previous = services.my_page_visit_record(user=user)
-    return selectors.my_follows(user, previous)
+    """What the user follows and what changed since they marked it as read (or since a day
+    after it was first shown); a refresh does not hide it."""
+    return selectors.my_follows(user, services.my_page_changes_since(user=user))
 
 
 def _open_actions(council):
@@ -116,6 +116,15 @@ PLUGINS = [
     ),
     # A wijkraad can declare its role for one action of the programme.
     RoleScope("actie", label=_lazy("Actie"), model=ActionItem, choices=_open_actions),
+    # A reaction reaches the action's department (case_open's department), else this one.
+    CaseKind(
+        services.REACTION_CASE,
+        label=_lazy("Reactie op een actie"),
+        term_days=10,
+        department="wijkzaken-en-participatie",
+        public=True,
+        on_answer=services.reaction_answered,
+    ),
     *reminders.PLUGINS,
     *digest.PLUGINS,
 ]

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 
 from wijkportaal.accounts.models import User
 from wijkportaal.core.mail import mail_queue
+from wijkportaal.desk.models import CaseStatus
+from wijkportaal.desk.services import case_open, case_progress_for_subject
 from wijkportaal.wijkraden.models import Membership, NeighbourhoodCouncil
 
 from .cache import monitor_cache_invalidate
@@ -35,6 +37,9 @@ logger = logging.getLogger(__name__)
 UPDATE_MAX_LENGTH = 5000
 REACTION_MAX_LENGTH = 2000
 HIDE_REASON_MAX_LENGTH = 500
+
+# The kind of case of a reaction on an action (registered in plugins.py).
+REACTION_CASE = "recommendations.reaction"
 
 
 # --- Actions ----------------------------------------------------------------------------------
@@ -241,7 +246,10 @@ def reaction_create(
     council: NeighbourhoodCouncil | None = None,
 ) -> Reaction:
     """A wijkraad member reacts on an action; the reaction shows their wijkraad's name
-    (`council`, or their first wijkraad by name). Empty or over 2000 characters is refused."""
+    (`council`, or their first wijkraad by name). Empty or over 2000 characters is refused.
+    The reaction is a case at the desk (kind "recommendations.reaction"), owned by the action's
+    department unless an administrator routed it elsewhere; the desk sends the receipt and the
+    new-case mail."""
     if not actor.has_perm("recommendations.react_actionitem", action):
         raise PermissionDenied
     reacting_council = _reacting_council(actor, council)
@@ -262,13 +270,23 @@ def reaction_create(
     reaction = Reaction.objects.create(
         action=action, author=actor, council=reacting_council, text=text
     )
+    case_open(
+        kind=REACTION_CASE,
+        title=_("Reactie op de actie %(title)s") % {"title": action.title},
+        summary=text,
+        subject=reaction,
+        council=reacting_council,
+        submitted_by=actor,
+        department=action.department,
+    )
     return reaction
 
 
 @transaction.atomic
 def reaction_hide(*, actor: User, reaction: Reaction, reason: str) -> Reaction:
     """An officer hides a reaction with a reason. The reaction is kept (and its history shows
-    who hid it when); the public page shows that it was hidden and why."""
+    who hid it when); the public page shows that it was hidden and why. Its case at the desk
+    is closed with that reason (the desk tells the author, unless it was answered already)."""
     if not actor.has_perm("recommendations.hide_reaction", reaction):
         raise PermissionDenied
     reason = (reason or "").strip()
@@ -282,8 +300,26 @@ def reaction_hide(*, actor: User, reaction: Reaction, reason: str) -> Reaction:
     reaction.hidden_reason = reason
     reaction._change_reason = reason  # simple_history records it beside the change
     reaction.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
+    case_progress_for_subject(
+        actor=actor,
+        subject=reaction,
+        status=CaseStatus.CLOSED,
+        reason=_("De reactie is verborgen: %(reason)s") % {"reason": reason},
+    )
     logger.info("Reaction %s hidden by user %s: %s", reaction.pk, actor.pk, reason)
     return reaction
+
+
+def reaction_answered(case, actor: User, text: str) -> None:
+    """The desk's on_answer hook for "recommendations.reaction": a public answer shows under
+    the reaction on the action's page (an answer only for the wijkraad stays at the desk).
+    Runs inside the desk's answering transaction; the desk checked the officer's right."""
+    if not case.answer_public or case.object_id is None:
+        return
+    Reaction.objects.filter(pk=case.object_id).update(
+        answer=text, answered_at=case.answered_at, answered_by_department=case.department.name
+    )
+    monitor_cache_invalidate()
 
 
 # --- Following --------------------------------------------------------------------------------
@@ -324,10 +360,35 @@ def follow_delete(
     Follow.objects.filter(user=actor, **_follow_target(recommendation, action)).delete()
 
 
-def my_page_visit_record(*, user: User, at: datetime.datetime | None = None):
-    """Remember this visit to /mijn/; returns the previous visit's moment (None the first time)."""
+# What changed stays on /mijn/ this long after it was first shown, unless marked as read.
+CHANGES_SHOWN_FOR = datetime.timedelta(days=1)
+
+
+def my_page_changes_since(*, user: User, at: datetime.datetime | None = None):
+    """The moment after which changes are new for the user on /mijn/ (None: never read, show
+    the recent ones). Looking does not mark them as read, so they survive a refresh; a day
+    after the changes were first shown, they count as read (the moment they were shown)."""
     at = at or timezone.now()
-    visit = MyPageVisit.objects.filter(user=user).first()
-    previous = visit.last_visit_at if visit else None
-    MyPageVisit.objects.update_or_create(user=user, defaults={"last_visit_at": at})
-    return previous
+    visit, created = MyPageVisit.objects.get_or_create(
+        user=user, defaults={"read_until": None, "shown_at": at}
+    )
+    if created:
+        return None
+    if visit.shown_at is None:
+        visit.shown_at = at
+        visit.save(update_fields=["shown_at"])
+    elif at - visit.shown_at >= CHANGES_SHOWN_FOR:
+        visit.read_until = visit.shown_at
+        visit.shown_at = at
+        visit.save(update_fields=["read_until", "shown_at"])
+    return visit.read_until
+
+
+@transaction.atomic
+def my_page_changes_read(*, actor: User, at: datetime.datetime | None = None) -> None:
+    """The reader marks what changed on /mijn/ as read: only later changes show from now on."""
+    if not actor.is_authenticated:
+        raise PermissionDenied
+    MyPageVisit.objects.update_or_create(
+        user=actor, defaults={"read_until": at or timezone.now(), "shown_at": None}
+    )

@@ -17,6 +17,7 @@ urlpatterns = [
     path("acties/<int:pk>/", views.action_detail, name="action-detail"),
     path("acties/<int:pk>/volgen/", views.action_follow, name="action-follow"),
     path("reacties/<int:pk>/verbergen/", views.reaction_hide, name="reaction-hide"),
+    path("gelezen/", views.my_changes_read, name="my-changes-read"),
     path("feed/", ProgressFeed(), name="feed"),
     path("export.csv", views.export_csv, name="export-csv"),
     path("export.json", views.export_json, name="export-json"),

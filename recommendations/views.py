@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -17,7 +18,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from wijkportaal.core.exports import csv_response
 from wijkportaal.core.opendata import LICENCE
-from wijkportaal.core.web import apply_errors, authorize, permission_required_or_404
+from wijkportaal.core.web import (
+    apply_errors,
+    authorize,
+    login_required_or_404,
+    permission_required_or_404,
+)
+from wijkportaal.desk.promise import case_promise_message
+from wijkportaal.desk.selectors import answer_promise, case_for_subject
 from wijkportaal.permissions import current_council_ids
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
@@ -126,7 +134,7 @@ def action_detail(request, pk):
         form = ReactionForm(request.POST, councils=councils)
         if form.is_valid():
             try:
-                services.reaction_create(
+                reaction = services.reaction_create(
                     actor=request.user,
                     action=action,
                     text=form.cleaned_data["text"],
@@ -138,7 +146,10 @@ def action_detail(request, pk):
                 # A wijkraad the member does not (or no longer) belong to: nothing revealed.
                 raise Http404 from error
             else:
-                messages.success(request, _("Uw reactie is geplaatst."))
+                messages.success(
+                    request,
+                    case_promise_message(_("Uw reactie is geplaatst."), case_for_subject(reaction)),
+                )
                 return redirect(action.get_absolute_url() + "#reacties")
         status = 400
     context = selectors.action_detail(pk)
@@ -146,6 +157,10 @@ def action_detail(request, pk):
     action.overdue = action.is_overdue()
     if councils is not None and form is None:
         form = ReactionForm(councils=councils)
+    if form is not None:
+        context["answer_promise"] = answer_promise(
+            services.REACTION_CASE, default=action.department
+        )
     context.update(
         {
             "form": form,
@@ -154,6 +169,15 @@ def action_detail(request, pk):
         }
     )
     return render(request, "recommendations/actionitem_detail.html", context, status=status)
+
+
+@require_POST
+def my_changes_read(request):
+    """The button under "Wat veranderde" on /mijn/: mark the changes as read."""
+    login_required_or_404(request, next_url=reverse("core:my-page"))
+    services.my_page_changes_read(actor=request.user)
+    messages.success(request, _("De veranderingen zijn gemarkeerd als gelezen."))
+    return redirect("core:my-page")
 
 
 def _follow_toggle(request, *, recommendation=None, action=None):

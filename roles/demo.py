@@ -1,6 +1,6 @@
 """Demo role declarations: current, upcoming and ended ones for a few wijkraden, and a general
-network role for each generated wijkraad (--scale). Idempotent: running it twice gives the same
-rows."""
+network role for each generated wijkraad (--scale). The upcoming ones are declared through the
+service, so they are cases at the desk. Idempotent: running it twice gives the same rows."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ import datetime
 
 from django.utils import timezone
 
+from wijkportaal.accounts.models import User
 from wijkportaal.wijkraden.models import BOARD_FUNCTIONS, Membership, NeighbourhoodCouncil
 
 from .models import Role, RoleDeclaration
+from .services import role_declaration_create
 
 # (council slug, role, subject, start offset, end offset, reason)
 DECLARATIONS = [
@@ -60,13 +62,31 @@ def seed_roles(*, scale: int = 1, progress=None) -> None:
         if not declarer:
             continue
         start_date = today + datetime.timedelta(days=start)
+        end_date = today + datetime.timedelta(days=end) if end is not None else None
+        if start > 0:
+            # Still to come: declared now, through the service, as a board would — so it is
+            # a case at the desk (whose demo step moves it along).
+            if not RoleDeclaration.objects.filter(
+                council=council, role=role, subject=subject
+            ).exists():
+                role_declaration_create(
+                    actor=User.objects.get(pk=declarer),
+                    council=council,
+                    role=role,
+                    start=start_date,
+                    end=end_date,
+                    subject=subject,
+                    reason=reason,
+                    frameworks_acknowledged=role == Role.SELF,
+                )
+            continue
         RoleDeclaration.objects.get_or_create(
             council=council,
             role=role,
             subject=subject,
             defaults={
                 "start": start_date,
-                "end": today + datetime.timedelta(days=end) if end is not None else None,
+                "end": end_date,
                 "reason": reason,
                 "frameworks_acknowledged": role == Role.SELF,
                 "declared_at": _evening(start_date - datetime.timedelta(days=10)),

@@ -3,10 +3,15 @@ wijkraad's page, the role on the page of an object it was declared for, the demo
 notifications. The objects a role can be declared for come from the other apps' RoleScope
 plugins."""
 
+from django.utils.translation import gettext_lazy as _
+
 from wijkportaal.core.registry import DemoStep, PageSection
+from wijkportaal.desk.hooks import CaseKind
 
 from . import reminders
 from .demo import seed_roles
+from .selectors import PARTICIPATION_DEPARTMENT_SLUG
+from .services import DECLARATION_CASE
 from .views import council_roles_section, object_role_section
 
 PLUGINS = [
@@ -25,5 +30,13 @@ PLUGINS = [
     ),
     # After the wijkraden, accounts (board members) and recommendations, before workgroups.
     DemoStep("roles", run=seed_roles, order=35),
+    # The municipality acknowledges a declaration (and says what it means for its own work).
+    CaseKind(
+        DECLARATION_CASE,
+        label=_("Rolkeuze van een wijkraad"),
+        term_days=5,
+        department=PARTICIPATION_DEPARTMENT_SLUG,
+        public=True,
+    ),
     *reminders.PLUGINS,
 ]

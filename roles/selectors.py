@@ -86,18 +86,23 @@ def overlapping(declarations, start: datetime.date, end: datetime.date | None):
     return found
 
 
-def role_audience(council_ids: Iterable[int], on: datetime.date) -> dict[int, set[int]]:
-    """Who hears about each wijkraad's role declarations: its current members (there is no
-    separate "follow a wijkraad" yet) and the officers of Wijkzaken en Participatie. Two
-    queries, however many wijkraden."""
-    council_ids = set(council_ids)
-    audience: dict[int, set[int]] = {council_id: set() for council_id in council_ids}
+def council_members(council_ids: Iterable[int], on: datetime.date) -> dict[int, set[int]]:
+    """{wijkraad id: ids of its current members}. One query."""
+    members: dict[int, set[int]] = {council_id: set() for council_id in council_ids}
     for council_id, person_id in (
         Membership.objects.current(on)
-        .filter(council_id__in=council_ids)
+        .filter(council_id__in=set(members))
         .values_list("council_id", "person_id")
     ):
-        audience[council_id].add(person_id)
+        members[council_id].add(person_id)
+    return members
+
+
+def role_audience(council_ids: Iterable[int], on: datetime.date) -> dict[int, set[int]]:
+    """Who hears when a wijkraad's role declaration takes effect: its current members (there is
+    no separate "follow a wijkraad" yet) and the officers of Wijkzaken en Participatie. Two
+    queries, however many wijkraden."""
+    audience = council_members(council_ids, on)
     officers = set(
         User.objects.filter(
             kind=UserKind.OFFICER, is_active=True, department__slug=PARTICIPATION_DEPARTMENT_SLUG

@@ -13,10 +13,15 @@ from django.utils.translation import gettext as _
 
 from wijkportaal.accounts.models import User
 from wijkportaal.core.mail import Due, mail_queue
+from wijkportaal.desk.services import case_open
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 from .models import Role, RoleDeclaration
-from .selectors import overlapping, role_audience, same_scope_declarations
+from .selectors import council_members, overlapping, same_scope_declarations
+
+# The kind of case of a role declaration (registered in plugins.py): the municipality must know
+# in advance which role a wijkraad takes, and acknowledges it.
+DECLARATION_CASE = "roles.declaration"
 
 
 @transaction.atomic
@@ -39,8 +44,11 @@ def role_declaration_create(
     declaring); an end lies not before the start; a self-organisation declaration needs the
     explicit acknowledgement of the programme's frameworks; no two declarations for the same
     scope overlap — except that, on request, a new declaration succeeds the one running for
-    that scope, which then ends the day before the new start. Members of the wijkraad and the
-    responsible officers are notified through the outbox."""
+    that scope, which then ends the day before the new start.
+
+    The declaration is a case at the desk (kind "roles.declaration"): the desk sends the
+    receipt to the declarer and the new-case mail to the owning department (Wijkzaken en
+    Participatie, its mailbox and officers). The wijkraad's other members hear of it here."""
     if not actor.has_perm("roles.add_roledeclaration", council):
         raise PermissionDenied
     # Lock the wijkraad row so two board members declaring at once cannot both pass the
@@ -122,11 +130,28 @@ def role_declaration_create(
     declaration.full_clean()
     declaration.save()
 
+    period = date_format(start, "j F Y")
+    if end:
+        period += " – " + date_format(end, "j F Y")
+    case_open(
+        kind=DECLARATION_CASE,
+        title=_("Rolkeuze van %(council)s: %(role)s (%(scope)s)")
+        % {
+            "council": council.name,
+            "role": declaration.get_role_display(),
+            "scope": declaration.scope_label,
+        },
+        summary=_("Geldt %(period)s.") % {"period": period} + ("\n\n" + reason if reason else ""),
+        subject=declaration,
+        council=council,
+        submitted_by=actor,
+        received_at=now,
+    )
     context = {"declaration": declaration, "council": council}
-    audience = role_audience([council.pk], today)[council.pk]
+    members = council_members([council.pk], today)[council.pk] - {actor.pk}
     mail_queue(
         Due(recipient_id, "role_declared", f"role:{declaration.pk}:declared", declaration, context)
-        for recipient_id in sorted(audience)
+        for recipient_id in sorted(members)
     )
     return declaration
 

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from wijkportaal.core.web import PermissionRequired404Mixin, apply_errors
+from wijkportaal.desk.promise import case_promise_message
+from wijkportaal.desk.selectors import answer_promise, case_for_subject
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 from . import selectors, services
@@ -61,12 +63,17 @@ class RoleDeclarationCreateView(PermissionRequired404Mixin, FormView):
 
     def get_context_data(self, **kwargs):
         roles = selectors.council_roles(self.council)
-        return super().get_context_data(council=self.council, current=roles["current"], **kwargs)
+        return super().get_context_data(
+            council=self.council,
+            current=roles["current"],
+            answer_promise=answer_promise(services.DECLARATION_CASE),
+            **kwargs,
+        )
 
     def form_valid(self, form):
         data = form.cleaned_data
         try:
-            services.role_declaration_create(
+            declaration = services.role_declaration_create(
                 actor=self.request.user,
                 council=self.council,
                 role=data["role"],
@@ -81,7 +88,10 @@ class RoleDeclarationCreateView(PermissionRequired404Mixin, FormView):
         except ValidationError as error:
             apply_errors(form, error)
             return self.form_invalid(form)
-        messages.success(self.request, _("De rolkeuze is bekendgemaakt."))
+        messages.success(
+            self.request,
+            case_promise_message(_("De rolkeuze is bekendgemaakt."), case_for_subject(declaration)),
+        )
         return redirect(self.council.get_absolute_url() + "#rollen")
 
 

@@ -16,9 +16,11 @@ from wijkportaal.core.registry import (
     OpenDataset,
     PageSection,
 )
+from wijkportaal.notifications.hooks import DigestSection
 
 from . import reminders, selectors
 from .demo import seed_toolkit
+from .digest import know_how_section
 
 ACTION_KEY = "toolkit-communicatie"
 
@@ -81,5 +83,6 @@ PLUGINS = [
         context=council_section,
         order=60,
     ),
+    DigestSection("toolkit.know_how", build=know_how_section, order=50),
     *reminders.PLUGINS,
 ]

@@ -3,10 +3,12 @@
 from django.utils.translation import gettext_lazy as _
 
 from wijkportaal.core.registry import ActionLinks, DemoStep, IndicatorSource, NavItem, PageSection
+from wijkportaal.notifications.hooks import DigestSection
 from wijkportaal.permissions import current_council_ids
 
 from . import reminders, selectors
 from .demo import seed_training
+from .digest import new_sessions_section
 
 
 def inventory_response_rate():
@@ -44,5 +46,6 @@ PLUGINS = [
         context=my_training_section,
         order=50,
     ),
+    DigestSection("training.sessions", build=new_sessions_section, order=40),
     *reminders.PLUGINS,
 ]

@@ -18,15 +18,18 @@ from wijkportaal.wijkraden.models import (
 )
 
 from .models import (
+    ContactFeedback,
     ContactMoment,
     ContactMomentKind,
     Deliverable,
     DeliverableStatus,
+    FeedbackType,
     Meeting,
     Workgroup,
     WorkgroupMember,
     WorkgroupStatus,
 )
+from .services import contact_feedback_create
 
 # (name, slug, department slug, description, usual frequency)
 CONTACT_KINDS = [
@@ -314,9 +317,71 @@ def seed_workgroup(spec: dict, today: datetime.date) -> None:
         )
 
 
+# (kind slug, type, text) of what wijkraden say about their contact moments.
+FEEDBACK = [
+    (
+        "wijkschouw",
+        FeedbackType.BOTTLENECK,
+        "De uitnodiging voor de wijkschouw kwam twee dagen van tevoren; zo kunnen we geen "
+        "bewoners meenemen.",
+    ),
+    (
+        "stadsdeeloverleg",
+        FeedbackType.FEEDBACK,
+        "Goed overleg: de agenda was op tijd binnen en de wethouder nam de tijd voor onze vragen.",
+    ),
+    (
+        "wijkgesprek",
+        FeedbackType.BOTTLENECK,
+        "Na het wijkgesprek hoorden we niets meer over de afspraken die we maakten.",
+    ),
+    (
+        "meldingen-openbare-ruimte",
+        FeedbackType.FEEDBACK,
+        "Het online spreekuur werkt prettig; graag ook een keer per jaar op locatie.",
+    ),
+    (
+        "collegespreekuur",
+        FeedbackType.BOTTLENECK,
+        "Het spreekuur valt steeds op een werkdag overdag; veel vrijwilligers kunnen dan niet.",
+    ),
+]
+
+
+def seed_feedback(*, scale: int = 1) -> int:
+    """Feedback and bottlenecks of wijkraad members, through the service, so each is a case at
+    the desk (the desk's demo step moves the cases along). Idempotent: a wijkraad that gave
+    feedback already is left alone; --scale N reaches N times as many wijkraden."""
+    kinds = {kind.slug: kind for kind in ContactMomentKind.objects.all()}
+    if not kinds:
+        return 0
+    given = set(ContactFeedback.objects.values_list("council_id", flat=True).distinct())
+    councils = NeighbourhoodCouncil.objects.order_by("pk")[: len(FEEDBACK) * scale]
+    made = 0
+    for index, council in enumerate(councils):
+        if council.pk in given:
+            continue
+        kind_slug, type_, text = FEEDBACK[index % len(FEEDBACK)]
+        seat = (
+            Membership.objects.current()
+            .filter(council=council, person__is_active=True)
+            .exclude(function__in=BOARD_FUNCTIONS)
+            .order_by("pk")
+            .first()
+        )
+        if seat is None or kind_slug not in kinds:
+            continue
+        contact_feedback_create(
+            actor=seat.person, council=council, kind=kinds[kind_slug], type=type_, text=text
+        )
+        made += 1
+    return made
+
+
 def seed_workgroups(*, scale: int = 1, progress=None) -> None:
     today = timezone.localdate()
     seed_contact_moments(today)
+    seed_feedback(scale=scale)
     for spec in WORKGROUPS:
         seed_workgroup(spec, today)
     if progress:

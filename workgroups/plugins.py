@@ -3,10 +3,14 @@
 from django.utils.translation import gettext_lazy as _
 
 from wijkportaal.core.registry import ActionLinks, DemoStep, NavItem, PageSection
+from wijkportaal.desk.hooks import CaseKind
+from wijkportaal.notifications.hooks import DigestSection
 
 from . import reminders
 from .demo import seed_workgroups
+from .digest import workgroups_section
 from .selectors import action_links
+from .services import BOTTLENECK_CASE, FEEDBACK_CASE
 from .views import council_contact_section, my_workgroups_section
 
 PLUGINS = [
@@ -27,5 +31,22 @@ PLUGINS = [
         context=my_workgroups_section,
         order=40,
     ),
+    # Feedback and bottlenecks reach the department that runs the kind of contact moment
+    # (case_open's department); the kind's default department when it has none.
+    CaseKind(
+        FEEDBACK_CASE,
+        label=_("Terugkoppeling op een contactmoment"),
+        term_days=15,
+        department="wijkzaken-en-participatie",
+        public=True,
+    ),
+    CaseKind(
+        BOTTLENECK_CASE,
+        label=_("Knelpunt bij een contactmoment"),
+        term_days=10,
+        department="wijkzaken-en-participatie",
+        public=True,
+    ),
+    DigestSection("workgroups.news", build=workgroups_section, order=30),
     *reminders.PLUGINS,
 ]

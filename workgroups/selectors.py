@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijkportaal.core.errors import NotFound
+from wijkportaal.desk.models import Case
 from wijkportaal.wijkraden.models import Department, NeighbourhoodCouncil
 
 from .models import (
@@ -101,13 +103,23 @@ def upcoming_contact_moments(council: NeighbourhoodCouncil, limit: int = 5):
 
 
 def bottlenecks_by_department():
-    rows = (
+    """The bottlenecks per department, each with its case at the desk (`row.case`, None for
+    one older than the desk). Two queries."""
+    rows = list(
         ContactFeedback.objects.filter(type=FeedbackType.BOTTLENECK)
         .select_related("kind__department", "council", "occurrence", "author")
         .order_by("kind__department__name", "kind__order", "-created_at")
     )
+    cases = {
+        case.object_id: case
+        for case in Case.objects.filter(
+            content_type=ContentType.objects.get_for_model(ContactFeedback),
+            object_id__in=[row.pk for row in rows],
+        )
+    }
     grouped: dict[Department, list] = {}
     for row in rows:
+        row.case = cases.get(row.pk)
         grouped.setdefault(row.kind.department, []).append(row)
     return sorted(grouped.items(), key=lambda item: item[0].name)
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from recommendations.services import progress_update_from_deliverable
 from wijkportaal.accounts.models import User
+from wijkportaal.desk.services import case_open
 
 from .models import (
     ContactFeedback,
@@ -19,6 +21,10 @@ from .models import (
     FeedbackType,
     Meeting,
 )
+
+# The kinds of case (registered in plugins.py) of what a wijkraad says about contact moments.
+FEEDBACK_CASE = "workgroups.feedback"
+BOTTLENECK_CASE = "workgroups.bottleneck"
 
 
 @transaction.atomic
@@ -139,7 +145,10 @@ def contact_feedback_create(
     text: str,
 ) -> ContactFeedback:
     """A wijkraad member leaves feedback or names a bottleneck, about one contact moment of
-    their wijkraad or about a kind of contact moment as a whole."""
+    their wijkraad or about a kind of contact moment as a whole. It is a case at the desk
+    (kind "workgroups.feedback" or "workgroups.bottleneck"), owned by the department that runs
+    that kind of contact moment unless an administrator routed it elsewhere (topic: the kind's
+    slug); the desk sends the receipt and the new-case mail."""
     if not actor.has_perm("workgroups.add_contactfeedback", council):
         raise PermissionDenied
     text = (text or "").strip()
@@ -158,6 +167,25 @@ def contact_feedback_create(
         errors["text"] = _("Hoogstens 2000 tekens.")
     if errors:
         raise ValidationError(errors)
-    return ContactFeedback.objects.create(
+    feedback = ContactFeedback.objects.create(
         kind=kind, occurrence=occurrence, council=council, author=actor, type=type, text=text
     )
+    if type == FeedbackType.BOTTLENECK:
+        title = _("Knelpunt bij %(kind)s") % {"kind": kind.name}
+    else:
+        title = _("Terugkoppeling op %(kind)s") % {"kind": kind.name}
+    if occurrence is not None:
+        title += " " + _("van %(date)s") % {
+            "date": date_format(timezone.localtime(occurrence.starts_at), "j F Y")
+        }
+    case_open(
+        kind=BOTTLENECK_CASE if type == FeedbackType.BOTTLENECK else FEEDBACK_CASE,
+        title=title,
+        summary=text,
+        subject=feedback,
+        council=council,
+        submitted_by=actor,
+        topic=kind.slug,
+        department=kind.department,
+    )
+    return feedback

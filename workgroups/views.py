@@ -13,6 +13,9 @@ from django.views.decorators.http import require_http_methods
 
 from wijkportaal.core.ical import CalendarEvent, calendar_response
 from wijkportaal.core.web import apply_errors, authorize, permission_required_or_404
+from wijkportaal.desk.hooks import find_case_kind
+from wijkportaal.desk.promise import case_promise_message
+from wijkportaal.desk.selectors import case_for_subject
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 from . import selectors, services
@@ -204,7 +207,7 @@ def contactmoment_calendar(request, slug):
         if form.is_valid():
             kind, occurrence = form.target()
             try:
-                services.contact_feedback_create(
+                feedback = services.contact_feedback_create(
                     actor=request.user,
                     council=council,
                     kind=kind,
@@ -215,7 +218,13 @@ def contactmoment_calendar(request, slug):
             except ValidationError as error:
                 apply_errors(form, error)
             else:
-                messages.success(request, _("Bedankt: uw reactie is doorgegeven aan de gemeente."))
+                messages.success(
+                    request,
+                    case_promise_message(
+                        _("Bedankt: uw reactie is doorgegeven aan de gemeente."),
+                        case_for_subject(feedback),
+                    ),
+                )
                 return redirect("workgroups:contactmoment-calendar", slug=council.slug)
     now = timezone.now()
     return render(
@@ -226,6 +235,10 @@ def contactmoment_calendar(request, slug):
             "upcoming": [m for m in moments if m.starts_at >= now],
             "past": [m for m in moments if m.starts_at < now][::-1],
             "form": form,
+            "terms": {
+                "feedback": find_case_kind(services.FEEDBACK_CASE).term_days,
+                "bottleneck": find_case_kind(services.BOTTLENECK_CASE).term_days,
+            },
         },
     )
 

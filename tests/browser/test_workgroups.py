@@ -23,6 +23,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def demo(db):
     council = CouncilFactory(name="Wijkraad Molenwijk", slug="molenwijk")
     chair = MembershipFactory(council=council, function="voorzitter").person
+    # A role declaration is a case at the desk, owned by this department.
+    DepartmentFactory(name="Wijkzaken en Participatie", slug="wijkzaken-en-participatie")
     RoleDeclarationFactory(council=council, subject="Speelplek Korenveld", declared_by=chair)
     RoleDeclarationFactory(
         council=council,
@@ -85,6 +87,9 @@ def test_chair_declares_a_role_with_errors_shown_then_fixed(page, live_server, a
     page.get_by_label("Wij hebben de kaders gelezen", exact=False).check()
     page.get_by_role("button", name="Rolkeuze bekendmaken").click()
     expect(page.get_by_role("status")).to_contain_text("De rolkeuze is bekendgemaakt.")
+    expect(page.get_by_role("status")).to_contain_text(
+        "De afdeling Wijkzaken en Participatie beantwoordt het uiterlijk op"
+    )
     expect(page.get_by_text("Marktplein").first).to_be_visible()
     axe(page)
 
@@ -102,6 +107,11 @@ def test_member_leaves_feedback_on_the_calendar(page, live_server, axe, demo):
     page.get_by_label("Uw terugkoppeling of knelpunt").fill("De uitnodiging kwam te laat.")
     page.get_by_role("button", name="Doorgeven").click()
     expect(page.get_by_role("status")).to_contain_text("Bedankt")
+    # Who answers and by when, and the way to follow it.
+    expect(page.get_by_role("status")).to_contain_text("beantwoordt het uiterlijk op")
+    page.get_by_role("link", name="Volg het bij Mijn verzoeken").click()
+    expect(page.locator("h1")).to_contain_text("Knelpunt bij Wijkschouw")
+    axe(page)
 
 
 def test_chair_manages_a_meeting_page_without_axe_violations(page, live_server, axe, demo):

@@ -1,3 +1,4 @@
+from tests.desk.matrix_rows import case_row
 from tests.permission_matrix import LOGIN, Row, public, staff_only_admin
 
 ROWS = [
@@ -14,6 +15,8 @@ ROWS = [
     Row("/voortgang/acties/999999/", default=404),
     # Following is a POST; a GET is refused for everyone.
     Row("/voortgang/acties/{action_id}/volgen/", default=405),
+    # Marking "Wat veranderde" on /mijn/ as read is a POST too.
+    Row("/voortgang/gelezen/", default=405),
     # Hiding a reaction: officers and administrators; others learn nothing.
     Row(
         "/voortgang/reacties/{reaction_id}/verbergen/",
@@ -27,4 +30,7 @@ ROWS = [
     staff_only_admin("/admin/recommendations/progressupdate/"),
     staff_only_admin("/admin/recommendations/reaction/"),
     staff_only_admin("/admin/recommendations/indicator/"),
+    # A reaction is a case: wijkraad A's board and member read A's; B's board only B's.
+    case_row("case_reaction_a", board=True, member=True),
+    case_row("case_reaction_b", other_board=True),
 ]

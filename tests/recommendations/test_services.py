@@ -9,9 +9,11 @@ from django.utils import translation
 from recommendations import selectors, services
 from recommendations.models import Follow, Reaction
 from recommendations.reminders import KIND_DEPENDENCY_DONE
-from tests.factories import MembershipFactory, OfficerFactory
+from tests.factories import DepartmentFactory, MembershipFactory, OfficerFactory
 from tests.recommendations.factories import ActionItemFactory, RecommendationFactory
 from wijkportaal.core.money import format_money
+from wijkportaal.desk import services as desk_services
+from wijkportaal.desk.models import Case, CaseEvent, CaseStatus
 from wijkportaal.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -164,6 +166,64 @@ def test_hiding_without_reason_is_refused(member, officer):
     assert "reden" in error.value.message_dict["hidden_reason"][0]
     reaction.refresh_from_db()
     assert not reaction.is_hidden
+
+
+def test_a_reaction_opens_one_case_at_the_actions_department(member, council):
+    department = DepartmentFactory(email="ruimte@gemeente.test")
+    dept_officer = OfficerFactory(department=department)
+    action = ActionItemFactory(department=department)
+    reaction = services.reaction_create(actor=member, action=action, text="Graag meer tempo.")
+    case = Case.objects.get()
+    assert (case.kind, case.subject, case.council, case.submitted_by, case.department) == (
+        "recommendations.reaction",
+        reaction,
+        council,
+        member,
+        department,
+    )
+    assert action.title in case.title and case.summary == "Graag meer tempo."
+    rows = Notification.objects.order_by("kind", "recipient_key")
+    assert [(row.kind, row.recipient_key) for row in rows] == [
+        ("desk.new_case", "a:ruimte@gemeente.test"),
+        ("desk.new_case", f"u:{dept_officer.pk}"),
+        ("desk.receipt", f"u:{member.pk}"),
+    ]
+
+
+def test_a_refused_reaction_opens_no_case(member):
+    with pytest.raises(ValidationError):
+        services.reaction_create(actor=member, action=ActionItemFactory(), text=" ")
+    assert not Case.objects.exists() and not Notification.objects.exists()
+
+
+def test_hiding_a_reaction_closes_its_case_with_the_reason_once(member, officer):
+    reaction = services.reaction_create(actor=member, action=ActionItemFactory(), text="Tekst")
+    services.reaction_hide(actor=officer, reaction=reaction, reason="Kwetsend taalgebruik")
+    case = Case.objects.get()
+    assert case.status == CaseStatus.CLOSED
+    assert "Kwetsend taalgebruik" in case.closed_reason
+    assert CaseEvent.objects.filter(case=case, event="closed").count() == 1
+    closed = Notification.objects.filter(kind="desk.closed")
+    assert [row.recipient_key for row in closed] == [f"u:{member.pk}"]
+
+
+@pytest.mark.parametrize("public", [True, False])
+def test_a_public_desk_answer_shows_under_the_reaction(member, public):
+    department = DepartmentFactory()
+    dept_officer = OfficerFactory(department=department)
+    reaction = services.reaction_create(
+        actor=member, action=ActionItemFactory(department=department), text="Wanneer start dit?"
+    )
+    desk_services.case_answer(
+        actor=dept_officer, case=Case.objects.get(), text="In maart.", public=public
+    )
+    reaction.refresh_from_db()
+    if public:
+        assert reaction.answer == "In maart." and reaction.answered_at is not None
+        assert reaction.answered_by_department == department.name
+    else:
+        assert reaction.answer == "" and reaction.answered_at is None
+    assert Notification.objects.filter(kind="desk.answer_own").count() == 1
 
 
 def test_member_cannot_hide_a_reaction(member):

@@ -2,10 +2,11 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from recommendations import services
 from recommendations.models import Follow, Reaction
-from tests.factories import OfficerFactory
+from tests.factories import DepartmentFactory, OfficerFactory
 from tests.recommendations.factories import (
     ActionItemFactory,
     IndicatorFactory,
@@ -13,6 +14,8 @@ from tests.recommendations.factories import (
     RecommendationFactory,
 )
 from wijkportaal.core.registry import ActionLinks, IndicatorSource
+from wijkportaal.desk import services as desk_services
+from wijkportaal.desk.models import Case
 
 pytestmark = pytest.mark.django_db
 
@@ -167,10 +170,31 @@ def test_member_reacts_on_the_action_page(client, member, council):
     client.force_login(member)
     page = client.get(action.get_absolute_url()).content.decode()
     assert "Reageer namens uw wijkraad" in page
+    assert f"De afdeling {action.department.name} beantwoordt het binnen 10 werkdagen" in page
     response = client.post(action.get_absolute_url(), {"text": "Wij denken graag mee."})
     assert response.status_code == 302
     html = client.get(action.get_absolute_url()).content.decode()
     assert council.name in html and "Wij denken graag mee." in html
+    # The confirmation says who answers and by when, and links to the case.
+    case = Case.objects.get()
+    assert f"De afdeling {action.department.name} beantwoordt het uiterlijk op" in html
+    assert date_format(case.answer_by, "l j F Y") in html
+    assert f'href="/mijn/verzoeken/{case.pk}/"' in html
+
+
+def test_a_public_answer_at_the_desk_shows_under_the_reaction(client, member):
+    department = DepartmentFactory()
+    action = ActionItemFactory(department=department)
+    services.reaction_create(actor=member, action=action, text="Wanneer start dit?")
+    desk_services.case_answer(
+        actor=OfficerFactory(department=department),
+        case=Case.objects.get(),
+        text="De schouw start in maart.",
+        public=True,
+    )
+    html = client.get(action.get_absolute_url()).content.decode()
+    assert f"Antwoord van de gemeente, afdeling {department.name}" in html
+    assert "De schouw start in maart." in html
 
 
 @pytest.mark.parametrize(
@@ -234,7 +258,7 @@ def test_officer_hides_a_reaction_on_the_public_page(client, officer):
     assert Reaction.objects.get().text == "Onaardige tekst"
 
 
-def test_my_page_lists_follows_and_what_changed_since_last_visit(client, councillor):
+def test_my_page_lists_follows_and_what_changed_since_marked_as_read(client, councillor):
     action = ActionItemFactory(title="Wijkradenconferentie")
     officer = OfficerFactory(department=action.department)
     services.follow_create(actor=councillor, action=action)
@@ -242,8 +266,11 @@ def test_my_page_lists_follows_and_what_changed_since_last_visit(client, council
     services.progress_update_create(actor=officer, action=action, text="Zaal geboekt")
     html = client.get("/mijn/").content.decode()
     assert "Wat ik volg" in html and "Wijkradenconferentie" in html and "Zaal geboekt" in html
+    # A refresh keeps it (issue 13 item 7); marking it as read clears it.
+    assert "Zaal geboekt" in client.get("/mijn/").content.decode()
+    client.post("/voortgang/gelezen/")
     html = client.get("/mijn/").content.decode()
-    assert "Niets nieuws sinds uw vorige bezoek" in html
+    assert "Niets nieuws." in html
     services.progress_update_create(actor=officer, action=action, text="Sprekers bevestigd")
     html = client.get("/mijn/").content.decode()
     assert "Sprekers bevestigd" in html and "Zaal geboekt" not in html

@@ -1,3 +1,4 @@
+from tests.desk.matrix_rows import case_row
 from tests.permission_matrix import LOGIN, Row, public, staff_only_admin
 
 ROWS = [
@@ -17,4 +18,6 @@ ROWS = [
     ),
     Row("/wijkraden/bestaat-niet/rollen/nieuw/", default=404),
     staff_only_admin("/admin/roles/roledeclaration/"),
+    # A role declaration is a case: the board that declared it and the members read it.
+    case_row("case_role_a", board=True, member=True),
 ]

@@ -6,9 +6,10 @@ from django.utils import timezone
 
 from roles.models import Role, RoleDeclaration
 from roles.services import role_declaration_create, role_declaration_end
-from tests.factories import DepartmentFactory, MembershipFactory, OfficerFactory
+from tests.factories import MembershipFactory, OfficerFactory
 from tests.recommendations.factories import ActionItemFactory
 from tests.roles.factories import RoleDeclarationFactory
+from wijkportaal.desk.models import Case
 from wijkportaal.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -133,23 +134,44 @@ def test_an_upcoming_declaration_cannot_be_succeeded_before_it_starts(council, c
         declare(chair, council, start=days(5), succeed_current=True)
 
 
-def test_declaring_notifies_members_and_participation_officers(council, chair, member):
-    participation = DepartmentFactory(
-        name="Wijkzaken en Participatie", slug="wijkzaken-en-participatie"
-    )
+def test_declaring_opens_one_case_and_tells_the_other_members(
+    council, chair, member, participation
+):
     officer = OfficerFactory(department=participation)
     other_officer = OfficerFactory()
     declaration = declare(chair, council, start=days(2))
-    recipients = set(
-        Notification.objects.filter(kind="role_declared").values_list("recipient_id", flat=True)
+    case = Case.objects.get()
+    assert (case.kind, case.subject, case.council, case.submitted_by, case.department) == (
+        "roles.declaration",
+        declaration,
+        council,
+        chair,
+        participation,
     )
-    assert recipients == {chair.pk, member.pk, officer.pk}
-    assert other_officer.pk not in recipients
+    assert council.name in case.title and "netwerkorganisatie" in case.title
+    rows = Notification.objects.order_by("kind", "recipient_key")
+    # Each mail once: the declarer's receipt and the department's new case come from the desk;
+    # the other members get the announcement (the participation officers no longer a second one).
+    assert sorted((row.kind, row.recipient_key) for row in rows) == sorted(
+        [
+            ("desk.receipt", f"u:{chair.pk}"),
+            ("desk.new_case", f"u:{officer.pk}"),
+            ("desk.new_case", "a:participatie@gemeente.test"),
+            ("role_declared", f"u:{member.pk}"),
+        ]
+    )
+    assert other_officer.pk not in {row.recipient_id for row in rows}
     row = Notification.objects.filter(recipient=member).get()
     assert council.name in row.subject
     assert "netwerkorganisatie" in row.subject
     assert f"/wijkraden/{council.slug}/#rollen" in row.body_text
     assert row.occasion == f"role:{declaration.pk}:declared"
+
+
+def test_a_refused_declaration_opens_no_case(council, chair):
+    with pytest.raises(ValidationError):
+        declare(chair, council, start=days(-1))
+    assert not Case.objects.exists() and not Notification.objects.exists()
 
 
 def test_reminder_when_a_declaration_takes_effect_is_sent_once(council, member, time_machine):

@@ -2,11 +2,13 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from roles.models import Role, RoleDeclaration
 from tests.factories import CouncilFactory, DistrictFactory
 from tests.recommendations.factories import ActionItemFactory
 from tests.roles.factories import RoleDeclarationFactory
+from wijkportaal.desk.models import Case
 
 pytestmark = pytest.mark.django_db
 
@@ -105,6 +107,7 @@ def test_chair_can_declare_through_the_form(client, council, chair):
     client.force_login(chair)
     page = client.get(form_url(council)).text
     assert "Kaders voor een wijkraad als zelforganisatie" in page
+    assert "De afdeling Wijkzaken en Participatie beantwoordt het binnen 5 werkdagen" in page
     response = client.post(
         form_url(council),
         {"role": "zelforganisatie", "start": days(1), "frameworks_acknowledged": "on"},
@@ -112,7 +115,13 @@ def test_chair_can_declare_through_the_form(client, council, chair):
     assert response.status_code == 302
     assert response["Location"].endswith("#rollen")
     assert RoleDeclaration.objects.get().role == Role.SELF
-    assert "De rolkeuze is bekendgemaakt." in client.get(response["Location"]).text
+    page = client.get(response["Location"]).text
+    assert "De rolkeuze is bekendgemaakt." in page
+    # Who answers, by when, and where to follow it.
+    case = Case.objects.get()
+    assert "De afdeling Wijkzaken en Participatie beantwoordt het uiterlijk op" in page
+    assert date_format(case.answer_by, "l j F Y") in page
+    assert f'href="/mijn/verzoeken/{case.pk}/"' in page
 
 
 @pytest.mark.parametrize(

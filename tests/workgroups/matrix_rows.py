@@ -1,3 +1,4 @@
+from tests.desk.matrix_rows import case_row
 from tests.permission_matrix import LOGIN, Row, public, staff_only_admin
 
 ROWS = [
@@ -28,4 +29,7 @@ ROWS = [
     ),
     staff_only_admin("/admin/workgroups/workgroup/"),
     staff_only_admin("/admin/workgroups/contactfeedback/"),
+    # Feedback and bottlenecks are cases: board, the member who gave it (and staff) read them.
+    case_row("case_feedback_a", board=True, member=True),
+    case_row("case_bottleneck_a", board=True, member=True),
 ]

@@ -1,10 +1,13 @@
 from tests.workgroups.factories import (
     ContactMomentFactory,
+    ContactMomentKindFactory,
     DeliverableFactory,
     MeetingFactory,
     WorkgroupFactory,
     WorkgroupMemberFactory,
 )
+from wijkportaal.desk.selectors import case_for_subject
+from workgroups.services import contact_feedback_create
 
 
 def extend_world(values, *, council_a, council_b, users):
@@ -14,3 +17,11 @@ def extend_world(values, *, council_a, council_b, users):
     values["meeting"] = MeetingFactory(workgroup=workgroup).pk
     values["deliverable"] = DeliverableFactory(workgroup=workgroup).pk
     ContactMomentFactory(council=council_a)
+
+    # Feedback and a bottleneck of wijkraad A's member, through the service: cases at the desk.
+    kind = ContactMomentKindFactory()
+    for key, type_ in (("case_feedback_a", "terugkoppeling"), ("case_bottleneck_a", "knelpunt")):
+        feedback = contact_feedback_create(
+            actor=users["member"], council=council_a, kind=kind, type=type_, text="Matrix."
+        )
+        values[key] = case_for_subject(feedback).pk

@@ -7,7 +7,7 @@ from django.utils import timezone
 from recommendations.models import ActionStatus
 from recommendations.selectors import waiting_on
 from recommendations.services import progress_update_from_deliverable
-from tests.factories import MembershipFactory, OfficerFactory, UserFactory
+from tests.factories import DepartmentFactory, MembershipFactory, OfficerFactory, UserFactory
 from tests.recommendations.factories import ActionItemFactory
 from tests.workgroups.factories import (
     ContactMomentFactory,
@@ -16,6 +16,8 @@ from tests.workgroups.factories import (
     MeetingFactory,
     WorkgroupMemberFactory,
 )
+from wijkportaal.desk.models import Case, CaseRoute
+from wijkportaal.notifications.models import Notification
 from workgroups.models import ContactFeedback, DeliverableStatus, FeedbackType
 from workgroups.services import (
     contact_feedback_create,
@@ -246,3 +248,59 @@ def test_member_cannot_complete_an_action_through_a_delivered_product():
     with pytest.raises(PermissionDenied):
         progress_update_from_deliverable(actor=member, deliverable=deliverable, text="Klaar")
     assert not deliverable.action.updates.exists()
+
+
+# --- The desk: feedback and bottlenecks are cases ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("type", "kind_key"),
+    [
+        (FeedbackType.FEEDBACK, "workgroups.feedback"),
+        (FeedbackType.BOTTLENECK, "workgroups.bottleneck"),
+    ],
+)
+def test_feedback_opens_one_case_at_the_contact_moments_department(council, member, type, kind_key):
+    moment = ContactMomentFactory(council=council)
+    department = moment.kind.department
+    department.email = "wijkschouw@gemeente.test"
+    department.save()
+    dept_officer = OfficerFactory(department=department)
+    feedback = contact_feedback_create(
+        actor=member, council=council, occurrence=moment, type=type, text="Te laat uitgenodigd."
+    )
+    case = Case.objects.get()
+    assert (case.kind, case.subject, case.council, case.submitted_by) == (
+        kind_key,
+        feedback,
+        council,
+        member,
+    )
+    assert case.department == department and case.topic == moment.kind.slug
+    assert case.summary == "Te laat uitgenodigd." and moment.kind.name in case.title
+    assert case.is_public
+    rows = Notification.objects.order_by("kind", "recipient_key")
+    assert [(row.kind, row.recipient_key) for row in rows] == [
+        ("desk.new_case", "a:wijkschouw@gemeente.test"),
+        ("desk.new_case", f"u:{dept_officer.pk}"),
+        ("desk.receipt", f"u:{member.pk}"),
+    ]
+
+
+def test_an_administrators_route_for_the_kind_wins_over_the_contact_moments_department(
+    council, member
+):
+    route_to = DepartmentFactory()
+    CaseRoute.objects.create(kind="workgroups.feedback", department=route_to)
+    contact_feedback_create(
+        actor=member, council=council, kind=ContactMomentKindFactory(), text="Goed overleg."
+    )
+    assert Case.objects.get().department == route_to
+
+
+def test_refused_feedback_opens_no_case_and_sends_nothing(council, member):
+    with pytest.raises(ValidationError):
+        contact_feedback_create(
+            actor=member, council=council, kind=ContactMomentKindFactory(), text=" "
+        )
+    assert not Case.objects.exists() and not Notification.objects.exists()

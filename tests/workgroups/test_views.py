@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from django.utils.formats import date_format
 from icalendar import Calendar
 
 from recommendations.models import ActionStatus
@@ -16,6 +17,7 @@ from tests.workgroups.factories import (
     WorkgroupFactory,
     WorkgroupMemberFactory,
 )
+from wijkportaal.desk.models import Case
 from workgroups.models import ContactFeedback, DeliverableStatus, FeedbackType
 
 pytestmark = pytest.mark.django_db
@@ -239,16 +241,27 @@ def test_council_calendar_and_ical(client, council):
 def test_member_leaves_feedback_and_officer_sees_bottlenecks(client, council, member, officer):
     moment = ContactMomentFactory(council=council)
     client.force_login(member)
+    form_page = client.get(f"/contactmomenten/{council.slug}/").text
+    assert "beantwoordt een terugkoppeling binnen 15 werkdagen" in form_page
+    assert "een knelpunt binnen 10 werkdagen" in form_page
     response = client.post(
         f"/contactmomenten/{council.slug}/",
         {"about": f"moment:{moment.pk}", "type": "knelpunt", "text": "Te laat uitgenodigd."},
     )
     assert response.status_code == 302
     assert ContactFeedback.objects.get().type == FeedbackType.BOTTLENECK
+    # The confirmation says who answers, by when, and links to the case.
+    case = Case.objects.get()
+    page = client.get(response.url).text
+    assert f"De afdeling {moment.kind.department.name} beantwoordt het uiterlijk op" in page
+    assert date_format(case.answer_by, "l j F Y") in page
+    assert f'href="/mijn/verzoeken/{case.pk}/"' in page
     assert client.get("/contactmomenten/knelpunten/").status_code == 404
     client.force_login(officer)
     page = client.get("/contactmomenten/knelpunten/").text
     assert "Te laat uitgenodigd." in page and moment.kind.department.name in page
+    # Each bottleneck links to its case at the desk, with its status.
+    assert f'href="/admin/desk/case/{case.pk}/change/"' in page and "ontvangen" in page
 
 
 def test_feedback_without_text_shows_an_error(client, council, member):

@@ -16,23 +16,39 @@ from wijkportaal.core.errors import NotFound
 from wijkportaal.permissions import current_council_ids, is_administrator, is_officer
 from wijkportaal.wijkraden.models import Department
 
-from .hooks import CaseKind, case_kinds, kind_label
+from .hooks import CaseKind, case_kinds, find_case_kind, kind_label
 from .models import OPEN_STATUSES, Case, CaseEvent, CaseRoute
 
 WORKLIST_ROWS = 50
 RESPONSE_WINDOW_DAYS = 365
 
 
-def owning_department(kind: CaseKind, topic: str = "") -> Department | str:
-    """The department an administrator routed this kind (and topic) to, else the slug of the
-    kind's default department. One query."""
+def owning_department(
+    kind: CaseKind, topic: str = "", default: Department | None = None
+) -> Department | str:
+    """The department an administrator routed this kind (and topic) to, else the submission's
+    own owner (`default`: the action's department for a reaction on it, the contact moment's
+    for feedback on it), else the slug of the kind's default department. One query."""
     routes = {
         route.topic: route.department
         for route in CaseRoute.objects.filter(kind=kind.key, topic__in={topic, ""}).select_related(
             "department"
         )
     }
-    return routes.get(topic) or routes.get("") or kind.department
+    return routes.get(topic) or routes.get("") or default or kind.department
+
+
+def answer_promise(kind_key: str, topic: str = "", default: Department | None = None):
+    """For a form whose submission opens a case: {"department", "term_days"} — who will
+    answer (routes, else `default`, else the kind's department) and within how many working
+    days; None for a kind not registered. At most two queries."""
+    kind = find_case_kind(kind_key)
+    if kind is None:
+        return None
+    owner = owning_department(kind, topic, default)
+    if isinstance(owner, str):
+        owner = Department.objects.filter(slug=owner).first()
+    return {"department": owner, "term_days": kind.term_days}
 
 
 def case_for_subject(subject) -> Case | None:

@@ -185,6 +185,7 @@ def case_open(
     submitter_name: str = "",
     submitter_email: str = "",
     topic: str = "",
+    department: Department | None = None,
     public: bool | None = None,
     received_at: datetime.datetime | None = None,
 ) -> Case:
@@ -192,8 +193,9 @@ def case_open(
     inside its own transaction, after it checked its own rule. Routes the case to its
     department (CaseRoute, else the kind's default), computes the answer-by date in working
     days, records "received" and queues the receipt to the submitter (with the date) and the
-    new-case mail to the department's mailbox and officers. A subject that has a case already
-    gets that case back, and no second mail."""
+    new-case mail to the department's mailbox and officers. `department`: the submission's own
+    owner, used when no administrator's route for the kind (and topic) says otherwise. A
+    subject that has a case already gets that case back, and no second mail."""
     if subject is not None:
         existing = selectors.case_for_subject(subject)
         if existing is not None:
@@ -209,7 +211,7 @@ def case_open(
         )
     if errors:
         raise ValidationError(errors)
-    department = _department(selectors.owning_department(case_type, topic))
+    department = _department(selectors.owning_department(case_type, topic, department))
     received_at = received_at or timezone.now()
     case = Case.objects.create(
         kind=case_type.key,
