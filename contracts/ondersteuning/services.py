@@ -1,4 +1,7 @@
-"""Writes of support: a wijkraad's board asks, officers answer."""
+"""Writes of support: a wijkraad's board asks, officers answer. Every request is a case at the
+desk (kind "ondersteuning.request"): opened with the request, answered when the officers
+answer it here, and an answer given at the desk is mirrored on the request (support_mirror_answer,
+the kind's on_answer)."""
 
 from __future__ import annotations
 
@@ -10,11 +13,16 @@ from django.utils.translation import gettext as _
 from wijkportaal.accounts.models import User
 from wijkportaal.core.errors import NotFound
 from wijkportaal.core.validation import FieldErrors, clean_text
+from wijkportaal.desk import services as desk
+from wijkportaal.desk.models import Case, CaseStatus
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 from .models import SupportOffer, SupportRequest, SupportRequestStatus
 
 ANSWERED = (SupportRequestStatus.ANSWERED, SupportRequestStatus.DECLINED)
+CASE_KIND = "ondersteuning.request"
+# The term the support page always promised, in working days; the desk keeps it now.
+CASE_TERM_DAYS = 10
 
 
 @transaction.atomic
@@ -26,7 +34,9 @@ def support_request_create(
     subject: str,
     question: str,
 ) -> SupportRequest:
-    """A wijkraad's board asks for support (from the catalogue or otherwise)."""
+    """A wijkraad's board asks for support (from the catalogue or otherwise). Opens its case
+    at the desk: the receipt to the asker and the new-case mail to the owning department (the
+    offer's kind is the case's topic, so administrators can route e.g. budget questions)."""
     if not actor.has_perm("contracts.request_support", council):
         raise NotFound
     errors = FieldErrors()
@@ -37,16 +47,29 @@ def support_request_create(
     if offer is not None and not offer.active:
         errors.add("offer", _("Deze ondersteuning wordt niet meer aangeboden."))
     errors.raise_if_any()
-    return SupportRequest.objects.create(
+    support_request = SupportRequest.objects.create(
         council=council, offer=offer, subject=subject, question=question, requested_by=actor
     )
+    desk.case_open(
+        kind=CASE_KIND,
+        title=subject,
+        summary=question,
+        subject=support_request,
+        council=council,
+        submitted_by=actor,
+        topic=offer.kind if offer is not None else "",
+        received_at=support_request.created_at,
+    )
+    return support_request
 
 
 @transaction.atomic
 def support_request_handle(
     *, actor: User, support_request: SupportRequest, status: str, answer: str = ""
 ) -> SupportRequest:
-    """Officers handle a request: take it in hand, answer or decline it (with an answer)."""
+    """Officers handle a request: take it in hand, answer or decline it (with an answer). The
+    request's case follows: in behandeling, or answered with the same text (mailed to the
+    board through the desk, once)."""
     support_request = SupportRequest.objects.select_for_update().get(pk=support_request.pk)
     if not actor.has_perm("contracts.handle_supportrequest", support_request):
         raise PermissionDenied
@@ -67,4 +90,25 @@ def support_request_handle(
     else:
         support_request.answered_at = None
     support_request.save()
+    if status == SupportRequestStatus.IN_PROGRESS:
+        desk.case_progress_for_subject(
+            actor=actor, subject=support_request, status=CaseStatus.IN_PROGRESS
+        )
+    elif status in ANSWERED:
+        desk.case_answer_for_subject(
+            actor=actor, subject=support_request, text=answer, public=False
+        )
     return support_request
+
+
+def support_mirror_answer(case: Case, actor: User, text: str) -> None:
+    """The kind's on_answer: an officer answered the request's case at the desk (inside that
+    transaction), so the request shows the answer too."""
+    support_request = SupportRequest.objects.select_for_update().filter(pk=case.object_id).first()
+    if support_request is None or support_request.status in ANSWERED:
+        return
+    support_request.status = SupportRequestStatus.ANSWERED
+    support_request.answer = text
+    support_request.handler = support_request.handler or actor
+    support_request.answered_at = case.answered_at or timezone.now()
+    support_request.save()

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from wijkportaal.core.web import apply_errors, authorize, choices_or_404
@@ -46,11 +47,25 @@ def support_request_create(request):
         except ValidationError as error:
             apply_errors(form, error)
         else:
+            case = selectors.support_case(support_request)
             messages.success(
-                request, _("Uw vraag is verstuurd. U krijgt binnen tien werkdagen antwoord.")
+                request,
+                _(
+                    "Uw vraag is ontvangen. De afdeling %(department)s beantwoordt haar uiterlijk "
+                    "op %(date)s; u krijgt het antwoord per e-mail en vindt het bij Mijn "
+                    "verzoeken."
+                )
+                % {
+                    "department": case.department.name,
+                    "date": date_format(case.answer_by, "l j F Y"),
+                },
             )
             return redirect(support_request.get_absolute_url())
-    return render(request, "contracts/supportrequest_form.html", {"form": form})
+    return render(
+        request,
+        "contracts/supportrequest_form.html",
+        {"form": form, "term_days": services.CASE_TERM_DAYS},
+    )
 
 
 def supportrequest_detail(request, pk):
@@ -81,5 +96,9 @@ def supportrequest_detail(request, pk):
     return render(
         request,
         "contracts/supportrequest_detail.html",
-        {"support_request": support_request, "form": form},
+        {
+            "support_request": support_request,
+            "form": form,
+            "case": selectors.support_case(support_request),
+        },
     )
