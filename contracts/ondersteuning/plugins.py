@@ -27,4 +27,6 @@ PLUGINS = [
         on_answer=services.support_mirror_answer,
     ),
     DemoStep("contracts.ondersteuning", run=demo.seed_ondersteuning, order=73),
+    # After the desk's step (90), which moved the requests' cases along and dated them.
+    DemoStep("contracts.ondersteuning.sync", run=demo.sync_support_requests, order=95),
 ]

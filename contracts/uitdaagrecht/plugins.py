@@ -31,6 +31,8 @@ PLUGINS = [
         public=True,
     ),
     DemoStep("contracts.uitdaagrecht", run=demo.seed_uitdaagrecht, order=72),
+    # After the desk's step (90), which dated the proposals' cases back.
+    DemoStep("contracts.uitdaagrecht.sync", run=demo.sync_proposals, order=95),
     # A wijkraad declares its role for one of its challenge proposals.
     RoleScope(
         "uitdaagrecht",

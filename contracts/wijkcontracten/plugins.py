@@ -52,6 +52,8 @@ PLUGINS = [
         order=70,
     ),
     DemoStep("contracts.wijkcontracten", run=demo.seed_wijkcontracten, order=70),
+    # After the desk's step (90), which dated the requests' cases back.
+    DemoStep("contracts.wijkcontracten.sync", run=demo.sync_contract_requests, order=95),
     # A wijkraad declares its role for one of its contracts.
     RoleScope("wijkcontract", label=_("Wijkcontract"), model=Contract, choices=_active_contracts),
     *reminders.PLUGINS,
