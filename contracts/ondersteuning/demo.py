@@ -78,12 +78,6 @@ REQUESTS = [
         "helpen de avond voor te bereiden?",
     ),
     (
-        "polderrand",
-        SupportKind.BUDGET,
-        "Subsidie voor een buurtfeest op de dijk",
-        "Wij willen in juni een buurtfeest organiseren en zoeken een bijdrage in de kosten.",
-    ),
-    (
         "singelkwartier",
         SupportKind.TRAINING,
         "Training vergaderen en notuleren",
@@ -108,6 +102,27 @@ REQUESTS = [
         SupportKind.CONTACT_MOMENTS,
         "Vast overleg met de gebiedsmanager",
         "Wij willen vier keer per jaar overleg met de gebiedsmanager. Hoe regelen we dat?",
+    ),
+]
+
+
+# Requests for the Leefbaarheid & initiatiefbudget: (wijkraad slug, subject, purpose, amount, plan)
+BUDGET_REQUESTS = [
+    (
+        "polderrand",
+        "Subsidie voor een buurtfeest op de dijk",
+        "Buurtfeest op de dijk in juni",
+        "750.00",
+        "Wij willen in juni een buurtfeest organiseren: een springkussen, muziek en een "
+        "gezamenlijke maaltijd. Begroting: € 300 huur, € 350 eten, € 100 materiaal.",
+    ),
+    (
+        "bloemenbuurt",
+        "Plantenbakken voor het Tulpenplein",
+        "Zes plantenbakken met vaste planten op het Tulpenplein",
+        "1240.50",
+        "Bewoners vullen en onderhouden de bakken; de bijdrage is voor de bakken, aarde en "
+        "planten.",
     ),
 ]
 
@@ -160,6 +175,22 @@ def seed_ondersteuning(*, scale: int = 1) -> None:
         services.support_request_create(
             actor=board, council=council, offer=offers.get(kind), subject=subject, question=question
         )
+    for slug, subject, purpose, amount, plan in BUDGET_REQUESTS:
+        council = councils.get(slug)
+        board = _board_person(council) if council else None
+        if board is None or (council.pk, subject) in have_requests:
+            continue
+        services.support_budget_request_create(
+            actor=board,
+            council=council,
+            subject=subject,
+            purpose=purpose,
+            amount=amount,
+            question=plan,
+        )
+
+
+KINDS = (services.CASE_KIND, services.BUDGET_CASE_KIND)
 
 
 def sync_support_requests(*, scale: int = 1) -> None:
@@ -168,11 +199,11 @@ def sync_support_requests(*, scale: int = 1) -> None:
     requests = {
         request.pk: request
         for request in SupportRequest.objects.filter(
-            pk__in=Case.objects.filter(kind=services.CASE_KIND).values("object_id")
+            pk__in=Case.objects.filter(kind__in=KINDS).values("object_id")
         )
     }
     changed = []
-    for case in Case.objects.filter(kind=services.CASE_KIND, object_id__in=list(requests)):
+    for case in Case.objects.filter(kind__in=KINDS, object_id__in=list(requests)):
         request = requests[case.object_id]
         request.created_at = case.received_at
         if case.status == CaseStatus.IN_PROGRESS:

@@ -26,6 +26,15 @@ PLUGINS = [
         public=False,
         on_answer=services.support_mirror_answer,
     ),
+    # A request for the Leefbaarheid & initiatiefbudget, decided by the budget's department.
+    CaseKind(
+        services.BUDGET_CASE_KIND,
+        label=_("Aanvraag Leefbaarheid & initiatiefbudget"),
+        term_days=services.BUDGET_CASE_TERM_DAYS,
+        department="maatschappelijke-ontwikkeling",
+        public=False,
+        on_answer=services.support_mirror_answer,
+    ),
     DemoStep("contracts.ondersteuning", run=demo.seed_ondersteuning, order=73),
     # After the desk's step (90), which moved the requests' cases along and dated them.
     DemoStep("contracts.ondersteuning.sync", run=demo.sync_support_requests, order=95),

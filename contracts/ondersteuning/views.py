@@ -15,7 +15,7 @@ from wijkportaal.permissions import current_council_ids
 from wijkportaal.wijkraden.selectors import board_councils
 
 from . import selectors, services
-from .forms import SupportHandleForm, SupportRequestForm
+from .forms import BudgetRequestForm, SupportHandleForm, SupportRequestForm
 from .models import SupportRequest
 
 
@@ -65,6 +65,40 @@ def support_request_create(request):
         request,
         "contracts/supportrequest_form.html",
         {"form": form, "term_days": services.CASE_TERM_DAYS},
+    )
+
+
+@login_required
+def support_budget_request_create(request):
+    """A request for the Leefbaarheid & initiatiefbudget: amount, purpose and plan."""
+    councils = choices_or_404(request, board_councils(request.user))
+    form = BudgetRequestForm(request.POST or None, councils=councils)
+    if request.method == "POST" and form.is_valid():
+        try:
+            support_request = services.support_budget_request_create(
+                actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            case = selectors.support_case(support_request)
+            messages.success(
+                request,
+                _(
+                    "Uw aanvraag is ontvangen. De afdeling %(department)s beslist erover "
+                    "uiterlijk op %(date)s; u krijgt het besluit per e-mail en vindt het bij Mijn "
+                    "verzoeken."
+                )
+                % {
+                    "department": case.department.name,
+                    "date": date_format(case.answer_by, "l j F Y"),
+                },
+            )
+            return redirect(support_request.get_absolute_url())
+    return render(
+        request,
+        "contracts/supportrequest_budget_form.html",
+        {"form": form, "term_days": services.BUDGET_CASE_TERM_DAYS},
     )
 
 

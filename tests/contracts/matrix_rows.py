@@ -53,6 +53,11 @@ ROWS = [
         default=404,
         overrides={"anonymous": LOGIN, "board": 200, "other_board": 200},
     ),
+    Row(
+        "/ondersteuning/budget/aanvragen/",
+        default=404,
+        overrides={"anonymous": LOGIN, "board": 200, "other_board": 200},
+    ),
     board_and_staff("/ondersteuning/aanvragen/{support_request}/"),
     staff_only_admin("/admin/contracts/supportoffer/"),
     staff_only_admin("/admin/contracts/supportrequest/"),

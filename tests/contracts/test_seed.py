@@ -40,7 +40,7 @@ def test_seed_gives_contracts_in_several_states_and_two_started_this_year(client
     assert contracts_started_this_year() == 2
     assert ChallengeProposal.objects.verified().count() == 4
     assert BudgetDecision.objects.count() == 4
-    assert SupportOffer.objects.count() == 6 and SupportRequest.objects.count() == 6
+    assert SupportOffer.objects.count() == 6 and SupportRequest.objects.count() == 7
     assert Commitment.objects.overdue().exists()
     for url in ["/wijkcontracten/", "/uitdaagrecht/", "/beheerexperiment/", "/ondersteuning/"]:
         assert client.get(url).status_code == 200
@@ -51,13 +51,18 @@ def test_seed_gives_contracts_in_several_states_and_two_started_this_year(client
 
 def test_seed_submits_through_the_services_so_the_desk_has_cases_in_several_states():
     call_command("seed_demo", verbosity=0)
-    kinds = ("wijkcontracten.request", "ondersteuning.request", "uitdaagrecht.proposal")
+    kinds = (
+        "wijkcontracten.request",
+        "ondersteuning.request",
+        "ondersteuning.budget_request",
+        "uitdaagrecht.proposal",
+    )
     cases = Case.objects.filter(kind__in=kinds)
     assert set(cases.values_list("kind", flat=True)) == set(kinds)
     assert len(set(cases.values_list("status", flat=True))) >= 3
     assert cases.filter(council__slug="bloemenbuurt").count() >= 3
     # Each submission carries the dates of its case, as the desk's demo step set them.
-    for case in cases.filter(kind="ondersteuning.request"):
+    for case in cases.filter(kind__startswith="ondersteuning."):
         request = SupportRequest.objects.get(pk=case.object_id)
         assert request.created_at == case.received_at
         if case.status == CaseStatus.ANSWERED:
