@@ -2,8 +2,8 @@
 and right-to-challenge proposals, per reader and only what concerns them. A board member reads
 every step of their wijkraad's contracts; a member only the steps into a public status
 (getekend, geëvalueerd, afgesloten), as on the pages. Verified proposals are public, so every
-member of the proposing wijkraad reads their steps. Nobody reads their own steps. Three
-queries per batch of readers."""
+member of the proposing wijkraad reads their steps. Nobody reads their own steps. One query
+per batch of readers when nothing moved, four when something did."""
 
 from __future__ import annotations
 
@@ -31,21 +31,22 @@ def status_changes_section(
     if not user_ids:
         return {}
     earliest = min(since_by_user.values())
-    contract_steps = list(
-        ContractTransition.objects.filter(at__gte=earliest, at__lt=until)
-        .exclude(from_status="")  # the request itself: the board's own act
-        .select_related("contract__council")
-        .order_by("at", "pk")
+    contract_steps = ContractTransition.objects.filter(at__gte=earliest, at__lt=until).exclude(
+        from_status=""  # the request itself: the board's own act
     )
-    proposal_steps = list(
-        ProposalTransition.objects.filter(
-            at__gte=earliest, at__lt=until, proposal__council__isnull=False
-        )
-        .select_related("proposal__council")
-        .order_by("at", "pk")
+    proposal_steps = ProposalTransition.objects.filter(
+        at__gte=earliest, at__lt=until, proposal__council__isnull=False
     )
-    if not (contract_steps or proposal_steps):
+    # Most periods nothing moved: one query says so.
+    if not (
+        contract_steps.order_by()
+        .values("pk")
+        .union(proposal_steps.order_by().values("pk"))
+        .exists()
+    ):
         return {}
+    contract_steps = list(contract_steps.select_related("contract__council").order_by("at", "pk"))
+    proposal_steps = list(proposal_steps.select_related("proposal__council").order_by("at", "pk"))
     council_ids = {step.contract.council_id for step in contract_steps} | {
         step.proposal.council_id for step in proposal_steps
     }

@@ -73,9 +73,10 @@ def test_board_requests_a_contract_with_the_keyboard(page, live_server, axe, wor
     page.get_by_label("Titel").press("Enter")
     expect(page).to_have_url(re.compile(r"/wijkcontracten/\d+/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Een plein voor iedereen")
-    expect(
-        page.get_by_text("De afdeling Wijkzaken en Participatie antwoordt uiterlijk")
-    ).to_be_visible()
+    expect(page.get_by_role("status")).to_contain_text(
+        "De afdeling Wijkzaken en Participatie antwoordt uiterlijk"
+    )
+    expect(page.get_by_role("heading", name="Bij de gemeente")).to_be_visible()
     axe(page)
     # The pilot's decision form, with an overdraw error beside the amount.
     page.goto(f"{live_server.url}/beheerexperiment/{pilot.pk}/besluiten/nieuw/")

@@ -31,8 +31,12 @@ def step(contract, to_status, by=None, reason=""):
     )
 
 
-def test_the_section_is_registered():
+def test_the_section_is_registered_and_costs_one_query_when_nothing_moved(
+    chair, django_assert_num_queries
+):
     assert registry.get(DigestSection, "contracts.status_changes") is not None
+    with django_assert_num_queries(1):
+        assert build([chair]) == {}
 
 
 def test_each_reader_gets_the_steps_of_their_own_wijkraad_only(council, chair, member, other_chair):
@@ -83,6 +87,6 @@ def test_the_section_runs_a_constant_number_of_queries(django_assert_max_num_que
         ProposalTransition.objects.create(
             proposal=proposal, from_status="ingediend", to_status="ontvankelijk"
         )
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         items = build(users)
     assert len(items) == size and all(len(rows) == 2 for rows in items.values())
