@@ -1,6 +1,7 @@
 """What the contracts app adds to the portal (registered in apps.py): the plugins of its four
-sub-apps, and one ActionLinks for all of them — the links from the monitor's actions to the
-pages where they are carried out, found with one query for every sub-app at once."""
+sub-apps, the digest section of contracts and proposals (digest.py), and one ActionLinks for
+all of them — the links from the monitor's actions to the pages where they are carried out,
+found with one query for every sub-app at once."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from django.urls import reverse
 
 from recommendations.models import ActionItem
 from wijkportaal.core.registry import ActionLinks
+from wijkportaal.notifications.hooks import DigestSection
 
 from .beheerexperiment import plugins as beheerexperiment
+from .digest import status_changes_section
 from .ondersteuning import plugins as ondersteuning
 from .uitdaagrecht import plugins as uitdaagrecht
 from .wijkcontracten import plugins as wijkcontracten
@@ -38,5 +41,7 @@ def action_links(action_ids: list[int]) -> dict[int, list[dict]]:
 
 PLUGINS = [
     ActionLinks("contracts", links=action_links),
+    # Status changes of my wijkraad's contracts and proposals, in the progress digest.
+    DigestSection("contracts.status_changes", build=status_changes_section, order=40),
     *(plugin for sub_app in SUB_APPS for plugin in sub_app.PLUGINS),
 ]

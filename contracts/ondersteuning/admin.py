@@ -26,6 +26,8 @@ class SupportRequestAdmin(ObjectPermissionsModelAdmin):
         "council",
         "offer",
         "subject",
+        "purpose",
+        "amount",
         "question",
         "requested_by",
         "created_at",

@@ -1,16 +1,14 @@
-"""Demo data of support (a DemoStep of seed_demo): the catalogue and three requests in
-different states. Idempotent: an offer's key is its title, a request's its subject per
-wijkraad. `scale` N adds 3 × (N - 1) generated requests."""
+"""Demo data of support (a DemoStep of seed_demo): the catalogue and requests asked through the
+service, so each is a case at the desk that the desk's demo step moves into some state.
+Idempotent: an offer's key is its title, a request's its subject per wijkraad. `scale` N adds
+3 × (N - 1) generated requests."""
 
 from __future__ import annotations
 
-import datetime
-
-from django.utils import timezone
-
-from wijkportaal.accounts.models import User
+from wijkportaal.desk.models import Case, CaseStatus
 from wijkportaal.wijkraden.models import Membership, NeighbourhoodCouncil
 
+from . import services
 from .models import SupportKind, SupportOffer, SupportRequest, SupportRequestStatus
 
 OFFERS = [
@@ -70,6 +68,65 @@ OFFERS = [
 ]
 
 
+# (wijkraad slug, kind of support, subject, question)
+REQUESTS = [
+    (
+        "kastanjehof",
+        SupportKind.COMMUNITY_WORK,
+        "Hulp bij een bewonersavond over de Lanen",
+        "Wij willen bewoners van de Lanen betrekken bij onze plannen. Kan een opbouwwerker "
+        "helpen de avond voor te bereiden?",
+    ),
+    (
+        "singelkwartier",
+        SupportKind.TRAINING,
+        "Training vergaderen en notuleren",
+        "Ons nieuwe bestuur wil graag een korte training.",
+    ),
+    (
+        "bloemenbuurt",
+        SupportKind.TOOLKIT,
+        "Hulp bij een nieuwsbrief per e-mail",
+        "Wij willen een digitale nieuwsbrief beginnen. Wie kan ons helpen met een opzet en de "
+        "privacyregels?",
+    ),
+    (
+        "bloemenbuurt",
+        SupportKind.COMMUNITY_WORK,
+        "Jongeren betrekken bij de wijkraad",
+        "Er zitten geen jongeren in onze wijkraad. Kan een opbouwwerker ons helpen hen te "
+        "bereiken?",
+    ),
+    (
+        "havenkwartier",
+        SupportKind.CONTACT_MOMENTS,
+        "Vast overleg met de gebiedsmanager",
+        "Wij willen vier keer per jaar overleg met de gebiedsmanager. Hoe regelen we dat?",
+    ),
+]
+
+
+# Requests for the Leefbaarheid & initiatiefbudget: (wijkraad slug, subject, purpose, amount, plan)
+BUDGET_REQUESTS = [
+    (
+        "polderrand",
+        "Subsidie voor een buurtfeest op de dijk",
+        "Buurtfeest op de dijk in juni",
+        "750.00",
+        "Wij willen in juni een buurtfeest organiseren: een springkussen, muziek en een "
+        "gezamenlijke maaltijd. Begroting: € 300 huur, € 350 eten, € 100 materiaal.",
+    ),
+    (
+        "bloemenbuurt",
+        "Plantenbakken voor het Tulpenplein",
+        "Zes plantenbakken met vaste planten op het Tulpenplein",
+        "1240.50",
+        "Bewoners vullen en onderhouden de bakken; de bijdrage is voor de bakken, aarde en "
+        "planten.",
+    ),
+]
+
+
 def _board_person(council):
     membership = Membership.objects.current().board().filter(council=council).order_by("pk").first()
     return membership.person if membership else None
@@ -78,7 +135,6 @@ def _board_person(council):
 def seed_ondersteuning(*, scale: int = 1) -> None:
     """The catalogue, the demo requests, and generated ones when `scale` > 1."""
     councils = {c.slug: c for c in NeighbourhoodCouncil.objects.all()}
-    officer = User.objects.active_officers().order_by("email").first()
     have = set(SupportOffer.objects.values_list("title", flat=True))
     for order, (kind, title, provider, description, contact, url) in enumerate(OFFERS):
         if title in have:
@@ -93,67 +149,67 @@ def seed_ondersteuning(*, scale: int = 1) -> None:
             order=order,
         )
     offers = {o.kind: o for o in SupportOffer.objects.order_by("order")}
-    now = timezone.now()
-    requests = [
-        (
-            "kastanjehof",
-            SupportKind.COMMUNITY_WORK,
-            "Hulp bij een bewonersavond over de Lanen",
-            "Wij willen bewoners van de Lanen betrekken bij onze plannen. Kan een opbouwwerker "
-            "helpen de avond voor te bereiden?",
-            25,
-            SupportRequestStatus.SUBMITTED,
-            "",
-        ),
-        (
-            "polderrand",
-            SupportKind.BUDGET,
-            "Subsidie voor een buurtfeest op de dijk",
-            "Wij willen in juni een buurtfeest organiseren en zoeken een bijdrage in de kosten.",
-            40,
-            SupportRequestStatus.ANSWERED,
-            "U kunt tot € 1.500 aanvragen uit het Leefbaarheid & initiatiefbudget. "
-            "Stuur uw plan en begroting; wij helpen u graag met het formulier.",
-        ),
-        (
-            "singelkwartier",
-            SupportKind.TRAINING,
-            "Training vergaderen en notuleren",
-            "Ons nieuwe bestuur wil graag een korte training.",
-            3,
-            SupportRequestStatus.IN_PROGRESS,
-            "",
-        ),
-    ]
+    requests = list(REQUESTS)
+    council_list = sorted(councils.values(), key=lambda council: council.pk)
     for number in range(3 * (scale - 1)):
-        council = list(councils.values())[number % len(councils)] if councils else None
-        if council is not None:
+        if council_list:
+            council = council_list[number % len(council_list)]
             requests.append(
                 (
                     council.slug,
                     SupportKind.OTHER,
                     f"Gegenereerde vraag {number + 1}",
                     "Een vraag voor demo en metingen.",
-                    5,
-                    SupportRequestStatus.SUBMITTED,
-                    "",
                 )
             )
     have_requests = set(SupportRequest.objects.values_list("council_id", "subject"))
-    for slug, kind, subject, question, days_ago, status, answer in requests:
+    for slug, kind, subject, question in requests:
         council = councils.get(slug)
         if council is None or (council.pk, subject) in have_requests:
             continue
-        answered = status in (SupportRequestStatus.ANSWERED, SupportRequestStatus.DECLINED)
-        SupportRequest.objects.create(
-            council=council,
-            offer=offers.get(kind),
-            subject=subject,
-            question=question,
-            requested_by=_board_person(council),
-            created_at=now - datetime.timedelta(days=days_ago),
-            status=status,
-            answer=answer,
-            handler=officer if status != SupportRequestStatus.SUBMITTED else None,
-            answered_at=now - datetime.timedelta(days=days_ago - 5) if answered else None,
+        board = _board_person(council)
+        if board is None:
+            continue
+        # Asked as a board would: the request opens its case at the desk; the desk's demo step
+        # moves the cases along, and sync_support_requests dates the requests after them.
+        services.support_request_create(
+            actor=board, council=council, offer=offers.get(kind), subject=subject, question=question
         )
+    for slug, subject, purpose, amount, plan in BUDGET_REQUESTS:
+        council = councils.get(slug)
+        board = _board_person(council) if council else None
+        if board is None or (council.pk, subject) in have_requests:
+            continue
+        services.support_budget_request_create(
+            actor=board,
+            council=council,
+            subject=subject,
+            purpose=purpose,
+            amount=amount,
+            question=plan,
+        )
+
+
+KINDS = (services.CASE_KIND, services.BUDGET_CASE_KIND)
+
+
+def sync_support_requests(*, scale: int = 1) -> None:
+    """After the desk's demo step: each demo request carries the dates and state of its case
+    (the desk dated the cases back to when each step happened)."""
+    requests = {
+        request.pk: request
+        for request in SupportRequest.objects.filter(
+            pk__in=Case.objects.filter(kind__in=KINDS).values("object_id")
+        )
+    }
+    changed = []
+    for case in Case.objects.filter(kind__in=KINDS, object_id__in=list(requests)):
+        request = requests[case.object_id]
+        request.created_at = case.received_at
+        if case.status == CaseStatus.IN_PROGRESS:
+            request.status = SupportRequestStatus.IN_PROGRESS
+            request.handler_id = case.assignee_id
+        elif case.status in (CaseStatus.ANSWERED, CaseStatus.CLOSED) and case.answered_at:
+            request.answered_at = case.answered_at
+        changed.append(request)
+    SupportRequest.objects.bulk_update(changed, ["created_at", "status", "handler", "answered_at"])

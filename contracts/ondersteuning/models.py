@@ -4,12 +4,15 @@ the Leefbaarheid & initiatiefbudget, training, ...) and the wijkraden's requests
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from wijkportaal.core.money import MONEY_FIELD
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 
@@ -76,6 +79,15 @@ class SupportRequest(models.Model):
     )
     subject = models.CharField(_("onderwerp"), max_length=200)
     question = models.TextField(_("vraag"), max_length=4000)
+    # A request for the Leefbaarheid & initiatiefbudget names what the money is for and how much.
+    purpose = models.CharField(_("doel"), max_length=500, blank=True)
+    amount = models.DecimalField(
+        _("gevraagd bedrag"),
+        **MONEY_FIELD,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -108,9 +120,19 @@ class SupportRequest(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("ondersteuningsvraag")
         verbose_name_plural = _("ondersteuningsvragen")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True) | Q(amount__gt=0),
+                name="support_request_amount_positive",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.subject
 
     def get_absolute_url(self) -> str:
         return reverse("contracts:supportrequest-detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_budget_request(self) -> bool:
+        return self.amount is not None

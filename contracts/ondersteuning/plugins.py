@@ -1,13 +1,14 @@
-"""What support adds to the portal (gathered by contracts/plugins.py): demo data and
-reminders."""
+"""What support adds to the portal (gathered by contracts/plugins.py): its kind of case at the
+desk and demo data. Reminders about unanswered requests are the desk's (due soon, overdue)."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
 from wijkportaal.core.registry import DemoStep
+from wijkportaal.desk.hooks import CaseKind
 
-from . import demo, reminders
+from . import demo, services
 
 # Where the monitor's actions are carried out: {action key: [(label, URL name, kind)]}.
 ACTION_LINKS = {
@@ -17,6 +18,24 @@ ACTION_LINKS = {
 }
 
 PLUGINS = [
+    CaseKind(
+        services.CASE_KIND,
+        label=_("Verzoek om ondersteuning"),
+        term_days=services.CASE_TERM_DAYS,
+        department="wijkzaken-en-participatie",
+        public=False,
+        on_answer=services.support_mirror_answer,
+    ),
+    # A request for the Leefbaarheid & initiatiefbudget, decided by the budget's department.
+    CaseKind(
+        services.BUDGET_CASE_KIND,
+        label=_("Aanvraag Leefbaarheid & initiatiefbudget"),
+        term_days=services.BUDGET_CASE_TERM_DAYS,
+        department="maatschappelijke-ontwikkeling",
+        public=False,
+        on_answer=services.support_mirror_answer,
+    ),
     DemoStep("contracts.ondersteuning", run=demo.seed_ondersteuning, order=73),
-    *reminders.PLUGINS,
+    # After the desk's step (90), which moved the requests' cases along and dated them.
+    DemoStep("contracts.ondersteuning.sync", run=demo.sync_support_requests, order=95),
 ]

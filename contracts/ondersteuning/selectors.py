@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from wijkportaal.desk.models import Case
+from wijkportaal.desk.selectors import case_for_subject
 from wijkportaal.permissions import current_council_ids, is_staff_member
 
 from .models import SUPPORT_OPEN, SupportOffer, SupportRequest
@@ -22,3 +24,8 @@ def support_requests_for(user):
     if is_staff_member(user):
         return queryset.filter(status__in=SUPPORT_OPEN)
     return queryset.filter(council_id__in=current_council_ids(user, board_only=True))
+
+
+def support_case(support_request: SupportRequest) -> Case | None:
+    """The request's case at the desk (none for a request from before the desk). One query."""
+    return case_for_subject(support_request)

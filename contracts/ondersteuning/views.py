@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from wijkportaal.core.web import apply_errors, authorize, choices_or_404
@@ -14,7 +15,7 @@ from wijkportaal.permissions import current_council_ids
 from wijkportaal.wijkraden.selectors import board_councils
 
 from . import selectors, services
-from .forms import SupportHandleForm, SupportRequestForm
+from .forms import BudgetRequestForm, SupportHandleForm, SupportRequestForm
 from .models import SupportRequest
 
 
@@ -46,11 +47,59 @@ def support_request_create(request):
         except ValidationError as error:
             apply_errors(form, error)
         else:
+            case = selectors.support_case(support_request)
             messages.success(
-                request, _("Uw vraag is verstuurd. U krijgt binnen tien werkdagen antwoord.")
+                request,
+                _(
+                    "Uw vraag is ontvangen. De afdeling %(department)s beantwoordt haar uiterlijk "
+                    "op %(date)s; u krijgt het antwoord per e-mail en vindt het bij Mijn "
+                    "verzoeken."
+                )
+                % {
+                    "department": case.department.name,
+                    "date": date_format(case.answer_by, "l j F Y"),
+                },
             )
             return redirect(support_request.get_absolute_url())
-    return render(request, "contracts/supportrequest_form.html", {"form": form})
+    return render(
+        request,
+        "contracts/supportrequest_form.html",
+        {"form": form, "term_days": services.CASE_TERM_DAYS},
+    )
+
+
+@login_required
+def support_budget_request_create(request):
+    """A request for the Leefbaarheid & initiatiefbudget: amount, purpose and plan."""
+    councils = choices_or_404(request, board_councils(request.user))
+    form = BudgetRequestForm(request.POST or None, councils=councils)
+    if request.method == "POST" and form.is_valid():
+        try:
+            support_request = services.support_budget_request_create(
+                actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            case = selectors.support_case(support_request)
+            messages.success(
+                request,
+                _(
+                    "Uw aanvraag is ontvangen. De afdeling %(department)s beslist erover "
+                    "uiterlijk op %(date)s; u krijgt het besluit per e-mail en vindt het bij Mijn "
+                    "verzoeken."
+                )
+                % {
+                    "department": case.department.name,
+                    "date": date_format(case.answer_by, "l j F Y"),
+                },
+            )
+            return redirect(support_request.get_absolute_url())
+    return render(
+        request,
+        "contracts/supportrequest_budget_form.html",
+        {"form": form, "term_days": services.BUDGET_CASE_TERM_DAYS},
+    )
 
 
 def supportrequest_detail(request, pk):
@@ -81,5 +130,9 @@ def supportrequest_detail(request, pk):
     return render(
         request,
         "contracts/supportrequest_detail.html",
-        {"support_request": support_request, "form": form},
+        {
+            "support_request": support_request,
+            "form": form,
+            "case": selectors.support_case(support_request),
+        },
     )

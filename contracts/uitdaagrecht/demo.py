@@ -1,16 +1,21 @@
-"""Demo data of the right to challenge (a DemoStep of seed_demo): a wijkraad's proposal under
-assessment and a resident group's proposal that was granted. Idempotent: a proposal's key is
-its task. `scale` N adds 2 × (N - 1) generated proposals."""
+"""Demo data of the right to challenge (a DemoStep of seed_demo): from before the desk, a
+wijkraad's proposal under assessment and a resident group's proposal that was granted; and
+proposals submitted through the services (a board's, a verified resident group's), each a case
+at the desk that the desk's demo step moves along. Idempotent: a proposal's key is its task.
+`scale` N adds 2 × (N - 1) generated proposals, submitted and verified by resident groups."""
 
 from __future__ import annotations
 
 import datetime
 
+from django.core import signing
 from django.utils import timezone
 
 from wijkportaal.accounts.models import User
+from wijkportaal.desk.models import Case
 from wijkportaal.wijkraden.models import Membership, NeighbourhoodCouncil
 
+from . import services
 from .models import ChallengeProposal, ProposalStatus, ProposalTransition
 
 PROPOSALS = [
@@ -43,6 +48,42 @@ PROPOSALS = [
         "vaste coördinator, en het draagvlak is ruim aangetoond. Na een jaar evalueren we.",
     },
 ]
+# Submitted through the services (a board at once, a resident group after verifying its
+# address), so each is a case at the desk that the desk's demo step moves along.
+FRESH = [
+    {
+        "council": "bloemenbuurt",
+        "task": "Onderhoud van de plantsoenen rond het Tulpenplein",
+        "field": "groen",
+        "current_provider": "Afdeling Openbare Ruimte",
+        "plan": "Een groep van twaalf bewoners onderhoudt de plantsoenen; de gemeente levert "
+        "plantgoed en voert het groenafval af.",
+        "support_evidence": "Een peiling onder 90 huishoudens rond het plein: 70 procent is voor.",
+        "cost_comparison": "Nu € 6.200 per jaar; volgens ons plan € 4.800.",
+        "quality": "We volgen het beeldkwaliteitsplan en schouwen elk kwartaal met de gemeente.",
+    },
+    {
+        "group": "Bewonersgroep Hofjes",
+        "contact": "Noor de Graaf",
+        "email": "hofjes@bewoners.wijkportaal.test",
+        "task": "Beheer van de buurtbibliotheek in het wijkcentrum",
+        "field": "sport_cultuur",
+        "current_provider": "Bibliotheek Stad",
+        "plan": "Vrijwilligers houden de uitleenhoek drie middagen per week open.",
+        "support_evidence": "Een handtekeningenlijst met 160 namen.",
+        "cost_comparison": "Nu € 9.000 per jaar; wij vragen € 5.500 voor boeken en inrichting.",
+        "quality": "De bibliotheek leidt de vrijwilligers op en levert de collectie.",
+    },
+]
+CONTENT_FIELDS = (
+    "task",
+    "field",
+    "current_provider",
+    "plan",
+    "support_evidence",
+    "cost_comparison",
+    "quality",
+)
 PROPOSAL_PATH = [ProposalStatus.ADMISSIBLE, ProposalStatus.ASSESSING, ProposalStatus.GRANTED]
 
 
@@ -51,18 +92,57 @@ def _board_person(council):
     return membership.person if membership else None
 
 
+def _submit(item: dict, councils: dict) -> None:
+    """Submit as the proposer would: a board member, or a resident group that then opens the
+    link in its verification mail."""
+    data = {field: item[field] for field in CONTENT_FIELDS}
+    if item.get("council"):
+        council = councils.get(item["council"])
+        board = _board_person(council) if council else None
+        if board is not None:
+            services.proposal_submit_by_council(actor=board, council=council, data=data)
+        return
+    proposal = services.proposal_submit_by_group(
+        group_name=item["group"],
+        contact_name=item["contact"],
+        contact_email=item["email"],
+        data=data,
+    )
+    token = signing.dumps({"p": proposal.pk, "e": item["email"]}, salt=services.VERIFY_SALT)
+    services.proposal_verify(token=token)
+
+
+def sync_proposals(*, scale: int = 1) -> None:
+    """After the desk's demo step: each demo proposal is dated as its case (the desk dated the
+    cases back to when they were received)."""
+    received = dict(
+        Case.objects.filter(kind=services.CASE_KIND).values_list("object_id", "received_at")
+    )
+    proposals = list(
+        ChallengeProposal.objects.filter(pk__in=list(received), status=ProposalStatus.SUBMITTED)
+    )
+    for proposal in proposals:
+        moment = received[proposal.pk]
+        proposal.verified_at = proposal.status_changed_at = moment
+        proposal.submitted_at = min(proposal.submitted_at, moment)
+    ChallengeProposal.objects.bulk_update(
+        proposals, ["verified_at", "status_changed_at", "submitted_at"]
+    )
+
+
 def seed_uitdaagrecht(*, scale: int = 1) -> None:
     """The fixed demo proposals with their steps, and generated ones when `scale` > 1."""
     councils = {c.slug: c for c in NeighbourhoodCouncil.objects.all()}
     officer = User.objects.active_officers().order_by("email").first()
     existing = set(ChallengeProposal.objects.values_list("task", flat=True))
     now = timezone.now()
-    items = list(PROPOSALS)
+    fresh = list(FRESH)
     for number in range(2 * (scale - 1)):
-        items.append(
+        fresh.append(
             {
                 "group": f"Bewonersgroep {number + 1}",
                 "contact": "Demo Bewoner",
+                "email": f"groep{number + 1}@bewoners.wijkportaal.test",
                 "task": f"Gegenereerd voorstel {number + 1}",
                 "field": "overig",
                 "current_provider": "De gemeente",
@@ -70,11 +150,12 @@ def seed_uitdaagrecht(*, scale: int = 1) -> None:
                 "support_evidence": "Draagvlak.",
                 "cost_comparison": "Kosten.",
                 "quality": "Kwaliteit.",
-                "status": ProposalStatus.SUBMITTED,
-                "scores": (None, None, None),
             }
         )
-    for number, item in enumerate(items):
+    for item in fresh:
+        if item["task"] not in existing:
+            _submit(item, councils)
+    for number, item in enumerate(PROPOSALS):
         if item["task"] in existing:
             continue
         council = councils.get(item.get("council", ""))

@@ -1,13 +1,14 @@
-"""What the right to challenge adds to the portal (gathered by contracts/plugins.py): a role
-scope, demo data and reminders."""
+"""What the right to challenge adds to the portal (gathered by contracts/plugins.py): its kind
+of case at the desk, a role scope, demo data and the verification mail."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
 from wijkportaal.core.registry import DemoStep, RoleScope
+from wijkportaal.desk.hooks import CaseKind
 
-from . import demo, reminders
+from . import demo, reminders, services
 from .models import ChallengeProposal
 
 # Where the monitor's actions are carried out: {action key: [(label, URL name, kind)]}.
@@ -21,7 +22,17 @@ def _council_proposals(council):
 
 
 PLUGINS = [
+    # Verified proposals are public, and so is their case (the decision's motivation is).
+    CaseKind(
+        services.CASE_KIND,
+        label=_("Uitdaagrechtvoorstel"),
+        term_days=services.CASE_TERM_DAYS,
+        department="maatschappelijke-ontwikkeling",
+        public=True,
+    ),
     DemoStep("contracts.uitdaagrecht", run=demo.seed_uitdaagrecht, order=72),
+    # After the desk's step (90), which dated the proposals' cases back.
+    DemoStep("contracts.uitdaagrecht.sync", run=demo.sync_proposals, order=95),
     # A wijkraad declares its role for one of its challenge proposals.
     RoleScope(
         "uitdaagrecht",

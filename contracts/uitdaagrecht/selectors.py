@@ -5,6 +5,9 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
+from wijkportaal.desk.models import Case
+from wijkportaal.desk.selectors import case_for_subject
+
 from .models import ChallengeProposal, ProposalTransition
 
 
@@ -29,3 +32,9 @@ def proposal_detail(pk: int) -> ChallengeProposal:
         ),
         pk=pk,
     )
+
+
+def proposal_case(proposal: ChallengeProposal) -> Case | None:
+    """The proposal's case at the desk (none for a proposal from before the desk, or one not
+    verified yet). One query."""
+    return case_for_subject(proposal)

@@ -1,5 +1,10 @@
 """Writes of the right to challenge: proposals from a wijkraad's board or from a resident group
-(verified by a signed link), the officers' scores and the steps of PROPOSAL_MACHINE."""
+(verified by a signed link), the officers' scores and the steps of PROPOSAL_MACHINE.
+
+A proposal is a case at the desk (kind "uitdaagrecht.proposal") from the moment it counts: at
+once for a board, when its address is verified for a resident group. Taking it up puts the
+case in behandeling; granting or rejecting it answers the case with the public motivation
+(mailed through the desk, once); the evaluation completes it."""
 
 from __future__ import annotations
 
@@ -19,6 +24,8 @@ from wijkportaal.accounts.models import User
 from wijkportaal.core.errors import NotFound
 from wijkportaal.core.mail import Due, mail_queue
 from wijkportaal.core.validation import FieldErrors, clean_text
+from wijkportaal.desk import services as desk
+from wijkportaal.desk.models import CaseStatus
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 from .models import (
@@ -43,6 +50,27 @@ PROPOSAL_TEXT_FIELDS = {
 VERIFY_SALT = "contracts.proposal-verify"
 VERIFY_MAX_AGE = datetime.timedelta(days=7)
 UNVERIFIED_PER_ADDRESS_PER_DAY = 3
+CASE_KIND = "uitdaagrecht.proposal"
+# Working days within which the municipality decides (the old reminder came after six weeks).
+CASE_TERM_DAYS = 30
+
+
+def _open_case(proposal: ChallengeProposal) -> None:
+    """The proposal's case at the desk, once it counts: the receipt to the board member or
+    the group's address, the new-case mail to the owning department."""
+    by_group = proposal.submitted_by_id is None
+    desk.case_open(
+        kind=CASE_KIND,
+        title=proposal.task,
+        summary=proposal.plan,
+        subject=proposal,
+        council=proposal.council,
+        submitted_by=proposal.submitted_by,
+        submitter_name=(f"{proposal.contact_name} ({proposal.group_name})" if by_group else ""),
+        submitter_email=proposal.contact_email if by_group else "",
+        topic=proposal.field,
+        received_at=proposal.verified_at,
+    )
 
 
 def _proposal_content(data: dict, errors: FieldErrors) -> dict:
@@ -72,7 +100,7 @@ def proposal_submit_by_council(
     content = _proposal_content(data, errors)
     errors.raise_if_any()
     now = timezone.now()
-    return ChallengeProposal.objects.create(
+    proposal = ChallengeProposal.objects.create(
         council=council,
         contact_name=actor.display_name[:150],
         contact_email=actor.email,
@@ -82,6 +110,8 @@ def proposal_submit_by_council(
         status_changed_at=now,
         **content,
     )
+    _open_case(proposal)
+    return proposal
 
 
 @transaction.atomic
@@ -178,6 +208,7 @@ def proposal_verify(*, token: str) -> ChallengeProposal:
     if proposal.verified_at is None:
         proposal.verified_at = timezone.now()
         proposal.save(update_fields=["verified_at"])
+        _open_case(proposal)
     return proposal
 
 
@@ -247,7 +278,7 @@ def proposal_transition(
         # The motivation of a decision is shown on the proposal's public page.
         proposal.motivation = motivation
         extra_update_fields.append("motivation")
-    return PROPOSAL_MACHINE.apply(
+    transition = PROPOSAL_MACHINE.apply(
         proposal,
         to=to_status,
         actor=actor,
@@ -256,3 +287,27 @@ def proposal_transition(
         record_for="proposal",
         extra_update_fields=extra_update_fields,
     )
+    _tell_the_desk(actor, proposal, to_status, motivation)
+    return transition
+
+
+def _tell_the_desk(actor: User, proposal: ChallengeProposal, to_status: str, motivation: str):
+    """The proposal's case follows the decision (nothing for a proposal from before the
+    desk)."""
+    if to_status in (ProposalStatus.ADMISSIBLE, ProposalStatus.ASSESSING):
+        desk.case_progress_for_subject(actor=actor, subject=proposal, status=CaseStatus.IN_PROGRESS)
+    elif to_status in PROPOSAL_MOTIVATION_REQUIRED:
+        if to_status == ProposalStatus.GRANTED:
+            text = _('De gemeente kent uw uitdaagrechtvoorstel "%(task)s" toe.')
+        else:
+            text = _('De gemeente wijst uw uitdaagrechtvoorstel "%(task)s" af.')
+        text = (text % {"task": proposal.task}) + "\n\n" + motivation
+        # The motivation is public: it is on the proposal's page too.
+        desk.case_answer_for_subject(actor=actor, subject=proposal, text=text, public=True)
+    elif to_status == ProposalStatus.EVALUATED:
+        desk.case_progress_for_subject(
+            actor=actor,
+            subject=proposal,
+            status=CaseStatus.CLOSED,
+            reason=_("Het voorstel is uitgevoerd en geëvalueerd."),
+        )

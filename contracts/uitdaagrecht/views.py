@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from wijkportaal.core.web import apply_errors, authorize, choices_or_404
@@ -19,6 +20,12 @@ from .forms import (
     ProposalScoreForm,
     ProposalTransitionForm,
 )
+
+
+def _promise(proposal) -> dict:
+    """Who decides and by when, from the proposal's case at the desk."""
+    case = selectors.proposal_case(proposal)
+    return {"department": case.department.name, "date": date_format(case.answer_by, "l j F Y")}
 
 
 def proposal_list(request):
@@ -40,6 +47,7 @@ def proposal_detail(request, pk):
         {
             "proposal": proposal,
             "can_assess": request.user.has_perm("contracts.assess_challengeproposal", proposal),
+            "case": selectors.proposal_case(proposal),
         },
     )
 
@@ -59,7 +67,11 @@ def proposal_create_group(request):
             apply_errors(form, error)
         else:
             return redirect("contracts:proposal-sent")
-    return render(request, "contracts/proposal_form.html", {"form": form, "for_council": False})
+    return render(
+        request,
+        "contracts/proposal_form.html",
+        {"form": form, "for_council": False, "term_days": services.CASE_TERM_DAYS},
+    )
 
 
 def proposal_sent(request):
@@ -80,9 +92,21 @@ def proposal_create_council(request):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, _("Het voorstel is ingediend."))
+            messages.success(
+                request,
+                _(
+                    "Het voorstel is ingediend. De afdeling %(department)s beslist erover "
+                    "uiterlijk op %(date)s; u krijgt het besluit per e-mail en vindt het bij Mijn "
+                    "verzoeken."
+                )
+                % _promise(proposal),
+            )
             return redirect(proposal.get_absolute_url())
-    return render(request, "contracts/proposal_form.html", {"form": form, "for_council": True})
+    return render(
+        request,
+        "contracts/proposal_form.html",
+        {"form": form, "for_council": True, "term_days": services.CASE_TERM_DAYS},
+    )
 
 
 def proposal_verify(request, token):
@@ -96,10 +120,19 @@ def proposal_verify(request, token):
         else:
             messages.success(
                 request,
-                _("Bedankt, uw e-mailadres is bevestigd. Uw voorstel is nu ingediend."),
+                _(
+                    "Bedankt, uw e-mailadres is bevestigd. Uw voorstel is nu ingediend. De "
+                    "afdeling %(department)s beslist erover uiterlijk op %(date)s; u krijgt het "
+                    "besluit per e-mail."
+                )
+                % _promise(proposal),
             )
             return redirect(proposal.get_absolute_url())
-    return render(request, "contracts/proposal_verify.html", {"error": error})
+    return render(
+        request,
+        "contracts/proposal_verify.html",
+        {"error": error, "term_days": services.CASE_TERM_DAYS},
+    )
 
 
 def proposal_assess(request, pk):

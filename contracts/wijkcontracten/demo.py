@@ -1,6 +1,8 @@
 """Demo data of wijkcontracten (a DemoStep of seed_demo): contracts in every state, with
 parties, their path through the transition table and commitments, two of them signed this
-calendar year (the target of recommendation 9).
+calendar year (the target of recommendation 9). The requests still waiting for a first
+decision are asked through the service, so they are cases at the desk (moved along by the
+desk's demo step and dated after it by sync_contract_requests).
 
 Idempotent: a contract's key is its title per wijkraad, so running it twice gives the same
 rows. `scale` N adds 5 × (N - 1) generated contracts."""
@@ -13,8 +15,10 @@ from decimal import Decimal
 from django.utils import timezone
 
 from wijkportaal.accounts.models import User
+from wijkportaal.desk.models import Case
 from wijkportaal.wijkraden.models import Department, Membership, NeighbourhoodCouncil
 
+from . import services
 from .models import (
     Commitment,
     Contract,
@@ -85,6 +89,16 @@ CONTRACTS = [
         "",
     ),
     (
+        "bloemenbuurt",
+        "Het Tulpenplein als ontmoetingsplek",
+        ContractStatus.REQUESTED,
+        ("development", "social"),
+        "",
+        "De wijkraad wil afspraken over het herinrichten en samen beheren van het Tulpenplein, "
+        "met bankjes, groen en een plek voor de buurtmarkt.",
+        "",
+    ),
+    (
         "parkzoom",
         "Vijverhof: beheer van de vijver",
         ContractStatus.EXPLORING,
@@ -127,7 +141,22 @@ def _department(slug):
 def _create_contract(
     council, title, status, themes, partner, description, reason, *, officer, signed_on, index
 ):
-    """One contract with its parties, its path through the states and its commitments."""
+    """One contract with its parties, its path through the states and its commitments. A
+    request still waiting for its first decision is asked through the service, as a board
+    would, so it is a case at the desk (moved along by the desk's demo step); the contracts
+    further along are history from before the desk."""
+    if status == ContractStatus.REQUESTED:
+        board = _board_person(council)
+        if board is None:
+            return None
+        return services.contract_request(
+            actor=board,
+            council=council,
+            title=title,
+            description=description,
+            themes=list(themes),
+            partners=[partner] if partner else [],
+        )
     today = timezone.localdate()
     requested_on = signed_on - datetime.timedelta(days=120)
     start = signed_on if status in (ContractStatus.SIGNED, ContractStatus.EVALUATED) else None
@@ -297,4 +326,20 @@ def _seed_generated_contracts(scale, officer, existing):
             officer=officer,
             signed_on=old,
             index=number,
+        )
+
+
+def sync_contract_requests(*, scale: int = 1) -> None:
+    """After the desk's demo step: each demo request is dated as its case (the desk dated the
+    cases back to when they were received)."""
+    received = dict(
+        Case.objects.filter(kind=services.CASE_KIND).values_list("object_id", "received_at")
+    )
+    contracts = list(Contract.objects.filter(pk__in=list(received)))
+    for contract in contracts:
+        contract.requested_at = contract.status_changed_at = received[contract.pk]
+    Contract.objects.bulk_update(contracts, ["requested_at", "status_changed_at"])
+    for contract in contracts:
+        ContractTransition.objects.filter(contract=contract, from_status="").update(
+            at=received[contract.pk]
         )

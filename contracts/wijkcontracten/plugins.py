@@ -7,8 +7,9 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from wijkportaal.core.registry import DemoStep, IndicatorSource, NavItem, PageSection, RoleScope
+from wijkportaal.desk.hooks import CaseKind
 
-from . import demo, reminders, selectors
+from . import demo, reminders, selectors, services
 from .models import Contract, ContractStatus
 
 # Where the monitor's actions are carried out: {action key: [(label, URL name, kind)]}.
@@ -29,6 +30,14 @@ def _active_contracts(council):
 
 
 PLUGINS = [
+    # A wijkraad's request: the municipality answers whether it explores the contract.
+    CaseKind(
+        services.CASE_KIND,
+        label=_("Aanvraag wijkcontract"),
+        term_days=services.CASE_TERM_DAYS,
+        department="wijkzaken-en-participatie",
+        public=False,
+    ),
     NavItem("contracts", url_name="contracts:index", label=_("Wijkcontracten"), order=60),
     IndicatorSource(
         "contracts.started_this_year",
@@ -43,6 +52,8 @@ PLUGINS = [
         order=70,
     ),
     DemoStep("contracts.wijkcontracten", run=demo.seed_wijkcontracten, order=70),
+    # After the desk's step (90), which dated the requests' cases back.
+    DemoStep("contracts.wijkcontracten.sync", run=demo.sync_contract_requests, order=95),
     # A wijkraad declares its role for one of its contracts.
     RoleScope("wijkcontract", label=_("Wijkcontract"), model=Contract, choices=_active_contracts),
     *reminders.PLUGINS,

@@ -8,6 +8,9 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from wijkportaal.desk.models import Case
+from wijkportaal.desk.selectors import case_for_subject
+
 from .models import (
     COMMITMENT_CLOSED,
     CONTRACT_DRAFT_STATUSES,
@@ -80,3 +83,9 @@ def contracts_started_this_year(on: datetime.date | None = None) -> int:
         .distinct()
         .count()
     )
+
+
+def contract_case(contract: Contract) -> Case | None:
+    """The request's case at the desk (none for a contract requested before the desk). One
+    query."""
+    return case_for_subject(contract)

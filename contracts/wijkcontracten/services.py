@@ -1,5 +1,7 @@
 """Writes of wijkcontracten. Views, the admin, the demo data and tasks all call these; the rules
-live here once."""
+live here once. A request is a case at the desk (kind "wijkcontracten.request"): the first
+decision on it (verkennen or afwijzen) is the case's answer, mailed through the desk; a
+withdrawn request closes the case, a signed contract completes it."""
 
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ from django.utils.translation import gettext as _
 from wijkportaal.accounts.models import User
 from wijkportaal.core.errors import NotFound
 from wijkportaal.core.validation import FieldErrors, clean_text
+from wijkportaal.desk import services as desk
+from wijkportaal.desk.models import CaseStatus
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 from .models import (
@@ -27,6 +31,9 @@ from .models import (
 )
 
 THEMES = ("maintenance", "development", "social")
+CASE_KIND = "wijkcontracten.request"
+# Working days within which the municipality says whether it explores the contract.
+CASE_TERM_DAYS = 20
 
 
 @transaction.atomic
@@ -81,6 +88,15 @@ def contract_request(
     ContractTransition.objects.create(
         contract=contract, from_status="", to_status=ContractStatus.REQUESTED, at=now, by=actor
     )
+    desk.case_open(
+        kind=CASE_KIND,
+        title=title,
+        summary=description,
+        subject=contract,
+        council=council,
+        submitted_by=actor,
+        received_at=now,
+    )
     return contract
 
 
@@ -113,7 +129,7 @@ def contract_transition(
                 )
             }
         )
-    return CONTRACT_MACHINE.apply(
+    transition = CONTRACT_MACHINE.apply(
         contract,
         to=to_status,
         actor=actor,
@@ -122,6 +138,36 @@ def contract_transition(
         record=ContractTransition,
         record_for="contract",
     )
+    _tell_the_desk(actor, contract, to_status, reason)
+    return transition
+
+
+def _tell_the_desk(actor: User, contract: Contract, to_status: str, reason: str) -> None:
+    """The request's case follows the contract: exploring or rejecting it answers the request
+    (the board hears it through the desk, once), withdrawing closes it, signing completes it."""
+    if to_status in (ContractStatus.EXPLORING, ContractStatus.REJECTED):
+        if to_status == ContractStatus.EXPLORING:
+            text = _(
+                'De gemeente gaat het wijkcontract "%(title)s" met de wijkraad verkennen. '
+                "U hoort wie uw contactpersoon is en wanneer de eerste afspraak is."
+            )
+        else:
+            text = _('De gemeente wijst de aanvraag voor het wijkcontract "%(title)s" af.')
+        text %= {"title": contract.title}
+        if reason:
+            text += "\n\n" + reason
+        desk.case_answer_for_subject(actor=actor, subject=contract, text=text, public=False)
+    elif to_status == ContractStatus.WITHDRAWN:
+        desk.case_progress_for_subject(
+            actor=actor, subject=contract, status=CaseStatus.CLOSED, reason=reason
+        )
+    elif to_status == ContractStatus.SIGNED:
+        desk.case_progress_for_subject(
+            actor=actor,
+            subject=contract,
+            status=CaseStatus.CLOSED,
+            reason=_("Het wijkcontract is getekend."),
+        )
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from wijkportaal.core.web import apply_errors, authorize, choices_or_404
@@ -53,6 +54,7 @@ def contract_detail(request, pk):
             "can_withdraw": ContractStatus.WITHDRAWN in contract.allowed_transitions
             and user.has_perm("contracts.withdraw_contract", contract),
             "can_manage_commitments": user.has_perm("contracts.manage_commitments", contract),
+            "case": selectors.contract_case(contract),
         },
     )
 
@@ -71,12 +73,25 @@ def contract_request(request):
         except ValidationError as error:
             apply_errors(form, error)
         else:
+            case = selectors.contract_case(contract)
             messages.success(
                 request,
-                _("De aanvraag is ontvangen. Een ambtenaar neemt contact op voor de verkenning."),
+                _(
+                    "De aanvraag is ontvangen. De afdeling %(department)s antwoordt uiterlijk op "
+                    "%(date)s of de gemeente het wijkcontract met u gaat verkennen; u krijgt het "
+                    "antwoord per e-mail en vindt het bij Mijn verzoeken."
+                )
+                % {
+                    "department": case.department.name,
+                    "date": date_format(case.answer_by, "l j F Y"),
+                },
             )
             return redirect(contract.get_absolute_url())
-    return render(request, "contracts/contract_request.html", {"form": form})
+    return render(
+        request,
+        "contracts/contract_request.html",
+        {"form": form, "term_days": services.CASE_TERM_DAYS},
+    )
 
 
 def _save_term(request, contract, term_form) -> bool:

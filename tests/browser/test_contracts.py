@@ -15,7 +15,7 @@ from tests.contracts.factories import (
     ProposalFactory,
     SignedContractFactory,
 )
-from tests.factories import PASSWORD, CouncilFactory, MembershipFactory
+from tests.factories import PASSWORD, CouncilFactory, DepartmentFactory, MembershipFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,6 +23,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def world(db):
     council = CouncilFactory(name="Wijkraad Bloemenbuurt", slug="bloemenbuurt")
+    # The owner of contract requests at the desk.
+    DepartmentFactory(slug="wijkzaken-en-participatie", name="Wijkzaken en Participatie")
     chair = MembershipFactory(council=council, function="voorzitter").person
     contract = SignedContractFactory(council=council, title="Groen en spelen in de Rozenhof")
     DepartmentPartyFactory(contract=contract)
@@ -71,6 +73,10 @@ def test_board_requests_a_contract_with_the_keyboard(page, live_server, axe, wor
     page.get_by_label("Titel").press("Enter")
     expect(page).to_have_url(re.compile(r"/wijkcontracten/\d+/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Een plein voor iedereen")
+    expect(page.get_by_role("status")).to_contain_text(
+        "De afdeling Wijkzaken en Participatie antwoordt uiterlijk"
+    )
+    expect(page.get_by_role("heading", name="Bij de gemeente")).to_be_visible()
     axe(page)
     # The pilot's decision form, with an overdraw error beside the amount.
     page.goto(f"{live_server.url}/beheerexperiment/{pilot.pk}/besluiten/nieuw/")

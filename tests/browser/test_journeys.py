@@ -13,7 +13,13 @@ from playwright.sync_api import expect
 
 from recommendations import services as recommendation_services
 from tests.browser.conftest import login
-from tests.factories import PASSWORD, CouncilFactory, CouncillorFactory, OfficerFactory
+from tests.factories import (
+    PASSWORD,
+    CouncilFactory,
+    CouncillorFactory,
+    DepartmentFactory,
+    OfficerFactory,
+)
 from tests.recommendations.factories import ActionItemFactory, RecommendationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -145,6 +151,8 @@ def test_invited_chair_sets_up_the_account_and_does_the_councils_work(page, live
     from wijkportaal.accounts.services import invitation_create
 
     council = CouncilFactory(name="Wijkraad Molenwijk", slug="molenwijk")
+    # The owner of contract requests at the desk.
+    DepartmentFactory(slug="wijkzaken-en-participatie", name="Wijkzaken en Participatie")
     ChannelKindFactory(name="Wijkkrant (papier)", slug="wijkkrant", default_reach_unit="oplage")
     ChannelKindFactory(name="WhatsApp", slug="whatsapp", default_reach_unit="leden")
     session = SessionFactory(

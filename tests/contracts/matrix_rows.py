@@ -53,9 +53,39 @@ ROWS = [
         default=404,
         overrides={"anonymous": LOGIN, "board": 200, "other_board": 200},
     ),
+    Row(
+        "/ondersteuning/budget/aanvragen/",
+        default=404,
+        overrides={"anonymous": LOGIN, "board": 200, "other_board": 200},
+    ),
     board_and_staff("/ondersteuning/aanvragen/{support_request}/"),
     staff_only_admin("/admin/contracts/supportoffer/"),
     staff_only_admin("/admin/contracts/supportrequest/"),
     staff_only_admin("/admin/contracts/contract/"),
     staff_only_admin("/admin/contracts/contract/{contract_draft}/change/"),
+    # The cases of the contracts' submissions (the pages above show their box).
+    Row(
+        "/mijn/verzoeken/{case_contract}/",
+        default=404,
+        overrides={"anonymous": LOGIN, "board": 200, "officer": 200, "administrator": 200},
+    ),
+    Row(
+        "/mijn/verzoeken/{case_support}/",
+        default=404,
+        overrides={"anonymous": LOGIN, "board": 200, "officer": 200, "administrator": 200},
+    ),
+    Row(
+        "/mijn/verzoeken/{case_proposal}/",
+        default=404,
+        overrides={
+            "anonymous": LOGIN,
+            "board": 200,
+            "member": 200,
+            "officer": 200,
+            "administrator": 200,
+        },
+    ),
+    staff_only_admin("/admin/desk/case/{case_contract}/change/"),
+    staff_only_admin("/admin/desk/case/{case_support}/change/"),
+    staff_only_admin("/admin/desk/case/{case_proposal}/change/"),
 ]

@@ -1,3 +1,5 @@
+from django.contrib.contenttypes.models import ContentType
+
 from tests.contracts.factories import (
     CommitmentFactory,
     ContractFactory,
@@ -7,6 +9,7 @@ from tests.contracts.factories import (
     SignedContractFactory,
     SupportRequestFactory,
 )
+from tests.desk.factories import CaseFactory
 
 
 def extend_world(values, *, council_a, council_b, users):
@@ -20,3 +23,25 @@ def extend_world(values, *, council_a, council_b, users):
     values["proposal"] = ProposalFactory(council=council_a).pk
     values["proposal_unverified"] = ProposalFactory(verified_at=None).pk
     values["support_request"] = SupportRequestFactory(council=council_a).pk
+
+    # Their cases at the desk, as the services open them: the contract request and the
+    # support request private to A's board, the proposal public.
+    for name, kind, model, object_id, public in [
+        ("case_contract", "wijkcontracten.request", "contract", values["contract_draft"], False),
+        (
+            "case_support",
+            "ondersteuning.request",
+            "supportrequest",
+            values["support_request"],
+            False,
+        ),
+        ("case_proposal", "uitdaagrecht.proposal", "challengeproposal", values["proposal"], True),
+    ]:
+        values[name] = CaseFactory(
+            kind=kind,
+            content_type=ContentType.objects.get(app_label="contracts", model=model),
+            object_id=object_id,
+            council=council_a,
+            submitted_by=users["board"],
+            is_public=public,
+        ).pk

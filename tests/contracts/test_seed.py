@@ -6,6 +6,8 @@ from contracts.ondersteuning.models import SupportOffer, SupportRequest
 from contracts.uitdaagrecht.models import ChallengeProposal
 from contracts.wijkcontracten.models import Commitment, Contract, ContractStatus
 from contracts.wijkcontracten.selectors import contracts_started_this_year
+from wijkportaal.desk.models import Case, CaseStatus
+from wijkportaal.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 
@@ -36,15 +38,45 @@ def test_seed_gives_contracts_in_several_states_and_two_started_this_year(client
         ContractStatus.REJECTED,
     } <= statuses
     assert contracts_started_this_year() == 2
-    assert ChallengeProposal.objects.verified().count() == 2
+    assert ChallengeProposal.objects.verified().count() == 4
     assert BudgetDecision.objects.count() == 4
-    assert SupportOffer.objects.count() == 6 and SupportRequest.objects.count() == 3
+    assert SupportOffer.objects.count() == 6 and SupportRequest.objects.count() == 7
     assert Commitment.objects.overdue().exists()
     for url in ["/wijkcontracten/", "/uitdaagrecht/", "/beheerexperiment/", "/ondersteuning/"]:
         assert client.get(url).status_code == 200
     first = counts()
     call_command("seed_demo", verbosity=0)
     assert counts() == first
+
+
+def test_seed_submits_through_the_services_so_the_desk_has_cases_in_several_states():
+    call_command("seed_demo", verbosity=0)
+    kinds = (
+        "wijkcontracten.request",
+        "ondersteuning.request",
+        "ondersteuning.budget_request",
+        "uitdaagrecht.proposal",
+    )
+    cases = Case.objects.filter(kind__in=kinds)
+    assert set(cases.values_list("kind", flat=True)) == set(kinds)
+    assert len(set(cases.values_list("status", flat=True))) >= 3
+    assert cases.filter(council__slug="bloemenbuurt").count() >= 3
+    # Each submission carries the dates of its case, as the desk's demo step set them.
+    for case in cases.filter(kind__startswith="ondersteuning."):
+        request = SupportRequest.objects.get(pk=case.object_id)
+        assert request.created_at == case.received_at
+        if case.status == CaseStatus.ANSWERED:
+            assert request.answer == case.answer and request.answered_at == case.answered_at
+    for case in cases.filter(kind="wijkcontracten.request"):
+        assert Contract.objects.get(pk=case.object_id).requested_at == case.received_at
+    for case in cases.filter(kind="uitdaagrecht.proposal"):
+        assert ChallengeProposal.objects.get(pk=case.object_id).verified_at == case.received_at
+    # The mails of the demo's past are not sent now.
+    assert (
+        not Notification.objects.filter(kind__startswith="desk.", status="queued")
+        .filter(object_id__in=cases.exclude(status=CaseStatus.RECEIVED).values("pk"))
+        .exists()
+    )
 
 
 def test_seed_scale_adds_generated_contracts():
