@@ -73,7 +73,7 @@ class ModuleAdmin(ObjectPermissionsModelAdmin):
     list_display = ["title", "audience", "onboarding_position"]
     list_filter = ["audience"]
     prepopulated_fields = {"slug": ["title"]}
-    filter_horizontal = ["topics", "recommendations"]
+    filter_horizontal = ["topics", "recommendations", "deliverables"]
     search_fields = ["title"]
 
 

@@ -392,6 +392,21 @@ def _record_held(conference: Conference, councils: list[NeighbourhoodCouncil]) -
     conference.councillors_present.set(councillors)
 
 
+# Recommendation 6 feeds recommendation 3: the contact-moments workgroup's finished overview
+# became part of the module on the way through the town hall.
+DELIVERABLE_LINKS = {"de-weg-in-het-stadhuis": ["Overzicht van de zeven contactmomenten"]}
+
+
+def _link_deliverables(modules: list[Module]) -> None:
+    deliverable_model = Module._meta.get_field("deliverables").related_model
+    for module in modules:
+        titles = DELIVERABLE_LINKS.get(module.slug)
+        if titles:
+            module.deliverables.add(
+                *deliverable_model.objects.filter(title__in=titles, published_at__isnull=False)
+            )
+
+
 def seed_training(*, scale: int = 1, progress=None) -> None:
     today = timezone.localdate()
     now = timezone.now()
@@ -401,6 +416,7 @@ def seed_training(*, scale: int = 1, progress=None) -> None:
     _answers(past, past_topics, share=3)
     _answers(current, topics, share=2)
     modules = _modules(topics)
+    _link_deliverables(modules)
     _sessions(modules, today, scale)
     _enrolments(modules, now)
     _conferences(today, now, modules)

@@ -146,6 +146,15 @@ class Module(models.Model):
         help_text=_("Leeg: geen onderdeel van het inwerkprogramma voor nieuwe leden."),
     )
 
+    # Recommendation 6 feeds recommendation 3: what a workgroup delivered becomes training
+    # material. The relation lives here so the workgroups app needs no knowledge of training.
+    deliverables = models.ManyToManyField(
+        "workgroups.Deliverable",
+        blank=True,
+        related_name="training_modules",
+        verbose_name=_("komt voort uit opbrengsten van werkgroepen"),
+    )
+
     class Meta:
         ordering = ["title"]
         verbose_name = _("module")

@@ -54,12 +54,21 @@ def module_detail(slug: str, now=None) -> Module:
     part of. A constant number of queries."""
     now = now or timezone.now()
     sessions = Session.objects.upcoming(now).with_counts().order_by("starts_at", "pk")
+    # Where the module comes from: the workgroups' published deliverables (the model is reached
+    # through the relation, so this app imports nothing from the workgroups app).
+    deliverable_model = Module._meta.get_field("deliverables").related_model
+    deliverables = (
+        deliverable_model.objects.filter(published_at__isnull=False)
+        .select_related("workgroup")
+        .order_by("workgroup__name", "due_date", "pk")
+    )
     try:
         return Module.objects.prefetch_related(
             Prefetch("sessions", queryset=sessions, to_attr="upcoming_sessions"),
             "recommendations",
             "topics",
             Prefetch("conferences", queryset=Conference.objects.order_by("-starts_at")),
+            Prefetch("deliverables", queryset=deliverables, to_attr="origin"),
         ).get(slug=slug)
     except Module.DoesNotExist as error:
         raise NotFound from error

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from tests.factories import CouncilFactory, CouncillorFactory
+from tests.workgroups.factories import DeliverableFactory
 from training import selectors, services
 from training.models import ConferenceStatus, ConferenceTransition
 
@@ -184,6 +185,24 @@ def test_module_page_queries_do_not_grow(client, size, django_assert_max_num_que
     SessionFactory.create_batch(size, module=module)
     for k in range(size):
         ConferenceFactory(slug=f"c{k}").modules.add(module)
+        module.deliverables.add(DeliverableFactory(published_at=timezone.now()))
     with django_assert_max_num_queries(10):
         response = client.get(module.get_absolute_url())
     assert response.content.decode().count("/conferentie/c") == size
+
+
+def test_module_shows_the_workgroup_deliverable_it_comes_from(client):
+    module = ModuleFactory(title="De weg in het stadhuis")
+    published = DeliverableFactory(
+        title="Overzicht van de zeven contactmomenten", published_at=timezone.now()
+    )
+    draft = DeliverableFactory(title="Concept overlegformat", published_at=None)
+    module.deliverables.set([published, draft])
+    html = client.get(module.get_absolute_url()).content.decode()
+    assert "Komt voort uit" in html
+    assert "Overzicht van de zeven contactmomenten" in html
+    assert published.workgroup.name in html
+    assert "Concept overlegformat" not in html  # a draft stays with the workgroup
+    page = client.get(published.workgroup.get_absolute_url()).content.decode()
+    assert "Gebruikt in de scholing" in page
+    assert f'href="{module.get_absolute_url()}"' in page
