@@ -1,12 +1,18 @@
 from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
+
+from wijkportaal.core.admin import TransitionRecordInline
 
 from . import services
 from .forms import SessionAdminForm
 from .models import (
+    CONFERENCE_MACHINE,
     Conference,
     ConferenceRegistration,
+    ConferenceTransition,
     Enrolment,
     Module,
     ProgrammeItem,
@@ -67,7 +73,7 @@ class ModuleAdmin(ObjectPermissionsModelAdmin):
     list_display = ["title", "audience", "onboarding_position"]
     list_filter = ["audience"]
     prepopulated_fields = {"slug": ["title"]}
-    filter_horizontal = ["topics", "recommendations"]
+    filter_horizontal = ["topics", "recommendations", "deliverables"]
     search_fields = ["title"]
 
 
@@ -153,8 +159,51 @@ class RegistrationInline(admin.TabularInline):
         return False
 
 
+class ConferenceTransitionInline(TransitionRecordInline):
+    model = ConferenceTransition
+
+
 @admin.register(Conference)
 class ConferenceAdmin(ObjectPermissionsModelAdmin):
-    list_display = ["year", "theme", "starts_at", "venue", "capacity"]
-    filter_horizontal = ["delegation"]
-    inlines = [ProgrammeItemInline, RegistrationInline]
+    list_display = ["year", "theme", "starts_at", "venue", "status"]
+    list_filter = ["status", "year"]
+    filter_horizontal = ["delegation", "modules"]
+    # Held (with attendance) or cancelled only through the service, on the status page.
+    readonly_fields = [
+        "status",
+        "status_changed_at",
+        "next_step",
+        "councils_represented",
+        "councillors_present",
+        "transition_table",
+    ]
+    fields = [
+        ("year", "slug"),
+        "theme",
+        "description",
+        ("starts_at", "ends_at"),
+        ("venue", "address"),
+        "capacity",
+        "delegation",
+        "modules",
+        ("status", "status_changed_at"),
+        "next_step",
+        "councils_represented",
+        "councillors_present",
+        "transition_table",
+    ]
+    inlines = [ProgrammeItemInline, RegistrationInline, ConferenceTransitionInline]
+
+    @admin.display(description=_("volgende stap"))
+    def next_step(self, obj):
+        if not obj.pk or CONFERENCE_MACHINE.is_final(obj.status):
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("training:conference-status", args=[obj.slug]),
+            _("gehouden of geannuleerd vastleggen"),
+        )
+
+    @admin.display(description=_("toegestane statuswijzigingen"))
+    def transition_table(self, obj):
+        return CONFERENCE_MACHINE.table_html()

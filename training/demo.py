@@ -25,6 +25,8 @@ from .models import (
     Audience,
     Conference,
     ConferenceRegistration,
+    ConferenceStatus,
+    ConferenceTransition,
     Enrolment,
     Module,
     ProgrammeItem,
@@ -274,7 +276,7 @@ def _enrolments(modules: list[Module], now: datetime.datetime) -> None:
     Enrolment.objects.bulk_create(new, batch_size=500)
 
 
-def _conferences(today: datetime.date, now: datetime.datetime) -> None:
+def _conferences(today: datetime.date, now: datetime.datetime, modules: list[Module]) -> None:
     councils = list(NeighbourhoodCouncil.objects.active().order_by("pk")[:12])
     past_day = datetime.date(today.year - 1, 10, 10)
     next_day = today + datetime.timedelta(days=21)
@@ -298,10 +300,11 @@ def _conferences(today: datetime.date, now: datetime.datetime) -> None:
         .values_list("pk", flat=True)[:30]
     )
     for day, theme, description, delegation in editions:
-        if Conference.objects.filter(year=day.year).exists():
+        if Conference.objects.filter(slug=str(day.year)).exists():
             continue
         conference = Conference.objects.create(
             year=day.year,
+            slug=str(day.year),
             theme=theme,
             description=description,
             starts_at=_at(day, 13, 0),
@@ -350,6 +353,58 @@ def _conferences(today: datetime.date, now: datetime.datetime) -> None:
             )
             for k, person_id in enumerate(people)
         )
+        if conference.starts_at > now:
+            # The coming edition is part of the programme; it stays planned until it happened.
+            conference.modules.set(modules[:1])
+        else:
+            _record_held(conference, councils)
+
+
+def _record_held(conference: Conference, councils: list[NeighbourhoodCouncil]) -> None:
+    """The past edition was held: the officer recorded it the day after, with who came (the
+    registered council members, and the wijkraden whose members registered)."""
+    registered = list(
+        ConferenceRegistration.objects.filter(
+            conference=conference, status=SeatStatus.ENROLLED
+        ).select_related("person")
+    )
+    councillors = [r.person for r in registered if r.person.kind == UserKind.CITY_COUNCILLOR]
+    member_ids = [r.person_id for r in registered]
+    represented = set(
+        Membership.objects.filter(person_id__in=member_ids).values_list("council_id", flat=True)
+    ) | {council.pk for council in conference.delegation.all()}
+    officer = User.objects.filter(kind=UserKind.OFFICER, is_active=True).order_by("pk").first()
+    at = conference.ends_at + datetime.timedelta(days=1)
+    ConferenceTransition.objects.create(
+        conference=conference,
+        from_status=ConferenceStatus.PLANNED,
+        to_status=ConferenceStatus.HELD,
+        at=at,
+        by=officer,
+        reason="Goed bezocht; de opbrengst van de gesprekstafels staat in het verslag.",
+    )
+    conference.status = ConferenceStatus.HELD
+    conference.status_changed_at = at
+    conference.save(update_fields=["status", "status_changed_at"])
+    conference.councils_represented.set(
+        [council for council in councils if council.pk in represented] or councils[:3]
+    )
+    conference.councillors_present.set(councillors)
+
+
+# Recommendation 6 feeds recommendation 3: the contact-moments workgroup's finished overview
+# became part of the module on the way through the town hall.
+DELIVERABLE_LINKS = {"de-weg-in-het-stadhuis": ["Overzicht van de zeven contactmomenten"]}
+
+
+def _link_deliverables(modules: list[Module]) -> None:
+    deliverable_model = Module._meta.get_field("deliverables").related_model
+    for module in modules:
+        titles = DELIVERABLE_LINKS.get(module.slug)
+        if titles:
+            module.deliverables.add(
+                *deliverable_model.objects.filter(title__in=titles, published_at__isnull=False)
+            )
 
 
 def seed_training(*, scale: int = 1, progress=None) -> None:
@@ -361,6 +416,7 @@ def seed_training(*, scale: int = 1, progress=None) -> None:
     _answers(past, past_topics, share=3)
     _answers(current, topics, share=2)
     modules = _modules(topics)
+    _link_deliverables(modules)
     _sessions(modules, today, scale)
     _enrolments(modules, now)
-    _conferences(today, now)
+    _conferences(today, now, modules)

@@ -1,7 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Session
+from wijkportaal.accounts.models import User, UserKind
+from wijkportaal.core.forms import TransitionForm
+from wijkportaal.wijkraden.models import NeighbourhoodCouncil
+
+from .models import CONFERENCE_MACHINE, Session
 from .services import MAX_NEEDS_LENGTH, MAX_WISHES_LENGTH, validate_capacity
 
 
@@ -72,3 +76,35 @@ class SessionAdminForm(forms.ModelForm):
         except forms.ValidationError as error:
             raise forms.ValidationError(error.message_dict["capacity"]) from error
         return capacity
+
+
+class ConferenceStatusForm(TransitionForm):
+    """Held (with the attendance) or cancelled (with a reason)."""
+
+    councils = forms.ModelMultipleChoiceField(
+        label=_("Vertegenwoordigde wijkraden"),
+        queryset=NeighbourhoodCouncil.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Alleen bij ‘gehouden’."),
+    )
+    councillors = forms.ModelMultipleChoiceField(
+        label=_("Aanwezige gemeenteraadsleden"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Alleen bij ‘gehouden’."),
+    )
+    reason = forms.CharField(
+        label=_("Toelichting"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Verplicht bij annuleren; de reden staat op de pagina van de conferentie."),
+    )
+
+    def __init__(self, *args, conference, **kwargs):
+        super().__init__(*args, machine=CONFERENCE_MACHINE, current=conference.status, **kwargs)
+        self.fields["councils"].queryset = NeighbourhoodCouncil.objects.active().order_by("name")
+        self.fields["councillors"].queryset = User.objects.filter(
+            kind=UserKind.CITY_COUNCILLOR, is_active=True
+        ).order_by("last_name", "first_name")

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from recommendations.models import Recommendation
+from wijkportaal.core.states import StateMachine, TransitionRecord
 from wijkportaal.wijkraden.models import InventoryRound, NeighbourhoodCouncil
 
 ROUND_KIND = "scholing"
@@ -145,6 +146,15 @@ class Module(models.Model):
         help_text=_("Leeg: geen onderdeel van het inwerkprogramma voor nieuwe leden."),
     )
 
+    # Recommendation 6 feeds recommendation 3: what a workgroup delivered becomes training
+    # material. The relation lives here so the workgroups app needs no knowledge of training.
+    deliverables = models.ManyToManyField(
+        "workgroups.Deliverable",
+        blank=True,
+        related_name="training_modules",
+        verbose_name=_("komt voort uit opbrengsten van werkgroepen"),
+    )
+
     class Meta:
         ordering = ["title"]
         verbose_name = _("module")
@@ -152,6 +162,9 @@ class Module(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("training:module-detail", kwargs={"slug": self.slug})
 
 
 class SessionQuerySet(models.QuerySet):
@@ -257,10 +270,35 @@ class Enrolment(models.Model):
         return f"{self.person} — {self.session} ({self.get_status_display()})"
 
 
-class Conference(models.Model):
-    """One edition of the yearly wijkradenconferentie."""
+class ConferenceStatus(models.TextChoices):
+    PLANNED = "gepland", _("gepland")
+    HELD = "gehouden", _("gehouden")
+    CANCELLED = "geannuleerd", _("geannuleerd")
 
-    year = models.PositiveSmallIntegerField(_("jaar"), unique=True)
+
+CONFERENCE_MACHINE = StateMachine(
+    ConferenceStatus,
+    {
+        ConferenceStatus.PLANNED: (ConferenceStatus.HELD, ConferenceStatus.CANCELLED),
+        ConferenceStatus.HELD: (),
+        ConferenceStatus.CANCELLED: (),
+    },
+    reason_required=(ConferenceStatus.CANCELLED,),
+    noun=_("Een conferentie"),
+)
+
+
+class Conference(models.Model):
+    """One edition of the wijkradenconferentie: at least one a year, more are allowed. It is
+    planned, then held (with the attendance an officer records) or cancelled."""
+
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    slug = models.SlugField(
+        _("adres"),
+        max_length=50,
+        unique=True,
+        help_text=_("Deel van het webadres, bijvoorbeeld 2027 of 2027-najaar."),
+    )
     theme = models.CharField(_("thema"), max_length=200)
     description = models.TextField(_("toelichting"), blank=True)
     starts_at = models.DateTimeField(_("begint om"))
@@ -274,11 +312,38 @@ class Conference(models.Model):
         related_name="conferences_organised",
         verbose_name=_("mede-organiserende wijkraden"),
     )
+    modules = models.ManyToManyField(
+        Module,
+        blank=True,
+        related_name="conferences",
+        verbose_name=_("onderdeel van het scholingsprogramma (modules)"),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ConferenceStatus.choices,
+        default=ConferenceStatus.PLANNED,
+    )
+    status_changed_at = models.DateTimeField(_("status gewijzigd op"), null=True, blank=True)
+    # The attendance, recorded with the step to "gehouden".
+    councils_represented = models.ManyToManyField(
+        NeighbourhoodCouncil,
+        blank=True,
+        related_name="conferences_attended",
+        verbose_name=_("vertegenwoordigde wijkraden"),
+    )
+    councillors_present = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="conferences_attended",
+        verbose_name=_("aanwezige gemeenteraadsleden"),
+        limit_choices_to={"kind": "gemeenteraadslid"},
+    )
 
     history = HistoricalRecords(m2m_fields=[delegation])
 
     class Meta:
-        ordering = ["-year"]
+        ordering = ["-starts_at"]
         verbose_name = _("wijkradenconferentie")
         verbose_name_plural = _("wijkradenconferenties")
         constraints = [
@@ -288,17 +353,56 @@ class Conference(models.Model):
             models.CheckConstraint(
                 condition=Q(capacity__gte=1), name="conference_capacity_positive"
             ),
+            models.CheckConstraint(
+                condition=Q(status__in=["gepland", "gehouden", "geannuleerd"]),
+                name="conference_status_known",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{_('Wijkradenconferentie')} {self.year}: {self.theme}"
 
     def get_absolute_url(self) -> str:
-        return reverse("training:conference-detail", kwargs={"year": self.year})
+        return reverse("training:conference-detail", kwargs={"slug": self.slug})
 
     def clean(self):
         if self.starts_at and self.year and timezone.localtime(self.starts_at).year != self.year:
             raise ValidationError({"starts_at": _("De datum valt niet in het gekozen jaar.")})
+
+    @property
+    def is_planned(self) -> bool:
+        return self.status == ConferenceStatus.PLANNED
+
+    @property
+    def is_held(self) -> bool:
+        return self.status == ConferenceStatus.HELD
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == ConferenceStatus.CANCELLED
+
+
+class ConferenceTransition(TransitionRecord):
+    """One dated, signed step of a conference (planned → held or cancelled)."""
+
+    conference = models.ForeignKey(
+        Conference,
+        on_delete=models.CASCADE,
+        related_name="transitions",
+        verbose_name=_("conferentie"),
+    )
+    from_status = models.CharField(
+        _("van"), max_length=20, choices=ConferenceStatus.choices, blank=True
+    )
+    to_status = models.CharField(_("naar"), max_length=20, choices=ConferenceStatus.choices)
+
+    class Meta:
+        ordering = ["conference", "at", "pk"]
+        verbose_name = _("statuswijziging van de conferentie")
+        verbose_name_plural = _("statuswijzigingen van de conferentie")
+
+    def __str__(self) -> str:
+        return f"{self.conference}: {self.from_status} → {self.to_status}"
 
 
 class ProgrammeItem(models.Model):

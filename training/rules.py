@@ -15,6 +15,8 @@ rules.add_perm("training.view_inventory_matrix", is_staff_member)
 rules.add_perm("training.enrol_session", is_council_member)
 rules.add_perm("training.register_conference", is_council_member | is_city_councillor)
 rules.add_perm("training.record_attendance", is_staff_member)
+# Recording a conference as held (with attendance) or cancelled: officers.
+rules.add_perm("training.record_conference", is_staff_member)
 
 rules.add_perm("training", is_staff_member)
 for model in (
@@ -27,6 +29,7 @@ for model in (
     "conference",
     "programmeitem",
     "conferenceregistration",
+    "conferencetransition",
     "traininground",
 ):
     for verb in ("view", "add", "change"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Prefetch, Q
@@ -17,6 +18,7 @@ from .models import (
     ROUND_KIND,
     Conference,
     ConferenceRegistration,
+    ConferenceStatus,
     Enrolment,
     Module,
     SeatStatus,
@@ -45,6 +47,31 @@ def programme(now=None):
         "recommendations",
         "topics",
     ).order_by(F("onboarding_position").asc(nulls_last=True), "title")
+
+
+def module_detail(slug: str, now=None) -> Module:
+    """One module with its upcoming sessions, topics, recommendations and the conferences it is
+    part of. A constant number of queries."""
+    now = now or timezone.now()
+    sessions = Session.objects.upcoming(now).with_counts().order_by("starts_at", "pk")
+    # Where the module comes from: the workgroups' published deliverables (the model is reached
+    # through the relation, so this app imports nothing from the workgroups app).
+    deliverable_model = Module._meta.get_field("deliverables").related_model
+    deliverables = (
+        deliverable_model.objects.filter(published_at__isnull=False)
+        .select_related("workgroup")
+        .order_by("workgroup__name", "due_date", "pk")
+    )
+    try:
+        return Module.objects.prefetch_related(
+            Prefetch("sessions", queryset=sessions, to_attr="upcoming_sessions"),
+            "recommendations",
+            "topics",
+            Prefetch("conferences", queryset=Conference.objects.order_by("-starts_at")),
+            Prefetch("deliverables", queryset=deliverables, to_attr="origin"),
+        ).get(slug=slug)
+    except Module.DoesNotExist as error:
+        raise NotFound from error
 
 
 def onboarding_modules():
@@ -205,19 +232,36 @@ def conferences():
         waiting_count=Count(
             "registrations", filter=Q(registrations__status=SeatStatus.WAITING), distinct=True
         ),
-    ).order_by("-year")
+    ).order_by("-starts_at")
 
 
 def current_conference(now=None) -> Conference | None:
     """The next edition; when none is planned, the latest one."""
     now = now or timezone.now()
-    upcoming = conferences().filter(ends_at__gte=now).order_by("starts_at").first()
+    upcoming = (
+        conferences()
+        .filter(ends_at__gte=now, status=ConferenceStatus.PLANNED)
+        .order_by("starts_at")
+        .first()
+    )
     return upcoming or conferences().first()
 
 
-def conference_detail(year: int) -> Conference:
+def conference_detail(slug: str) -> Conference:
+    """One edition with its programme, organisers, linked modules, attendance and steps."""
     try:
-        return conferences().prefetch_related("programme", "delegation").get(year=year)
+        return (
+            conferences()
+            .prefetch_related(
+                "programme",
+                "delegation",
+                "modules",
+                "councils_represented",
+                "councillors_present",
+                "transitions",
+            )
+            .get(slug=slug)
+        )
     except Conference.DoesNotExist as error:
         raise NotFound from error
 
@@ -228,9 +272,20 @@ def my_registration(conference: Conference, user) -> ConferenceRegistration | No
     return ConferenceRegistration.objects.filter(conference=conference, person=user).first()
 
 
+def conferences_held(period_start: datetime.date, period_end: datetime.date) -> int:
+    """Conferences an officer recorded as held whose date falls in the period (both days
+    included). A planned or cancelled one never counts. One query."""
+    return Conference.objects.filter(
+        status=ConferenceStatus.HELD,
+        starts_at__date__gte=period_start,
+        starts_at__date__lte=period_end,
+    ).count()
+
+
 def conferences_this_year(today=None) -> int:
+    """Held conferences this calendar year."""
     today = today or timezone.localdate()
-    return Conference.objects.filter(year=today.year).count()
+    return conferences_held(datetime.date(today.year, 1, 1), datetime.date(today.year, 12, 31))
 
 
 # --- links on the progress pages ------------------------------------------------------------

@@ -17,14 +17,17 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from wijkportaal.accounts.models import User
+from wijkportaal.accounts.models import User, UserKind
 from wijkportaal.notifications.services import notification_queue
 from wijkportaal.wijkraden.models import InventoryRound, NeighbourhoodCouncil
 
 from .models import (
+    CONFERENCE_MACHINE,
     ROUND_KIND,
     Conference,
     ConferenceRegistration,
+    ConferenceStatus,
+    ConferenceTransition,
     Enrolment,
     SeatStatus,
     Session,
@@ -317,7 +320,7 @@ def conference_mail_context(conference: Conference) -> dict:
         "where": conference.venue,
         "url": absolute_url(conference.get_absolute_url()),
         "ics_url": absolute_url(
-            reverse("training:conference-ical", kwargs={"year": conference.year})
+            reverse("training:conference-ical", kwargs={"slug": conference.slug})
         ),
     }
 
@@ -363,6 +366,8 @@ def conference_register(
                 % {"max": MAX_NEEDS_LENGTH}
             }
         )
+    if conference.status == ConferenceStatus.CANCELLED:
+        raise ValidationError(_("Deze conferentie gaat niet door; aanmelden kan niet."))
     if conference.starts_at <= now:
         raise ValidationError(
             _("Deze conferentie is al begonnen of voorbij; aanmelden kan niet meer.")
@@ -420,3 +425,73 @@ def conference_registration_cancel(
     if had_seat:
         _promote_conference_waitlist(conference, now)
     return registration
+
+
+@transaction.atomic
+def conference_hold(
+    *,
+    actor: User,
+    conference: Conference,
+    councils: list[NeighbourhoodCouncil],
+    councillors: list[User],
+    note: str = "",
+    now: datetime.datetime | None = None,
+) -> ConferenceTransition:
+    """An officer records that the conference was held, with its attendance: the wijkraden
+    represented (at least one) and the council members present. Only after it began: a
+    conference counts for the monitor once it happened, never while it is only planned."""
+    if not actor.has_perm("training.record_conference", conference):
+        raise PermissionDenied
+    now = now or timezone.now()
+    conference = Conference.objects.select_for_update().get(pk=conference.pk)
+    CONFERENCE_MACHINE.check(conference.status, ConferenceStatus.HELD)
+    errors: dict[str, list[str]] = {}
+    if conference.starts_at > now:
+        errors["to_status"] = [
+            _(
+                "De conferentie is op %(date)s; u legt haar pas als gehouden vast als die datum "
+                "voorbij is."
+            )
+            % {"date": _local(conference.starts_at)}
+        ]
+    if not councils:
+        errors["councils"] = [_("Kies de wijkraden die vertegenwoordigd waren.")]
+    if any(person.kind != UserKind.CITY_COUNCILLOR for person in councillors):
+        errors["councillors"] = [_("Kies alleen gemeenteraadsleden.")]
+    if errors:
+        raise ValidationError(errors)
+    record = CONFERENCE_MACHINE.apply(
+        conference,
+        to=ConferenceStatus.HELD,
+        actor=actor,
+        reason=note,
+        at=now,
+        record=ConferenceTransition,
+        record_for="conference",
+    )
+    conference.councils_represented.set(councils)
+    conference.councillors_present.set(councillors)
+    return record
+
+
+@transaction.atomic
+def conference_cancel(
+    *,
+    actor: User,
+    conference: Conference,
+    reason: str,
+    now: datetime.datetime | None = None,
+) -> ConferenceTransition:
+    """An officer cancels a planned conference, with a reason shown on its page."""
+    if not actor.has_perm("training.record_conference", conference):
+        raise PermissionDenied
+    conference = Conference.objects.select_for_update().get(pk=conference.pk)
+    return CONFERENCE_MACHINE.apply(
+        conference,
+        to=ConferenceStatus.CANCELLED,
+        actor=actor,
+        reason=reason,
+        at=now or timezone.now(),
+        record=ConferenceTransition,
+        record_for="conference",
+    )

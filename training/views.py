@@ -11,10 +11,12 @@ from wijkportaal.permissions import current_council_ids
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 from . import selectors, services
-from .forms import ConferenceRegistrationForm, InventoryAnswerForm
+from .forms import ConferenceRegistrationForm, ConferenceStatusForm, InventoryAnswerForm
 from .models import (
+    CONFERENCE_MACHINE,
     Conference,
     ConferenceRegistration,
+    ConferenceStatus,
     Enrolment,
     SeatStatus,
     Session,
@@ -34,6 +36,10 @@ def programme(request):
             "rounds": selectors.training_rounds()[:5],
         },
     )
+
+
+def module_detail(request, slug):
+    return render(request, "training/module_detail.html", {"module": selectors.module_detail(slug)})
 
 
 def session_detail(request, pk):
@@ -114,7 +120,7 @@ def _session_event(session: Session) -> CalendarEvent:
 
 def _conference_event(conference: Conference) -> CalendarEvent:
     return CalendarEvent(
-        uid=f"conferentie-{conference.year}",
+        uid=f"conferentie-{conference.slug}",
         summary=f"Wijkradenconferentie {conference.year}: {conference.theme}",
         start=conference.starts_at,
         end=conference.ends_at,
@@ -240,11 +246,11 @@ def conference_index(request):
     current = selectors.current_conference()
     if current is None:
         return render(request, "training/conference_detail.html", {"conference": None})
-    return conference_detail(request, current.year, is_index=True)
+    return conference_detail(request, current.slug, is_index=True)
 
 
-def conference_detail(request, year, is_index=False):
-    conference = selectors.conference_detail(year)
+def conference_detail(request, slug, is_index=False):
+    conference = selectors.conference_detail(slug)
     return _render_conference(request, conference, ConferenceRegistrationForm(), is_index)
 
 
@@ -259,6 +265,7 @@ def _render_conference(request, conference, form, is_index=False, status=200):
             "archive": list(selectors.conferences().exclude(pk=conference.pk)),
             "registration": registration,
             "is_past": conference.starts_at <= timezone.now(),
+            "can_record": request.user.has_perm("training.record_conference", conference),
             "seats_left": max(conference.capacity - conference.registered_count, 0),
             "can_register": request.user.has_perm("training.register_conference", conference),
             "form": form,
@@ -268,8 +275,8 @@ def _render_conference(request, conference, form, is_index=False, status=200):
 
 
 @require_POST
-def conference_register(request, year):
-    conference = get_object_or_404(Conference, year=year)
+def conference_register(request, slug):
+    conference = get_object_or_404(Conference, slug=slug)
     login_required_or_404(request, next_url=conference.get_absolute_url())
     form = ConferenceRegistrationForm(request.POST)
     if form.is_valid():
@@ -298,12 +305,12 @@ def conference_register(request, year):
                     ),
                 )
             return redirect(conference.get_absolute_url())
-    return _render_conference(request, selectors.conference_detail(year), form, status=400)
+    return _render_conference(request, selectors.conference_detail(slug), form, status=400)
 
 
 @require_POST
-def conference_cancel(request, year):
-    conference = get_object_or_404(Conference, year=year)
+def conference_cancel(request, slug):
+    conference = get_object_or_404(Conference, slug=slug)
     login_required_or_404(request, next_url=conference.get_absolute_url())
     registration = get_object_or_404(
         ConferenceRegistration, conference=conference, person=request.user
@@ -317,10 +324,48 @@ def conference_cancel(request, year):
     return redirect(conference.get_absolute_url())
 
 
-def conference_ical(request, year):
-    conference = get_object_or_404(Conference, year=year)
+def conference_ical(request, slug):
+    conference = get_object_or_404(Conference, slug=slug)
     return calendar_response(
         str(conference),
         [_conference_event(conference)],
-        filename=f"wijkradenconferentie-{year}.ics",
+        filename=f"wijkradenconferentie-{slug}.ics",
+    )
+
+
+def conference_status(request, slug):
+    """Officers record a conference as held (with its attendance) or cancel it."""
+    conference = get_object_or_404(Conference, slug=slug)
+    authorize(request, "training.record_conference", conference)
+    form = ConferenceStatusForm(request.POST or None, conference=conference)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                if data["to_status"] == ConferenceStatus.HELD:
+                    services.conference_hold(
+                        actor=request.user,
+                        conference=conference,
+                        councils=list(data["councils"]),
+                        councillors=list(data["councillors"]),
+                        note=data["reason"],
+                    )
+                else:
+                    services.conference_cancel(
+                        actor=request.user,
+                        conference=conference,
+                        reason=data["reason"],
+                    )
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, _("De status van de conferentie is opgeslagen."))
+                return redirect(conference.get_absolute_url())
+        status = 400
+    return render(
+        request,
+        "training/conference_status.html",
+        {"conference": conference, "form": form, "machine": CONFERENCE_MACHINE},
+        status=status,
     )

@@ -34,6 +34,7 @@ urlpatterns = [
     path("", include("training.urls")),
     path("toolkit/", include("toolkit.urls")),
     path("", include("contracts.urls")),
+    path("raad/", include("council.urls")),
     path("", include("wijkportaal.core.urls")),
 ]
 

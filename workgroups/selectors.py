@@ -54,7 +54,11 @@ def workgroup_detail(slug: str) -> Workgroup:
             Prefetch("meetings", queryset=meetings, to_attr="meeting_list"),
             Prefetch(
                 "deliverables",
-                queryset=Deliverable.objects.select_related("action").order_by("due_date", "pk"),
+                queryset=Deliverable.objects.select_related("action")
+                # The training modules built on a deliverable (the relation is the training
+                # app's; it is reached by name, without importing that app).
+                .prefetch_related("training_modules")
+                .order_by("due_date", "pk"),
                 to_attr="deliverable_list",
             ),
             "recommendations",

@@ -79,9 +79,10 @@ class EnrolmentFactory(factory.django.DjangoModelFactory):
 class ConferenceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Conference
-        django_get_or_create = ("year",)
+        django_get_or_create = ("slug",)
 
     year = factory.LazyAttribute(lambda o: timezone.localtime(o.starts_at).year)
+    slug = factory.LazyAttribute(lambda o: str(o.year))
     theme = "Raad en wijk aan één tafel"
     starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=20))
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=4))

@@ -3,6 +3,8 @@ from tests.permission_matrix import LOGIN, Row, public, staff_only_admin
 ROWS = [
     public("/scholing/"),
     public("/scholing/agenda.ics"),
+    public("/scholing/modules/{training_module}/"),
+    Row("/scholing/modules/bestaat-niet/", default=404),
     public("/scholing/sessies/{training_session}/"),
     public("/scholing/sessies/{training_session}/agenda.ics"),
     Row("/scholing/sessies/999999/", default=404),
@@ -23,6 +25,11 @@ ROWS = [
     public("/conferentie/{training_conference_year}/agenda.ics"),
     Row("/conferentie/{training_conference_year}/aanmelden/", default=405),
     Row("/conferentie/1900/", default=404),
+    Row(
+        "/conferentie/{training_conference_year}/status/",
+        default=404,
+        overrides={"anonymous": LOGIN, "officer": 200, "administrator": 200},
+    ),
     staff_only_admin("/admin/training/session/"),
     staff_only_admin("/admin/training/session/{training_session}/change/"),
     staff_only_admin("/admin/training/wishanswer/"),

@@ -13,5 +13,6 @@ def extend_world(values, *, council_a, council_b, users):
     values.update(
         training_round=round_.slug,
         training_session=session.pk,
+        training_module=session.module.slug,
         training_conference_year=conference.year,
     )

@@ -152,6 +152,6 @@ def test_conference_page_queries_do_not_grow(client, member, size, django_assert
     current = ConferenceFactory()
     RegistrationFactory.create_batch(size, conference=current)
     client.force_login(member)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(16):
         response = client.get("/conferentie/")
     assert len(response.context["archive"]) == size

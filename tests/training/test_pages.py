@@ -209,7 +209,11 @@ def test_indicator_sources_are_computed_live():
     assert this_year() == 0
     year = timezone.localdate().year
     starts = timezone.make_aware(datetime.datetime(year, 6, 1, 13))
-    ConferenceFactory(starts_at=starts)
+    conference = ConferenceFactory(starts_at=starts)
+    # Only a held conference counts; a planned one does not.
+    assert this_year() == 0
+    conference.status = "gehouden"
+    conference.save()
     assert this_year() == 1
 
 

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "training",
     "toolkit",
     "contracts",
+    "council",
 ]
 
 MIDDLEWARE = [
