@@ -3,9 +3,11 @@ wijkraad's page, the role on the page of an object it was declared for, the demo
 notifications. The objects a role can be declared for come from the other apps' RoleScope
 plugins."""
 
-from wijkportaal.core.registry import DemoStep, PageSection
+from django.utils.translation import gettext_lazy as _
 
-from . import reminders
+from wijkportaal.core.registry import DemoStep, IndicatorSource, PageSection
+
+from . import reminders, selectors
 from .demo import seed_roles
 from .views import council_roles_section, object_role_section
 
@@ -25,5 +27,15 @@ PLUGINS = [
     ),
     # After the wijkraden, accounts (board members) and recommendations, before workgroups.
     DemoStep("roles", run=seed_roles, order=35),
+    IndicatorSource(
+        "roles.current_declaration_share",
+        label=_("Aandeel wijkraden met een geldende rolkeuze (%)"),
+        compute=selectors.current_declaration_share,
+        definition=_(
+            "Het percentage van de actieve wijkraden dat op de dag van meten een bekendgemaakte "
+            "rolkeuze heeft die al ingegaan en nog niet beëindigd is."
+        ),
+        unit="%",
+    ),
     *reminders.PLUGINS,
 ]

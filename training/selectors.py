@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Prefetch, Q
@@ -11,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from recommendations.models import ActionItem
 from wijkportaal.core.errors import NotFound
-from wijkportaal.wijkraden.models import InventoryRound, NeighbourhoodCouncil
+from wijkportaal.core.registry import Period
+from wijkportaal.wijkraden.models import InventoryRound, Membership, NeighbourhoodCouncil
 
 from .models import (
     ROUND_KIND,
@@ -228,9 +230,42 @@ def my_registration(conference: Conference, user) -> ConferenceRegistration | No
     return ConferenceRegistration.objects.filter(conference=conference, person=user).first()
 
 
-def conferences_this_year(today=None) -> int:
-    today = today or timezone.localdate()
-    return Conference.objects.filter(year=today.year).count()
+def _day_start(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def conferences_held(period: Period) -> int:
+    """Indicator of recommendation 8: conferences that began within the period and whose end
+    has passed at the moment of measuring. A planned conference does not count until it took
+    place. (When a conference gets a recorded state — held or cancelled — count only the held
+    ones here.) One query."""
+    return Conference.objects.filter(
+        starts_at__gte=_day_start(period.start),
+        starts_at__lt=_day_start(period.end + datetime.timedelta(days=1)),
+        ends_at__lte=period.now,
+    ).count()
+
+
+def attended_share(period: Period) -> float | None:
+    """Indicator of recommendation 3: the percentage of active wijkraden of which at least one
+    member (a member on the day of the session) attended a training session that took place in
+    the period, attendance recorded by the trainer. Two queries."""
+    total = NeighbourhoodCouncil.objects.active().count()
+    if not total:
+        return None
+    end = min(_day_start(period.end + datetime.timedelta(days=1)), period.now)
+    rows = Membership.objects.filter(
+        council__active=True,
+        person__training_enrolments__attended=True,
+        person__training_enrolments__session__starts_at__gte=_day_start(period.start),
+        person__training_enrolments__session__starts_at__lt=end,
+    ).values_list("council_id", "start", "end", "person__training_enrolments__session__starts_at")
+    reached = set()
+    for council_id, start, membership_end, starts_at in rows:
+        day = timezone.localdate(starts_at)
+        if start <= day and (membership_end is None or membership_end >= day):
+            reached.add(council_id)
+    return round(100 * len(reached) / total, 1)
 
 
 # --- links on the progress pages ------------------------------------------------------------
