@@ -10,6 +10,7 @@ ROWS = [
     public("/voortgang/export.csv"),
     public("/voortgang/export.json"),
     public("/voortgang/open-data/"),
+    public("/voortgang/export.schema.json"),
     Row("/voortgang/aanbevelingen/11/", default=404),
     Row("/voortgang/acties/999999/", default=404),
     # Following is a POST; a GET is refused for everyone.
@@ -27,4 +28,22 @@ ROWS = [
     staff_only_admin("/admin/recommendations/progressupdate/"),
     staff_only_admin("/admin/recommendations/reaction/"),
     staff_only_admin("/admin/recommendations/indicator/"),
+    staff_only_admin("/admin/recommendations/indicator/{indicator_id}/change/"),
+    staff_only_admin("/admin/recommendations/recommendation/{recommendation_id}/change/"),
+    # History: shown to staff, never added (403 for staff: the add form does not exist).
+    staff_only_admin("/admin/recommendations/indicatorsnapshot/"),
+    staff_only_admin("/admin/recommendations/indicatorsnapshot/{snapshot_id}/change/"),
+    Row(
+        "/admin/recommendations/indicatorsnapshot/add/",
+        default=LOGIN,
+        overrides={"officer": 403, "administrator": 403},
+    ),
+    staff_only_admin("/admin/recommendations/answerversion/"),
+    staff_only_admin("/admin/recommendations/answerversion/{answer_version_id}/change/"),
+    staff_only_admin("/admin/recommendations/programmeevent/"),
+    Row(
+        "/admin/recommendations/programmeevent/add/",
+        default=LOGIN,
+        overrides={"officer": 403, "administrator": 200},
+    ),
 ]

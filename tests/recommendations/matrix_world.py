@@ -1,5 +1,11 @@
+import datetime
+
+from django.utils import timezone
+
+from recommendations.models import AnswerVersion, IndicatorSnapshot, ProgrammeEvent
 from tests.recommendations.factories import (
     ActionItemFactory,
+    IndicatorFactory,
     ReactionFactory,
     RecommendationFactory,
 )
@@ -11,3 +17,27 @@ def extend_world(values, *, council_a, council_b, users):
     values["recommendation_number"] = recommendation.number
     values["action_id"] = action.pk
     values["reaction_id"] = ReactionFactory(action=action, council=council_a).pk
+    indicator = IndicatorFactory(recommendation=recommendation)
+    values["indicator_id"] = indicator.pk
+    values["recommendation_id"] = recommendation.pk
+    values["snapshot_id"] = IndicatorSnapshot.objects.create(
+        indicator=indicator,
+        kind="maandelijks",
+        month=datetime.date(2026, 1, 1),
+        taken_at=timezone.now(),
+        value=1,
+        target=2,
+        status="achter",
+        live=False,
+        period_start=datetime.date(2026, 1, 1),
+        period_end=datetime.date(2026, 12, 31),
+    ).pk
+    values["answer_version_id"] = AnswerVersion.objects.create(
+        recommendation=recommendation,
+        valid_from=datetime.date(2025, 6, 30),
+        stance=recommendation.stance,
+        answer=recommendation.answer,
+    ).pk
+    values["programme_event_id"] = ProgrammeEvent.objects.create(
+        date=datetime.date(2025, 6, 30), kind="brief", title="Brief"
+    ).pk
