@@ -513,10 +513,41 @@ def _indicators(today: datetime.date, recommendations: dict, officer: User | Non
             )
 
 
+# One later version, added by an administrator with its reason: (number, days ago, answer, reason)
+REVISIONS = [
+    (
+        2,
+        90,
+        "Het uitdaagrecht begon bij de maatschappelijke ondersteuning en staat nu ook open voor "
+        "het beheer van de openbare ruimte. Wijkraden en andere bewonersgroepen kunnen voor "
+        "beide terreinen een voorstel indienen via het portaal.",
+        "Het college heeft het terrein openbare ruimte opengesteld voor het uitdaagrecht, zoals "
+        "de brief aankondigde.",
+    )
+]
+
+
 def _answer_versions(today: datetime.date, recommendations: dict) -> None:
     letter = programme_dates(today)["letter"]
     for recommendation in recommendations.values():
         services.answer_letter_version(recommendation=recommendation, valid_from=letter)
+    administrator = (
+        User.objects.filter(kind=UserKind.ADMINISTRATOR, is_active=True).order_by("pk").first()
+    )
+    if administrator is None:
+        return
+    for number, days_ago, answer, reason in REVISIONS:
+        recommendation = recommendations.get(number)
+        if recommendation is None or recommendation.answer_versions.count() > 1:
+            continue
+        services.answer_revise(
+            actor=administrator,
+            recommendation=recommendation,
+            stance=recommendation.stance,
+            answer=answer,
+            reason=reason,
+            valid_from=today - datetime.timedelta(days=days_ago),
+        )
 
 
 def _officers() -> dict[str, User]:

@@ -41,9 +41,9 @@ PLUGINS = [
         label=_("Aandeel wijkraden met een lid dat een scholingsbijeenkomst bijwoonde (%)"),
         compute=selectors.attended_share,
         definition=_(
-            "Het percentage van de actieve wijkraden waarvan minstens één lid in de periode "
-            "aanwezig was bij een scholingsbijeenkomst die al plaatsvond (aanwezigheid "
-            "vastgelegd door de trainer)."
+            "Het percentage van de actieve wijkraden waarvan minstens één lid (lid op enig "
+            "moment in de periode) aanwezig was bij een scholingsbijeenkomst in de periode die "
+            "al plaatsvond, met de aanwezigheid vastgelegd door de trainer."
         ),
         unit="%",
     ),

@@ -248,24 +248,26 @@ def conferences_held(period: Period) -> int:
 
 def attended_share(period: Period) -> float | None:
     """Indicator of recommendation 3: the percentage of active wijkraden of which at least one
-    member (a member on the day of the session) attended a training session that took place in
-    the period, attendance recorded by the trainer. Two queries."""
+    member (a seat held at some time in the period) attended a training session that took
+    place in the period, attendance recorded by the trainer. Two queries."""
     total = NeighbourhoodCouncil.objects.active().count()
     if not total:
         return None
     end = min(_day_start(period.end + datetime.timedelta(days=1)), period.now)
-    rows = Membership.objects.filter(
-        council__active=True,
-        person__training_enrolments__attended=True,
-        person__training_enrolments__session__starts_at__gte=_day_start(period.start),
-        person__training_enrolments__session__starts_at__lt=end,
-    ).values_list("council_id", "start", "end", "person__training_enrolments__session__starts_at")
-    reached = set()
-    for council_id, start, membership_end, starts_at in rows:
-        day = timezone.localdate(starts_at)
-        if start <= day and (membership_end is None or membership_end >= day):
-            reached.add(council_id)
-    return round(100 * len(reached) / total, 1)
+    reached = (
+        Membership.objects.filter(
+            Q(end__isnull=True) | Q(end__gte=period.start),
+            council__active=True,
+            start__lte=period.until,
+            person__training_enrolments__attended=True,
+            person__training_enrolments__session__starts_at__gte=_day_start(period.start),
+            person__training_enrolments__session__starts_at__lt=end,
+        )
+        .values("council_id")
+        .distinct()
+        .count()
+    )
+    return round(100 * reached / total, 1)
 
 
 # --- links on the progress pages ------------------------------------------------------------

@@ -14,7 +14,8 @@ def forwards(apps, schema_editor):
     History = apps.get_model("recommendations", "HistoricalRecommendation")
     taken = set()
     for indicator in Indicator.objects.select_related("recommendation").order_by("pk"):
-        base = slugify(f"rec{indicator.recommendation.number}-{indicator.source or indicator.title}")
+        name = (indicator.source or indicator.title).replace(".", "-")
+        base = slugify(f"rec{indicator.recommendation.number}-{name}")
         key = base[:70] or f"indicator-{indicator.pk}"
         if key in taken:
             key = f"{key}-{indicator.pk}"

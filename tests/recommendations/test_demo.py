@@ -59,8 +59,8 @@ def test_seed_has_ten_recommendations_and_the_agreed_action_keys():
     assert sources <= registry.keys(IndicatorSource)
     manual = Indicator.objects.get(source="")
     assert manual.manual_set_by is not None and manual.manual_set_at is not None
-    # Every recommendation's answer has its first version: the letter's.
-    assert all(r.answer_versions.count() == 1 for r in Recommendation.objects.all())
+    # Every recommendation's answer has its first version: the letter's (one has a later one).
+    assert all(r.answer_versions.count() >= 1 for r in Recommendation.objects.all())
     assert ProgrammeEvent.objects.filter(kind="brief").exists()
 
 

@@ -237,10 +237,10 @@ def test_a_conference_counts_once_it_has_been_held():
 
 def test_training_reach_counts_wijkraden_whose_member_attended_this_programme_year():
     """Recommendation 3 at the edge: attendance recorded at a session that took place in the
-    period, by someone who was a member on that day."""
+    period, by someone who held a seat in the wijkraad during the period."""
     source = registry.get(IndicatorSource, "training.attended_share").compute
     now = timezone.make_aware(datetime.datetime(2026, 6, 15, 12))
-    reached, late_joiner, absent, other = CouncilFactory.create_batch(4)
+    reached, joined_later, absent, other, left = CouncilFactory.create_batch(5)
     session = SessionFactory(
         starts_at=now - datetime.timedelta(days=10),
         ends_at=now - datetime.timedelta(days=10) + datetime.timedelta(hours=2),
@@ -251,15 +251,24 @@ def test_training_reach_counts_wijkraden_whose_member_attended_this_programme_ye
     )
     member = MembershipFactory(council=reached, start=datetime.date(2020, 1, 1)).person
     EnrolmentFactory(session=session, person=member, status="ingeschreven", attended=True)
-    joined_later = MembershipFactory(
-        council=late_joiner, start=timezone.localdate(now) - datetime.timedelta(days=2)
+    # Joined after the session, still this year: the wijkraad now has a trained member.
+    newcomer = MembershipFactory(
+        council=joined_later, start=timezone.localdate(now) - datetime.timedelta(days=2)
     ).person
-    EnrolmentFactory(session=session, person=joined_later, status="ingeschreven", attended=True)
+    EnrolmentFactory(session=session, person=newcomer, status="ingeschreven", attended=True)
+    # Left the wijkraad before the programme year began: does not count for it.
+    former = MembershipFactory(
+        council=left, start=datetime.date(2020, 1, 1), end=datetime.date(2025, 12, 31)
+    ).person
+    EnrolmentFactory(session=session, person=former, status="ingeschreven", attended=True)
     not_there = MembershipFactory(council=absent, start=datetime.date(2020, 1, 1)).person
     EnrolmentFactory(session=session, person=not_there, status="ingeschreven", attended=False)
     old = MembershipFactory(council=other, start=datetime.date(2020, 1, 1)).person
     EnrolmentFactory(session=last_year, person=old, status="ingeschreven", attended=True)
-    assert source(_programme_year(now)) == 25.0
+    assert source(_programme_year(now)) == 40.0
+    # The session of last year counted for last year.
+    last = _programme_year(timezone.make_aware(datetime.datetime(2025, 12, 1, 12)))
+    assert source(last) == 20.0
 
 
 def test_actions_link_to_the_programme_and_the_conference():
