@@ -486,6 +486,19 @@ def _programme_events(today: datetime.date) -> None:
     )
 
 
+# The titles of the indicators of an older demo (before they were computed from the data): a
+# second seed turns such a row into its live successor instead of adding one beside it, and
+# drops the value that was typed in.
+LEGACY_TITLES = {
+    "rec1-rolkeuze": "Wijkraden die hun rol vooraf bekendmaakten",
+    "rec3-respons-scholingswensen": "Respons op de inventarisatie van scholingswensen",
+    "rec5-kanaleninventaris": "Wijkraden met een actuele inventaris van communicatiemiddelen",
+    "rec6-contactmomenten-werkwijze": "Contactmomenten met een vaste afspraak over terugkoppeling",
+    "rec8-conferentie-gehouden": "Wijkradenconferenties dit jaar",
+    "rec9-wijkcontracten-op-verzoek": "Nieuwe wijkcontracten gestart dit jaar",
+}
+
+
 def _indicators(today: datetime.date, recommendations: dict, officer: User | None) -> None:
     existing = set(Indicator.objects.values_list("key", flat=True))
     for order, (key, spec) in enumerate(INDICATORS.items()):
@@ -493,20 +506,29 @@ def _indicators(today: datetime.date, recommendations: dict, officer: User | Non
         if key in existing or number not in recommendations:
             continue
         target_date = key in TARGET_DATE_INDICATORS
-        indicator = Indicator.objects.create(
-            key=key,
-            recommendation=recommendations[number],
-            title=title,
-            definition=definition,
-            target=Decimal(target) if target is not None else None,
-            unit=unit,
-            source=source,
-            order=order,
-            period_kind=PeriodKind.TARGET_DATE if target_date else PeriodKind.PROGRAMME_YEAR,
+        fields = {
+            "key": key,
+            "title": title,
+            "definition": definition,
+            "target": Decimal(target) if target is not None else None,
+            "unit": unit,
+            "source": source,
+            "order": order,
+            "period_kind": PeriodKind.TARGET_DATE if target_date else PeriodKind.PROGRAMME_YEAR,
             # "Two new contracts by the end of this year."
-            period_start=datetime.date(today.year, 1, 1) if target_date else None,
-            period_end=datetime.date(today.year, 12, 31) if target_date else None,
-        )
+            "period_start": datetime.date(today.year, 1, 1) if target_date else None,
+            "period_end": datetime.date(today.year, 12, 31) if target_date else None,
+            "manual_value": None,
+        }
+        legacy = Indicator.objects.filter(
+            recommendation=recommendations[number], title=LEGACY_TITLES.get(key, "")
+        ).first()
+        if legacy is not None:
+            for name, value in fields.items():
+                setattr(legacy, name, value)
+            legacy.save()
+            continue
+        indicator = Indicator.objects.create(recommendation=recommendations[number], **fields)
         if key in MANUAL_VALUES and officer is not None:
             services.indicator_manual_set(
                 actor=officer, indicator=indicator, value=MANUAL_VALUES[key]

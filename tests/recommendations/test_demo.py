@@ -11,6 +11,7 @@ from recommendations.models import (
     ProgressUpdate,
     Recommendation,
 )
+from tests.recommendations.factories import RecommendationFactory
 from wijkportaal.core.registry import IndicatorSource, registry
 
 pytestmark = pytest.mark.django_db
@@ -106,3 +107,22 @@ def test_demo_updates_make_only_moves_of_the_transition_table():
     call_command("seed_demo", scale=2, verbosity=0)
     moves = set(ProgressUpdate.objects.values_list("status_before", "status_after"))
     assert all(before == after or ACTION_MACHINE.can(before, after) for before, after in moves)
+
+
+def test_a_second_seed_turns_an_older_demos_typed_in_indicators_into_live_ones():
+    recommendation = RecommendationFactory(number=1)
+    old = Indicator.objects.create(
+        key="rec1-wijkraden-die-hun-rol-vooraf-bekendmaakten",
+        recommendation=recommendation,
+        title="Wijkraden die hun rol vooraf bekendmaakten",
+        target=12,
+        manual_value=4,
+    )
+    call_command("seed_demo", verbosity=0)
+    old.refresh_from_db()
+    assert (old.key, old.source, old.manual_value) == (
+        "rec1-rolkeuze",
+        "roles.current_declaration_share",
+        None,
+    )
+    assert Indicator.objects.count() == len(INDICATORS)
