@@ -30,7 +30,11 @@ PLUGINS = [
     IndicatorSource(
         "council.meetings_this_year",
         label=_("Bevestigde ontmoetingen van raadsleden met wijkraden dit jaar"),
-        compute=selectors.meetings_this_year,
+        compute=selectors.meetings_in_period,
+        definition=_(
+            "Het aantal wijkbezoeken en gesprekken van gemeenteraadsleden met een wijkraad in de "
+            "periode, dat het bestuur van die wijkraad heeft bevestigd nadat het plaatsvond."
+        ),
     ),
     PageSection(
         "council",

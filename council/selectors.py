@@ -8,6 +8,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.utils import timezone
 
 from wijkportaal.core.errors import NotFound
+from wijkportaal.core.registry import Period
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 from .models import Decision, Reply, Viewpoint, Visit
@@ -73,9 +74,9 @@ def confirmed_meetings(period_start: datetime.date, period_end: datetime.date) -
     ).count()
 
 
-def meetings_this_year(today: datetime.date | None = None) -> int:
-    today = today or timezone.localdate()
-    return confirmed_meetings(datetime.date(today.year, 1, 1), datetime.date(today.year, 12, 31))
+def meetings_in_period(period: Period) -> int:
+    """Indicator of recommendation 10: confirmed meetings in the period, up to today."""
+    return confirmed_meetings(period.start, period.until)
 
 
 def council_visits(council: NeighbourhoodCouncil) -> dict:

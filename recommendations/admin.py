@@ -10,21 +10,27 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from wijkportaal.core.registry import IndicatorSource, registry
 from wijkportaal.core.web import apply_errors
 
 from . import services
 from .models import (
     ACTION_MACHINE,
     ActionItem,
+    AnswerVersion,
     Follow,
     Indicator,
+    IndicatorSnapshot,
     MyPageVisit,
+    ProgrammeEvent,
     ProgressUpdate,
     Reaction,
     Recommendation,
+    SnapshotKind,
 )
 
 
@@ -50,7 +56,69 @@ class HistoryAdmin(RefreshMonitorMixin, SimpleHistoryAdmin, ObjectPermissionsMod
 class IndicatorInline(admin.TabularInline):
     model = Indicator
     extra = 0
-    fields = ["title", "target", "unit", "manual_value", "source", "order"]
+    fields = [
+        "key",
+        "title",
+        "period_kind",
+        "period_start",
+        "period_end",
+        "target",
+        "unit",
+        "source",
+        "order",
+    ]
+    show_change_link = True
+
+
+class AnswerVersionInline(admin.TabularInline):
+    """The dated versions of the stance and answer, read-only: a new one comes from the fields
+    above it, with a reason."""
+
+    model = AnswerVersion
+    extra = 0
+    can_delete = False
+    fields = ["valid_from", "stance", "answer", "reason", "created_by", "created_at"]
+    readonly_fields = fields
+    ordering = ["-valid_from", "-created_at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class RecommendationForm(forms.ModelForm):
+    """Changing the stance or the answer needs a reason: it becomes a new dated version."""
+
+    change_reason = forms.CharField(
+        label=_("Reden van de wijziging van standpunt of reactie"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Verplicht als u het standpunt of de reactie wijzigt. Wordt openbaar getoond."),
+    )
+
+    class Meta:
+        model = Recommendation
+        fields = ["number", "title", "summary", "stance", "answer"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and {"stance", "answer"} & set(self.changed_data):
+            try:
+                services.answer_revise_check(
+                    recommendation=Recommendation.objects.get(pk=self.instance.pk),
+                    stance=cleaned.get("stance", ""),
+                    answer=cleaned.get("answer", ""),
+                    reason=cleaned.get("change_reason", ""),
+                )
+            except ValidationError as error:
+                apply_errors(self, ValidationError(_rename(error.message_dict)))
+        return cleaned
+
+
+def _rename(messages: dict) -> dict:
+    return {("change_reason" if key == "reason" else key): value for key, value in messages.items()}
 
 
 @admin.register(Recommendation)
@@ -59,7 +127,8 @@ class RecommendationAdmin(HistoryAdmin):
     list_display_links = ["number", "title"]
     list_filter = ["stance"]
     search_fields = ["title", "summary", "answer"]
-    inlines = [IndicatorInline]
+    form = RecommendationForm
+    inlines = [AnswerVersionInline, IndicatorInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(num_actions=Count("actions"))
@@ -67,6 +136,27 @@ class RecommendationAdmin(HistoryAdmin):
     @admin.display(description=_("acties"), ordering="num_actions")
     def action_count(self, obj):
         return obj.num_actions
+
+    def save_model(self, request, obj, form, change):
+        revised = change and {"stance", "answer"} & set(form.changed_data)
+        if revised:
+            # The new stance and answer are written by the service, as a version with a reason.
+            stance, answer = obj.stance, obj.answer
+            obj.stance, obj.answer = form.initial["stance"], form.initial["answer"]
+        super().save_model(request, obj, form, change)
+        if revised:
+            services.answer_revise(
+                actor=request.user,
+                recommendation=obj,
+                stance=stance,
+                answer=answer,
+                reason=form.cleaned_data["change_reason"],
+            )
+            obj.refresh_from_db()
+        elif not change:
+            services.answer_letter_version(
+                recommendation=obj, valid_from=timezone.localdate(), actor=request.user
+            )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -381,12 +471,127 @@ class ReactionAdmin(HistoryAdmin):
         )
 
 
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = [
+            "key",
+            "recommendation",
+            "title",
+            "definition",
+            "period_kind",
+            "period_start",
+            "period_end",
+            "target",
+            "unit",
+            "source",
+            "manual_value",
+            "order",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        live = cleaned.get("source") in registry.keys(IndicatorSource)
+        if live and "manual_value" in self.changed_data:
+            self.add_error(
+                "manual_value",
+                _("Deze indicator wordt live berekend; een waarde invullen kan niet."),
+            )
+        return cleaned
+
+
 @admin.register(Indicator)
 class IndicatorAdmin(RefreshMonitorMixin, ObjectPermissionsModelAdmin):
-    list_display = ["title", "recommendation", "target", "unit", "manual_value", "source"]
+    """Officers fill in the value of a handmatig indicator (signed and dated by the service);
+    the rest of the definition is the administrators'."""
+
+    form = IndicatorForm
+    list_display = [
+        "title",
+        "recommendation",
+        "target",
+        "unit",
+        "source",
+        "manual_value",
+        "manual_set_by",
+        "manual_set_at",
+    ]
     list_filter = ["recommendation"]
-    search_fields = ["title", "source"]
-    list_select_related = ["recommendation"]
+    search_fields = ["title", "source", "key"]
+    list_select_related = ["recommendation", "manual_set_by"]
+    readonly_fields = ["manual_set_by", "manual_set_at"]
+    actions = ["take_snapshot"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if request.user.has_perm("recommendations.add_indicator"):
+            return self.readonly_fields
+        # Officers: only the manual value.
+        return [f for f in IndicatorForm.Meta.fields if f != "manual_value"] + list(
+            self.readonly_fields
+        )
+
+    def save_model(self, request, obj, form, change):
+        manual_changed = "manual_value" in form.changed_data
+        value = obj.manual_value
+        if manual_changed and change:
+            obj.manual_value = form.initial.get("manual_value")
+        super().save_model(request, obj, form, change)
+        if manual_changed:
+            try:
+                services.indicator_manual_set(actor=request.user, indicator=obj, value=value)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), level="error")
+
+    @admin.action(description=_("Nu een momentopname vastleggen"), permissions=["snapshot"])
+    def take_snapshot(self, request, queryset):
+        count = services.indicator_snapshots_take(
+            kind=SnapshotKind.REQUESTED,
+            actor=request.user,
+            indicators=queryset.select_related("recommendation", "manual_set_by"),
+        )
+        self.message_user(
+            request,
+            ngettext("%(n)s momentopname vastgelegd.", "%(n)s momentopnamen vastgelegd.", count)
+            % {"n": count},
+        )
+
+    def has_snapshot_permission(self, request):
+        return request.user.has_perm("recommendations.take_snapshot")
+
+
+class ReadOnlyAdmin(ObjectPermissionsModelAdmin):
+    """History written by the services: shown, never added, changed or deleted here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(IndicatorSnapshot)
+class IndicatorSnapshotAdmin(ReadOnlyAdmin):
+    list_display = ["indicator", "taken_at", "kind", "value", "target", "status", "live"]
+    list_filter = ["kind", "status", "indicator__recommendation"]
+    list_select_related = ["indicator"]
+    date_hierarchy = "taken_at"
+
+
+@admin.register(AnswerVersion)
+class AnswerVersionAdmin(ReadOnlyAdmin):
+    list_display = ["recommendation", "valid_from", "stance", "created_by", "created_at"]
+    list_filter = ["recommendation", "stance"]
+    list_select_related = ["recommendation", "created_by"]
+
+
+@admin.register(ProgrammeEvent)
+class ProgrammeEventAdmin(RefreshMonitorMixin, ObjectPermissionsModelAdmin):
+    list_display = ["date", "kind", "title"]
+    list_filter = ["kind"]
+    search_fields = ["title", "description"]
 
 
 @admin.register(Follow)

@@ -1,5 +1,6 @@
-"""Demo data: the ten recommendations with the municipality's answer (in our own words), the
-actions tied to them with owners, dates around today, updates and indicators.
+"""Demo data: the ten recommendations with the municipality's answer (in our own words, the
+letter's version of it), the actions tied to them with owners, dates around today, updates,
+the indicators (live where the portal holds the data) and the programme's own history.
 
 Idempotent: recommendations by number, actions by key, updates only for actions that have none
 yet. `scale` adds (scale - 1) generated actions per seeded action, each with updates."""
@@ -16,11 +17,15 @@ from django.utils import timezone
 from wijkportaal.accounts.models import User, UserKind
 from wijkportaal.wijkraden.models import Department, Membership, NeighbourhoodCouncil
 
+from . import services
 from .cache import monitor_cache_invalidate
 from .models import (
     ActionItem,
     ActionStatus,
     Indicator,
+    PeriodKind,
+    ProgrammeEvent,
+    ProgrammeEventKind,
     ProgressUpdate,
     Reaction,
     Recommendation,
@@ -334,29 +339,237 @@ UPDATES = {
     ],
 }
 
-# (recommendation, title, target, unit, manual value, source)
-INDICATORS = [
-    (
+# key: (recommendation, title, target or None, unit, source or "" (handmatig), definition of a
+# handmatig one). Live ones are computed from the other apps' demo data: nothing here sets a
+# value that makes a target look met.
+INDICATORS = {
+    "rec1-rolkeuze": (
+        1,
+        "Wijkraden met een geldende rolkeuze",
+        100,
+        "%",
+        "roles.current_declaration_share",
+        "",
+    ),
+    "rec3-scholing-bereik": (
+        3,
+        "Wijkraden die dit programmajaar scholing volgden",
+        100,
+        "%",
+        "training.attended_share",
+        "",
+    ),
+    "rec3-respons-scholingswensen": (
         3,
         "Respons op de inventarisatie van scholingswensen",
         80,
         "%",
-        55,
         "training.inventory_response_rate",
+        "",
     ),
-    (8, "Wijkradenconferenties dit jaar", 1, "", 1, "training.conferences_this_year"),
-    (
+    "rec5-kanaleninventaris": (
         5,
         "Wijkraden met een actuele inventaris van communicatiemiddelen",
         75,
         "%",
-        60,
         "toolkit.inventory_up_to_date_share",
+        "",
     ),
-    (9, "Nieuwe wijkcontracten gestart dit jaar", 2, "", 1, "contracts.started_this_year"),
-    (1, "Wijkraden die hun rol vooraf bekendmaakten", 12, "wijkraden", 4, ""),
-    (6, "Contactmomenten met een vaste afspraak over terugkoppeling", 7, "soorten", 2, ""),
+    "rec6-contactmomenten-werkwijze": (
+        6,
+        "Soorten contactmoment met een afgesproken werkwijze",
+        100,
+        "%",
+        "workgroups.agreed_format_share",
+        "",
+    ),
+    "rec6-verzoeken-binnen-termijn": (
+        6,
+        "Verzoeken van wijkraden binnen de termijn beantwoord",
+        90,
+        "%",
+        "desk.answered_in_term_share",
+        "",
+    ),
+    "rec7-ondersteuning-binnen-termijn": (
+        7,
+        "Ondersteuningsvragen binnen de termijn beantwoord",
+        90,
+        "%",
+        "ondersteuning.answered_in_term_share",
+        "",
+    ),
+    "rec8-conferentie-gehouden": (
+        8,
+        "Wijkradenconferenties gehouden dit programmajaar",
+        1,
+        "",
+        "training.conferences_this_year",
+        "",
+    ),
+    "rec9-wijkcontracten-op-verzoek": (
+        9,
+        "Nieuwe wijkcontracten gestart op verzoek van een wijkraad",
+        2,
+        "",
+        "contracts.started_this_year",
+        "",
+    ),
+    "rec10-ontmoetingen-raadsleden": (
+        10,
+        "Ontmoetingen van raadsleden met wijkraden",
+        None,
+        "bijeenkomsten",
+        "council.meetings_this_year",
+        "",
+    ),
+}
+# Indicators that count up to a target date rather than over the programme year.
+TARGET_DATE_INDICATORS = {"rec9-wijkcontracten-op-verzoek"}
+# The value the griffie reported for the handmatig indicator (not a target: there is none).
+MANUAL_VALUES: dict[str, Decimal] = {}
+
+
+def programme_dates(today: datetime.date) -> dict[str, datetime.date]:
+    """The programme's own history, relative to today: the city conversations and the final
+    report last year, then the letter, then the uitvoeringsprogramma in the council."""
+    year = today.year - 1
+    return {
+        "conversation-1": datetime.date(year, 2, 11),
+        "conversation-2": datetime.date(year, 3, 11),
+        "report": datetime.date(year, 4, 22),
+        "letter": datetime.date(year, 6, 30),
+        "council": today - datetime.timedelta(days=210),
+    }
+
+
+def _programme_events(today: datetime.date) -> None:
+    if ProgrammeEvent.objects.exists():
+        return
+    dates = programme_dates(today)
+    ProgrammeEvent.objects.bulk_create(
+        [
+            ProgrammeEvent(
+                date=dates["conversation-1"],
+                kind=ProgrammeEventKind.CONVERSATION,
+                title="Eerste stadsgesprek",
+                description="Wijkraden en gemeente spraken over de rollen die een wijkraad kan "
+                "spelen en wat daarvoor nodig is.",
+            ),
+            ProgrammeEvent(
+                date=dates["conversation-2"],
+                kind=ProgrammeEventKind.CONVERSATION,
+                title="Tweede stadsgesprek",
+                description="De opbrengst van het eerste gesprek werd aangescherpt tot "
+                "aanbevelingen.",
+            ),
+            ProgrammeEvent(
+                date=dates["report"],
+                kind=ProgrammeEventKind.REPORT,
+                title="Eindrapport van de wijkraden",
+                description="Het eindrapport met de aanbevelingen over de rol van de wijkraden.",
+            ),
+            ProgrammeEvent(
+                date=dates["letter"],
+                kind=ProgrammeEventKind.LETTER,
+                title="Brief van de wethouder met de reactie op de aanbevelingen",
+                description="De gemeente reageert op elke aanbeveling en koppelt er acties aan. "
+                "De brief spreekt in één zin van negen aanbevelingen, maar beantwoordt er tien.",
+            ),
+            ProgrammeEvent(
+                date=dates["council"],
+                kind=ProgrammeEventKind.COUNCIL,
+                title="Uitvoeringsprogramma aangeboden aan de gemeenteraad",
+                description="Met een raadsnotitie; de acties krijgen planning en geld.",
+            ),
+        ]
+    )
+
+
+# The titles of the indicators of an older demo (before they were computed from the data): a
+# second seed turns such a row into its live successor instead of adding one beside it, and
+# drops the value that was typed in.
+LEGACY_TITLES = {
+    "rec1-rolkeuze": "Wijkraden die hun rol vooraf bekendmaakten",
+    "rec3-respons-scholingswensen": "Respons op de inventarisatie van scholingswensen",
+    "rec5-kanaleninventaris": "Wijkraden met een actuele inventaris van communicatiemiddelen",
+    "rec6-contactmomenten-werkwijze": "Contactmomenten met een vaste afspraak over terugkoppeling",
+    "rec8-conferentie-gehouden": "Wijkradenconferenties dit jaar",
+    "rec9-wijkcontracten-op-verzoek": "Nieuwe wijkcontracten gestart dit jaar",
+}
+
+
+def _indicators(today: datetime.date, recommendations: dict, officer: User | None) -> None:
+    existing = set(Indicator.objects.values_list("key", flat=True))
+    for order, (key, spec) in enumerate(INDICATORS.items()):
+        number, title, target, unit, source, definition = spec
+        if key in existing or number not in recommendations:
+            continue
+        target_date = key in TARGET_DATE_INDICATORS
+        fields = {
+            "key": key,
+            "title": title,
+            "definition": definition,
+            "target": Decimal(target) if target is not None else None,
+            "unit": unit,
+            "source": source,
+            "order": order,
+            "period_kind": PeriodKind.TARGET_DATE if target_date else PeriodKind.PROGRAMME_YEAR,
+            # "Two new contracts by the end of this year."
+            "period_start": datetime.date(today.year, 1, 1) if target_date else None,
+            "period_end": datetime.date(today.year, 12, 31) if target_date else None,
+            "manual_value": None,
+        }
+        legacy = Indicator.objects.filter(
+            recommendation=recommendations[number], title=LEGACY_TITLES.get(key, "")
+        ).first()
+        if legacy is not None:
+            for name, value in fields.items():
+                setattr(legacy, name, value)
+            legacy.save()
+            continue
+        indicator = Indicator.objects.create(recommendation=recommendations[number], **fields)
+        if key in MANUAL_VALUES and officer is not None:
+            services.indicator_manual_set(
+                actor=officer, indicator=indicator, value=MANUAL_VALUES[key]
+            )
+
+
+# One later version, added by an administrator with its reason: (number, days ago, answer, reason)
+REVISIONS = [
+    (
+        2,
+        90,
+        "Het uitdaagrecht begon bij de maatschappelijke ondersteuning en staat nu ook open voor "
+        "het beheer van de openbare ruimte. Wijkraden en andere bewonersgroepen kunnen voor "
+        "beide terreinen een voorstel indienen via het portaal.",
+        "Het college heeft het terrein openbare ruimte opengesteld voor het uitdaagrecht, zoals "
+        "de brief aankondigde.",
+    )
 ]
+
+
+def _answer_versions(today: datetime.date, recommendations: dict) -> None:
+    letter = programme_dates(today)["letter"]
+    for recommendation in recommendations.values():
+        services.answer_letter_version(recommendation=recommendation, valid_from=letter)
+    administrator = (
+        User.objects.filter(kind=UserKind.ADMINISTRATOR, is_active=True).order_by("pk").first()
+    )
+    if administrator is None:
+        return
+    for number, days_ago, answer, reason in REVISIONS:
+        recommendation = recommendations.get(number)
+        if recommendation is None or recommendation.answer_versions.count() > 1:
+            continue
+        services.answer_revise(
+            actor=administrator,
+            recommendation=recommendation,
+            stance=recommendation.stance,
+            answer=answer,
+            reason=reason,
+            valid_from=today - datetime.timedelta(days=days_ago),
+        )
 
 
 def _officers() -> dict[str, User]:
@@ -468,17 +681,13 @@ def seed_recommendations(*, scale: int = 1, progress=None) -> None:
             actions[key].dependencies.add(*missing)
     ProgressUpdate.objects.bulk_create(new_updates, batch_size=500)
 
-    for number, title, target, unit, manual, source in INDICATORS:
-        Indicator.objects.get_or_create(
-            recommendation=recommendations[number],
-            title=title,
-            defaults={
-                "target": Decimal(target),
-                "unit": unit,
-                "manual_value": Decimal(manual),
-                "source": source,
-            },
-        )
+    _answer_versions(today, recommendations)
+    _programme_events(today)
+    _indicators(
+        today,
+        recommendations,
+        officers.get("wijkzaken-en-participatie") or next(iter(officers.values()), None),
+    )
     _seed_scaled(scale, today, recommendations, departments, officers)
     seed_reactions(scale=scale)
     monitor_cache_invalidate()

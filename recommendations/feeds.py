@@ -17,7 +17,7 @@ class ProgressFeed(Feed):
         return _("Voortgang van de aanbevelingen — %(name)s") % {"name": settings.MUNICIPALITY_NAME}
 
     def subtitle(self, obj=None):
-        return _("Alle voortgangsberichten over de acties bij de tien aanbevelingen.")
+        return _("Alle voortgangsberichten over de acties bij de aanbevelingen.")
 
     def link(self, obj=None):
         return "/voortgang/"

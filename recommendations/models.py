@@ -22,10 +22,12 @@ class Stance(models.TextChoices):
 
 
 class Recommendation(models.Model):
-    """One of the ten recommendations of the wijkraden, with the municipality's answer."""
+    """A recommendation of the wijkraden (the letter answers ten; nothing counts on that), with
+    the municipality's current stance and answer. Every version of the stance and answer is an
+    AnswerVersion; `stance` and `answer` here repeat the latest one (services keep them equal)."""
 
     number = models.PositiveSmallIntegerField(
-        _("nummer"), unique=True, validators=[MinValueValidator(1), MaxValueValidator(10)]
+        _("nummer"), unique=True, validators=[MinValueValidator(1)]
     )
     title = models.CharField(_("titel"), max_length=200)
     summary = models.TextField(_("wat de wijkraden vroegen"))
@@ -41,7 +43,7 @@ class Recommendation(models.Model):
         verbose_name_plural = _("aanbevelingen")
         constraints = [
             models.CheckConstraint(
-                condition=Q(number__gte=1) & Q(number__lte=10), name="recommendation_number_1_to_10"
+                condition=Q(number__gte=1), name="recommendation_number_positive"
             )
         ]
 
@@ -246,10 +248,31 @@ class ProgressUpdate(models.Model):
         return self.status_before != self.status_after
 
 
-class Indicator(models.Model):
-    """A measurable target under a recommendation. `source` names a live computation that an
-    app registered (core registry); without one the manual value is shown."""
+class PeriodKind(models.TextChoices):
+    PROGRAMME_YEAR = "programmajaar", _("programmajaar")
+    TARGET_DATE = "doeldatum", _("tot een doeldatum")
 
+
+class IndicatorStatus(models.TextChoices):
+    MET = "gehaald", _("gehaald")
+    ON_TRACK = "op_schema", _("op schema")
+    BEHIND = "achter", _("achter")
+    NO_TARGET = "geen_doel", _("geen doel")
+
+
+class Indicator(models.Model):
+    """A measurable target under a recommendation, over a period: the current programme year
+    (its start is the setting PROGRAMME_YEAR_START) or from a start up to a target date.
+    `source` names a live computation an app registered (core registry); the value and the
+    status then come from the portal's data. Without a source the indicator is handmatig: an
+    officer sets the value, and who did and when is kept."""
+
+    key = models.SlugField(
+        _("sleutel"),
+        max_length=80,
+        unique=True,
+        help_text=_("Vaste naam in de open data, bv. rec9-wijkcontracten-op-verzoek."),
+    )
     recommendation = models.ForeignKey(
         Recommendation,
         on_delete=models.CASCADE,
@@ -257,11 +280,41 @@ class Indicator(models.Model):
         verbose_name=_("aanbeveling"),
     )
     title = models.CharField(_("omschrijving"), max_length=200)
-    target = models.DecimalField(_("doel"), max_digits=10, decimal_places=2)
+    definition = models.TextField(
+        _("definitie"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Eén zin: wat precies geteld wordt. Bij een live berekening geldt de definitie "
+            "van de berekening zelf."
+        ),
+    )
+    period_kind = models.CharField(
+        _("periode"), max_length=20, choices=PeriodKind.choices, default=PeriodKind.PROGRAMME_YEAR
+    )
+    period_start = models.DateField(_("periode vanaf"), null=True, blank=True)
+    period_end = models.DateField(_("doeldatum"), null=True, blank=True)
+    target = models.DecimalField(
+        _("doel"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Leeg: geen doel."),
+    )
     unit = models.CharField(_("eenheid"), max_length=30, blank=True)
     manual_value = models.DecimalField(
         _("handmatige waarde"), max_digits=10, decimal_places=2, null=True, blank=True
     )
+    manual_set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("handmatig ingevuld door"),
+    )
+    manual_set_at = models.DateTimeField(_("handmatig ingevuld op"), null=True, blank=True)
     source = models.CharField(
         _("berekening"),
         max_length=100,
@@ -274,9 +327,126 @@ class Indicator(models.Model):
         ordering = ["recommendation__number", "order", "pk"]
         verbose_name = _("indicator")
         verbose_name_plural = _("indicatoren")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(period_kind="doeldatum")
+                | (Q(period_start__isnull=False) & Q(period_end__gte=models.F("period_start"))),
+                name="indicator_target_date_period",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+
+class SnapshotKind(models.TextChoices):
+    MONTHLY = "maandelijks", _("maandelijks")
+    REQUESTED = "op_verzoek", _("op verzoek")
+
+
+class IndicatorSnapshot(models.Model):
+    """An indicator's value on a date, as it was computed then. Written by the monthly task
+    (one per indicator per month) or when an officer asks; never edited."""
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.PROTECT, related_name="snapshots", verbose_name=_("indicator")
+    )
+    kind = models.CharField(_("soort"), max_length=20, choices=SnapshotKind.choices)
+    month = models.DateField(_("maand"), help_text=_("De eerste dag van de maand."))
+    taken_at = models.DateTimeField(_("vastgelegd op"), db_index=True)
+    value = models.DecimalField(_("waarde"), max_digits=12, decimal_places=2, null=True, blank=True)
+    target = models.DecimalField(_("doel"), max_digits=10, decimal_places=2, null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=IndicatorStatus.choices)
+    live = models.BooleanField(_("live berekend"))
+    period_start = models.DateField(_("periode vanaf"))
+    period_end = models.DateField(_("periode tot en met"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("op verzoek van"),
+    )
+
+    class Meta:
+        ordering = ["indicator", "taken_at", "pk"]
+        verbose_name = _("momentopname van een indicator")
+        verbose_name_plural = _("momentopnamen van indicatoren")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "month"],
+                condition=Q(kind="maandelijks"),
+                name="one_monthly_snapshot_per_indicator",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} — {timezone.localtime(self.taken_at):%d-%m-%Y}"
+
+
+class AnswerVersion(models.Model):
+    """One dated version of the municipality's stance and answer on a recommendation. The
+    letter's text is the first version; administrators add a new one with a reason. Never
+    edited: the recommendation page shows them all."""
+
+    recommendation = models.ForeignKey(
+        Recommendation,
+        on_delete=models.CASCADE,
+        related_name="answer_versions",
+        verbose_name=_("aanbeveling"),
+    )
+    valid_from = models.DateField(_("geldt vanaf"))
+    stance = models.CharField(_("standpunt"), max_length=30, choices=Stance.choices)
+    answer = models.TextField(_("reactie van de gemeente"))
+    reason = models.TextField(
+        _("reden van de wijziging"), max_length=2000, blank=True, help_text=_("Leeg bij de brief.")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("vastgelegd door"),
+    )
+    created_at = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
+
+    class Meta:
+        ordering = ["recommendation", "valid_from", "created_at", "pk"]
+        verbose_name = _("versie van standpunt en reactie")
+        verbose_name_plural = _("versies van standpunt en reactie")
+        constraints = [models.CheckConstraint(condition=~Q(answer=""), name="version_has_answer")]
+
+    def __str__(self) -> str:
+        return f"{self.recommendation.number}: {self.valid_from:%d-%m-%Y}"
+
+
+class ProgrammeEventKind(models.TextChoices):
+    LETTER = "brief", _("brief van de wethouder")
+    CONVERSATION = "stadsgesprek", _("stadsgesprek")
+    REPORT = "eindrapport", _("eindrapport")
+    COUNCIL = "raad", _("behandeling in de raad")
+    OTHER = "anders", _("anders")
+
+
+class ProgrammeEvent(models.Model):
+    """A dated moment of the programme's own history (the city conversations, the final
+    report, the letter), shown on /voortgang/ under "Over dit programma"."""
+
+    date = models.DateField(_("datum"))
+    kind = models.CharField(_("soort"), max_length=20, choices=ProgrammeEventKind.choices)
+    title = models.CharField(_("titel"), max_length=200)
+    description = models.TextField(_("toelichting"), max_length=2000, blank=True)
+    url = models.URLField(_("link naar het document"), blank=True)
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = _("moment in het programma")
+        verbose_name_plural = _("momenten in het programma")
+
+    def __str__(self) -> str:
+        return f"{self.date:%d-%m-%Y} {self.title}"
 
 
 class Reaction(models.Model):

@@ -51,12 +51,32 @@ rules.add_perm("recommendations.react_actionitem", is_council_member)
 rules.add_perm("recommendations.hide_reaction", is_staff_member)
 rules.add_perm("recommendations.follow", is_logged_in)
 
-# The admin (ObjectPermissionsModelAdmin asks these names).
-for model in ("recommendation", "indicator"):
+# Officers set the value of a handmatig indicator (signed and dated) and may ask for a snapshot;
+# only administrators change the municipality's stance and answer (a new version, with a reason).
+rules.add_perm("recommendations.set_indicator_value", is_staff_member)
+rules.add_perm("recommendations.take_snapshot", is_staff_member)
+rules.add_perm("recommendations.revise_answer", is_administrator)
+
+# The admin (ObjectPermissionsModelAdmin asks these names). Officers edit actions, not the
+# recommendations and the municipality's answer.
+rules.add_perm("recommendations.view_recommendation", is_staff_member)
+rules.add_perm("recommendations.add_recommendation", is_administrator)
+rules.add_perm("recommendations.change_recommendation", is_administrator)
+rules.add_perm("recommendations.delete_recommendation", is_administrator)
+rules.add_perm("recommendations.view_indicator", is_staff_member)
+rules.add_perm("recommendations.add_indicator", is_administrator)
+rules.add_perm("recommendations.change_indicator", is_staff_member)
+rules.add_perm("recommendations.delete_indicator", is_administrator)
+# Snapshots and answer versions are history: written by the services, never edited.
+for model in ("indicatorsnapshot", "answerversion"):
     rules.add_perm(f"recommendations.view_{model}", is_staff_member)
-    rules.add_perm(f"recommendations.add_{model}", is_administrator)
-    rules.add_perm(f"recommendations.change_{model}", is_staff_member)
-    rules.add_perm(f"recommendations.delete_{model}", is_administrator)
+    rules.add_perm(f"recommendations.add_{model}", rules.always_deny)
+    rules.add_perm(f"recommendations.change_{model}", rules.always_deny)
+    rules.add_perm(f"recommendations.delete_{model}", rules.always_deny)
+rules.add_perm("recommendations.view_programmeevent", is_staff_member)
+rules.add_perm("recommendations.add_programmeevent", is_administrator)
+rules.add_perm("recommendations.change_programmeevent", is_administrator)
+rules.add_perm("recommendations.delete_programmeevent", is_administrator)
 rules.add_perm("recommendations.view_actionitem", is_staff_member)
 rules.add_perm("recommendations.add_actionitem", is_staff_member)
 # Without an object (the changelist) any officer may open the form; per action only the owning

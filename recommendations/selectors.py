@@ -8,15 +8,17 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wijkportaal.core.charts import percentage_bars
+from wijkportaal.core.charts import percentage_bars, trend_line
 from wijkportaal.core.errors import NotFound
-from wijkportaal.core.registry import IndicatorSource, registry
+from wijkportaal.core.registry import IndicatorSource, Period, registry
 
 from .cache import TIMEOUT, monitor_key
 from .models import (
@@ -25,6 +27,10 @@ from .models import (
     ActionStatus,
     Follow,
     Indicator,
+    IndicatorSnapshot,
+    IndicatorStatus,
+    PeriodKind,
+    ProgrammeEvent,
     ProgressUpdate,
     Reaction,
     Recommendation,
@@ -43,29 +49,107 @@ def overall_progress(progress_values: list[int]) -> int:
 # --- Indicators -------------------------------------------------------------------------------
 
 
-def indicator_rows(indicators) -> list[dict]:
-    """Each indicator with its current value: computed live when an app registered its source,
-    else the manual value. A failing computation falls back to the manual value."""
+def programme_year(on: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The programme year that holds `on`: from the day PROGRAMME_YEAR_START ("MM-DD", default
+    the first of January) up to the day before the next one."""
+    month, day = (int(part) for part in settings.PROGRAMME_YEAR_START.split("-"))
+    start = datetime.date(on.year, month, day)
+    if start > on:
+        start = datetime.date(on.year - 1, month, day)
+    end = datetime.date(start.year + 1, month, day) - datetime.timedelta(days=1)
+    return start, end
+
+
+def indicator_period(indicator: Indicator, now: datetime.datetime) -> Period:
+    if indicator.period_kind == PeriodKind.TARGET_DATE:
+        return Period(start=indicator.period_start, end=indicator.period_end, now=now)
+    start, end = programme_year(timezone.localdate(now))
+    return Period(start=start, end=end, now=now)
+
+
+def indicator_status(value, target, period: Period) -> str:
+    """From the data only. No target: geen doel. The value reached the target: gehaald.
+    Otherwise, within the period, op schema while the value keeps pace with the part of the
+    period that has passed (target × days passed / days in the period), else achter; after the
+    period: achter. No value counts as nothing."""
+    if target is None:
+        return IndicatorStatus.NO_TARGET
+    value = Decimal(str(value)) if value is not None else Decimal(0)
+    target = Decimal(str(target))
+    if value >= target:
+        return IndicatorStatus.MET
+    if period.today > period.end:
+        return IndicatorStatus.BEHIND
+    days = (period.end - period.start).days + 1
+    passed = min(max((period.today - period.start).days + 1, 0), days)
+    expected = target * passed / days
+    return IndicatorStatus.ON_TRACK if value >= expected else IndicatorStatus.BEHIND
+
+
+def indicator_value(indicator: Indicator, period: Period) -> tuple[Any, bool, Any]:
+    """(value, live, source plugin): computed live when an app registered the indicator's
+    source; else the manual value. A failing computation falls back to the manual value and
+    counts as handmatig."""
+    source = registry.get(IndicatorSource, indicator.source) if indicator.source else None
+    if source is not None:
+        try:
+            value = source.compute(period)
+        except Exception:  # noqa: BLE001 - one broken source must not take the page down
+            logger.exception("Indicator source %s failed", indicator.source)
+        else:
+            return (round(Decimal(str(value)), 2) if value is not None else None), True, source
+    return indicator.manual_value, False, None
+
+
+def _indicator_queryset():
+    return Indicator.objects.select_related("recommendation", "manual_set_by")
+
+
+def indicator_rows(
+    indicators=None, *, now: datetime.datetime | None = None, history: bool = False
+) -> list[dict]:
+    """Each indicator with its definition, period, value computed now, status and (with
+    `history`) its snapshots and trend chart. Two queries plus each source's own."""
+    now = now or timezone.now()
+    indicators = list(indicators if indicators is not None else _indicator_queryset())
+    snapshots: dict[int, list[IndicatorSnapshot]] = defaultdict(list)
+    if history and indicators:
+        for snapshot in IndicatorSnapshot.objects.filter(
+            indicator__in=[indicator.pk for indicator in indicators]
+        ).order_by("taken_at", "pk"):
+            snapshots[snapshot.indicator_id].append(snapshot)
     rows = []
     for indicator in indicators:
-        source = registry.get(IndicatorSource, indicator.source) if indicator.source else None
-        value, live = indicator.manual_value, False
-        if source is not None:
-            try:
-                value, live = source.compute(), True
-            except Exception:  # noqa: BLE001 - one broken source must not take the page down
-                logger.exception("Indicator source %s failed", indicator.source)
-        met = value is not None and Decimal(str(value)) >= indicator.target
+        period = indicator_period(indicator, now)
+        value, live, source = indicator_value(indicator, period)
+        status = indicator_status(value, indicator.target, period)
+        definition = (source.definition if source else "") or indicator.definition
+        points = [
+            {"date": timezone.localdate(snapshot.taken_at), "value": snapshot.value}
+            for snapshot in snapshots.get(indicator.pk, [])
+        ]
         rows.append(
             {
                 "indicator": indicator,
+                "key": indicator.key,
                 "title": indicator.title,
+                "definition": definition,
                 "recommendation_number": indicator.recommendation.number,
+                "period": period,
+                "period_kind": indicator.period_kind,
                 "value": value,
                 "target": indicator.target,
-                "unit": indicator.unit,
+                "unit": indicator.unit or (source.unit if source else ""),
                 "live": live,
-                "met": met,
+                "source": "live" if live else "handmatig",
+                "status": status,
+                "status_label": IndicatorStatus(status).label,
+                "met": status == IndicatorStatus.MET,
+                "manual_set_by": None if live else indicator.manual_set_by,
+                "manual_set_at": None if live else indicator.manual_set_at,
+                "computed_at": now,
+                "history": points,
+                "trend": trend_line(points, value="value", label="date") if points else None,
             }
         )
     return rows
@@ -87,6 +171,12 @@ def _months_back(today: datetime.date, count: int) -> list[datetime.date]:
         if month == 0:
             year, month = year - 1, 12
     return list(reversed(months))
+
+
+def monitor_indicators(now: datetime.datetime | None = None) -> dict:
+    """The live part of /voortgang/: every indicator computed now, with its history. Never
+    cached: the figures come from other apps' data, which change without telling the monitor."""
+    return {"indicators": indicator_rows(now=now, history=True), "show_recommendation": True}
 
 
 def monitor_summary(today: datetime.date | None = None) -> dict:
@@ -184,6 +274,7 @@ def _build_monitor_summary(today: datetime.date) -> dict:
     return {
         "rows": rows,
         "headline": headline,
+        "programme_events": list(ProgrammeEvent.objects.order_by("date", "pk")),
         "chart_progress": _progress_chart(rows),
         "chart_completed": _completed_chart(timeline),
         "timeline": timeline,
@@ -280,14 +371,15 @@ def recommendation_detail(number: int) -> dict:
             .order_by("due_date", "title", "pk")
         )
     )
-    indicators = indicator_rows(
-        Indicator.objects.filter(recommendation=recommendation).select_related("recommendation")
-    )
+    indicators = indicator_rows(_indicator_queryset().filter(recommendation=recommendation))
     counting = [a.progress for a in actions if a.status != ActionStatus.CANCELLED]
     return {
         "recommendation": recommendation,
         "actions": actions,
         "indicators": indicators,
+        "answer_versions": list(
+            recommendation.answer_versions.order_by("-valid_from", "-created_at", "-pk")
+        ),
         "progress": overall_progress(counting),
         "links": registry.action_links([a.pk for a in actions]) if actions else {},
     }
@@ -409,6 +501,60 @@ def export_data(site_url: str, today: datetime.date | None = None) -> dict:
     }
 
 
+EXPORT_INDICATOR_FIELDS = [
+    ("key", _("Vaste naam van de indicator.")),
+    ("recommendation", _("Nummer van de aanbeveling.")),
+    ("title", _("Wat de indicator meet, kort.")),
+    ("definition", _("Eén zin: wat precies geteld wordt.")),
+    ("period_start", _("Eerste dag van de periode (JJJJ-MM-DD).")),
+    ("period_end", _("Laatste dag van de periode: einde van het programmajaar of de doeldatum.")),
+    ("target", _("Het doel, een getal; null als er geen doel is.")),
+    ("value", _("De waarde op het moment computed_at; null als er geen gegevens zijn.")),
+    ("unit", _("Eenheid, bv. % of wijkraden (kan leeg zijn).")),
+    ("status", _("gehaald, op_schema, achter of geen_doel; volgt alleen uit de gegevens.")),
+    ("source", _("live (berekend uit het portaal) of handmatig (ingevuld door een ambtenaar).")),
+    ("computed_at", _("Moment van berekenen (ISO 8601).")),
+    (
+        "history",
+        _("De maandelijks vastgelegde waarden: een lijst van {date, value}, oudste eerst."),
+    ),
+]
+
+
+def _number(value):
+    """A Decimal as a JSON number: an integer when it is whole."""
+    if value is None:
+        return None
+    value = Decimal(str(value))
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def export_indicators(now: datetime.datetime | None = None) -> list[dict]:
+    """The indicators as open data (see recommendations/schemas/export.schema.json), each with
+    its history of snapshots. Two queries plus each source's own."""
+    return [
+        {
+            "key": row["key"],
+            "recommendation": row["recommendation_number"],
+            "title": row["title"],
+            "definition": str(row["definition"]),
+            "period_start": row["period"].start.isoformat(),
+            "period_end": row["period"].end.isoformat(),
+            "target": _number(row["target"]),
+            "value": _number(row["value"]),
+            "unit": row["unit"],
+            "status": row["status"],
+            "source": row["source"],
+            "computed_at": timezone.localtime(row["computed_at"]).isoformat(),
+            "history": [
+                {"date": point["date"].isoformat(), "value": _number(point["value"])}
+                for point in row["history"]
+            ],
+        }
+        for row in indicator_rows(now=now, history=True)
+    ]
+
+
 # --- /mijn/ -----------------------------------------------------------------------------------
 
 
@@ -477,7 +623,7 @@ def admin_dashboard(user, today: datetime.date | None = None) -> dict:
         "due_soon": due_soon,
         "summary": monitor_summary(today)["rows"],
         "per_department": per_department,
-        "indicators": indicator_rows(Indicator.objects.select_related("recommendation")),
+        "indicators": indicator_rows(),
         "latest": latest_updates(limit=10),
         "department_id": department_id,
     }

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import logging
 from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -14,6 +15,8 @@ from django.utils.translation import gettext as _
 
 from wijkportaal.accounts.models import User
 from wijkportaal.core.mail import mail_queue
+from wijkportaal.core.registry import IndicatorSource, registry
+from wijkportaal.core.validation import FieldErrors, clean_text
 from wijkportaal.desk.models import CaseStatus
 from wijkportaal.desk.services import case_open, case_progress_for_subject
 from wijkportaal.wijkraden.models import Membership, NeighbourhoodCouncil
@@ -23,14 +26,19 @@ from .models import (
     ACTION_MACHINE,
     ActionItem,
     ActionStatus,
+    AnswerVersion,
     Follow,
+    Indicator,
+    IndicatorSnapshot,
     MyPageVisit,
     ProgressUpdate,
     Reaction,
     Recommendation,
+    SnapshotKind,
+    Stance,
 )
 from .reminders import dependency_done_dues
-from .selectors import waiting_on
+from .selectors import indicator_rows, waiting_on
 
 logger = logging.getLogger(__name__)
 
@@ -392,3 +400,165 @@ def my_page_changes_read(*, actor: User, at: datetime.datetime | None = None) ->
     MyPageVisit.objects.update_or_create(
         user=actor, defaults={"read_until": at or timezone.now(), "shown_at": None}
     )
+
+
+# --- Indicators -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def indicator_manual_set(*, actor: User, indicator: Indicator, value) -> Indicator:
+    """An officer sets the value of a handmatig indicator; who and when are kept beside it.
+    An indicator with a live source takes no manual value: its figure comes from the data."""
+    if not actor.has_perm("recommendations.set_indicator_value", indicator):
+        raise PermissionDenied
+    if indicator.source and indicator.source in registry.keys(IndicatorSource):
+        raise ValidationError(
+            {"manual_value": _("Deze indicator wordt live berekend; een waarde invullen kan niet.")}
+        )
+    if value is not None:
+        try:
+            value = Decimal(str(value))
+        except InvalidOperation as error:
+            raise ValidationError({"manual_value": _("Vul een getal in.")}) from error
+        if value < 0 or value >= Decimal("1e8"):
+            raise ValidationError({"manual_value": _("Vul een getal van 0 tot 100 miljoen in.")})
+    indicator.manual_value = value
+    indicator.manual_set_by = actor
+    indicator.manual_set_at = timezone.now()
+    indicator.save(update_fields=["manual_value", "manual_set_by", "manual_set_at"])
+    monitor_cache_invalidate()
+    return indicator
+
+
+def _month(moment: datetime.datetime) -> datetime.date:
+    return timezone.localdate(moment).replace(day=1)
+
+
+@transaction.atomic
+def indicator_snapshots_take(
+    *, kind: str = SnapshotKind.MONTHLY, actor: User | None = None, now=None, indicators=None
+) -> int:
+    """Store a dated snapshot of every indicator, as computed at `now`. The monthly run stores
+    at most one per indicator per month (a second run in the same month stores nothing); an
+    officer may ask for one at any moment. Snapshots are never changed afterwards. Returns
+    the number stored."""
+    if kind == SnapshotKind.REQUESTED and (
+        actor is None or not actor.has_perm("recommendations.take_snapshot")
+    ):
+        raise PermissionDenied
+    now = now or timezone.now()
+    month = _month(now)
+    rows = indicator_rows(indicators if kind == SnapshotKind.REQUESTED else None, now=now)
+    if kind == SnapshotKind.MONTHLY:
+        done = set(
+            IndicatorSnapshot.objects.filter(kind=kind, month=month).values_list(
+                "indicator_id", flat=True
+            )
+        )
+        rows = [row for row in rows if row["indicator"].pk not in done]
+    snapshots = [
+        IndicatorSnapshot(
+            indicator=row["indicator"],
+            kind=kind,
+            month=month,
+            taken_at=now,
+            value=row["value"],
+            target=row["target"],
+            status=row["status"],
+            live=row["live"],
+            period_start=row["period"].start,
+            period_end=row["period"].end,
+            requested_by=actor if kind == SnapshotKind.REQUESTED else None,
+        )
+        for row in rows
+    ]
+    # A concurrent monthly run: the unique constraint keeps one per indicator and month.
+    created = IndicatorSnapshot.objects.bulk_create(
+        snapshots, ignore_conflicts=kind == SnapshotKind.MONTHLY
+    )
+    monitor_cache_invalidate()
+    return len(created)
+
+
+# --- The municipality's stance and answer -----------------------------------------------------
+
+ANSWER_MAX_LENGTH = 10000
+REASON_MAX_LENGTH = 2000
+
+
+def answer_letter_version(
+    *, recommendation: Recommendation, valid_from: datetime.date, actor: User | None = None
+) -> AnswerVersion:
+    """The first version: the letter's stance and answer, as the recommendation holds them.
+    Written once (creating a recommendation, the demo data); a second call returns it."""
+    first = recommendation.answer_versions.order_by("valid_from", "created_at", "pk").first()
+    if first is not None:
+        return first
+    return AnswerVersion.objects.create(
+        recommendation=recommendation,
+        valid_from=valid_from,
+        stance=recommendation.stance,
+        answer=recommendation.answer,
+        created_by=actor,
+    )
+
+
+def answer_revise_check(
+    *, recommendation: Recommendation, stance: str, answer: str, reason: str
+) -> tuple[str, str]:
+    """The checks of a new version, for a form to show before it saves: returns the cleaned
+    answer and reason, or raises ValidationError keyed by field."""
+    errors = FieldErrors()
+    with errors.collect():
+        answer = clean_text(
+            answer, field="answer", label=_("de reactie"), max_length=ANSWER_MAX_LENGTH
+        )
+    with errors.collect():
+        reason = clean_text(
+            reason,
+            field="reason",
+            label=_("de reden van de wijziging"),
+            max_length=REASON_MAX_LENGTH,
+        )
+    if stance not in Stance.values:
+        errors.add("stance", _("Kies een standpunt uit de lijst."))
+    errors.raise_if_any()
+    if stance == recommendation.stance and answer == recommendation.answer:
+        raise ValidationError(
+            {"answer": _("Standpunt en reactie zijn niet veranderd; er is geen nieuwe versie.")}
+        )
+    return answer, reason
+
+
+@transaction.atomic
+def answer_revise(
+    *,
+    actor: User,
+    recommendation: Recommendation,
+    stance: str,
+    answer: str,
+    reason: str,
+    valid_from: datetime.date | None = None,
+) -> AnswerVersion:
+    """Only administrators change the municipality's stance and answer, always with a reason.
+    The change is a new dated version; the earlier ones stay as they were."""
+    if not actor.has_perm("recommendations.revise_answer", recommendation):
+        raise PermissionDenied
+    recommendation = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+    answer, reason = answer_revise_check(
+        recommendation=recommendation, stance=stance, answer=answer, reason=reason
+    )
+    # A recommendation from before the versions existed: its text so far is the first one.
+    answer_letter_version(recommendation=recommendation, valid_from=timezone.localdate())
+    version = AnswerVersion.objects.create(
+        recommendation=recommendation,
+        valid_from=valid_from or timezone.localdate(),
+        stance=stance,
+        answer=answer,
+        reason=reason,
+        created_by=actor,
+    )
+    recommendation.stance, recommendation.answer = stance, answer
+    recommendation.save(update_fields=["stance", "answer", "updated_at"])
+    monitor_cache_invalidate()
+    return version

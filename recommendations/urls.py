@@ -21,6 +21,7 @@ urlpatterns = [
     path("feed/", ProgressFeed(), name="feed"),
     path("export.csv", views.export_csv, name="export-csv"),
     path("export.json", views.export_json, name="export-json"),
+    path("export.schema.json", views.export_schema, name="export-schema"),
     path("open-data/", views.export_columns, name="export-columns"),
     path("ping/", views.ping, name="ping"),
 ]

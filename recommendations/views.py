@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,7 +27,7 @@ from wijkportaal.core.web import (
     permission_required_or_404,
 )
 from wijkportaal.desk.promise import case_promise_message
-from wijkportaal.desk.selectors import answer_promise, case_for_subject
+from wijkportaal.desk.selectors import answer_promise, case_for_subject, response_times
 from wijkportaal.permissions import current_council_ids
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
@@ -35,8 +37,20 @@ from .filters import ActionFilter
 from .forms import ReactionForm, ReactionHideForm
 from .models import ActionItem, Reaction, Recommendation
 
+# The JSON Schema of /voortgang/export.json, kept in the repository and tested against.
+EXPORT_SCHEMA_PATH = Path(__file__).resolve().parent / "schemas" / "export.schema.json"
+
 # Stands in for the CSRF token in a cached page; replaced by the visitor's own token.
 CSRF_PLACEHOLDER = "csrf-placeholder-5b0e7c3a"
+# Stands in for the indicators in the cached body; computed and put in on every request.
+INDICATORS_PLACEHOLDER = "indicators-placeholder-7d1c2e94"
+
+
+def _with_indicators(page: str) -> str:
+    html = render_to_string(
+        "recommendations/_indicators.html", {**selectors.monitor_indicators(), "history": True}
+    )
+    return page.replace(INDICATORS_PLACEHOLDER, html)
 
 
 @require_GET
@@ -73,14 +87,15 @@ def monitor(request):
             request,
         ).encode(),
     )
-    return HttpResponse(page.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode()))
+    page = page.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
+    return HttpResponse(_with_indicators(page.decode()))
 
 
 def _render_monitor_page(request, body: str):
     return render(
         request,
         "recommendations/recommendation_list.html",
-        {"body": mark_safe(body)},  # noqa: S308
+        {"body": mark_safe(_with_indicators(body))},  # noqa: S308
     )
 
 
@@ -264,7 +279,10 @@ def export_json(request):
         "gegenereerd_op": timezone.localtime().isoformat(),
         "bron": _site_url(request) + "/voortgang/",
         "licentie": LICENCE,
+        "schema": _site_url(request) + reverse("recommendations:export-schema"),
         "recommendations": data["recommendations"],
+        "indicators": selectors.export_indicators(),
+        "response_times": response_times(),
     }
     return JsonResponse(
         payload, encoder=DjangoJSONEncoder, json_dumps_params={"ensure_ascii": False}
@@ -272,11 +290,20 @@ def export_json(request):
 
 
 @require_GET
+def export_schema(request):
+    """The JSON Schema of export.json, as kept in the repository."""
+    return HttpResponse(EXPORT_SCHEMA_PATH.read_bytes(), content_type="application/schema+json")
+
+
+@require_GET
 def export_columns(request):
     return render(
         request,
         "recommendations/export_columns.html",
-        {"columns": selectors.EXPORT_COLUMNS},
+        {
+            "columns": selectors.EXPORT_COLUMNS,
+            "indicator_fields": selectors.EXPORT_INDICATOR_FIELDS,
+        },
     )
 
 

@@ -5,10 +5,10 @@ plugins."""
 
 from django.utils.translation import gettext_lazy as _
 
-from wijkportaal.core.registry import DemoStep, PageSection
+from wijkportaal.core.registry import DemoStep, IndicatorSource, PageSection
 from wijkportaal.desk.hooks import CaseKind
 
-from . import reminders
+from . import reminders, selectors
 from .demo import seed_roles
 from .selectors import PARTICIPATION_DEPARTMENT_SLUG
 from .services import DECLARATION_CASE
@@ -37,6 +37,16 @@ PLUGINS = [
         term_days=5,
         department=PARTICIPATION_DEPARTMENT_SLUG,
         public=True,
+    ),
+    IndicatorSource(
+        "roles.current_declaration_share",
+        label=_("Aandeel wijkraden met een geldende rolkeuze (%)"),
+        compute=selectors.current_declaration_share,
+        definition=_(
+            "Het percentage van de actieve wijkraden dat op de dag van meten een bekendgemaakte "
+            "rolkeuze heeft die al ingegaan en nog niet beëindigd is."
+        ),
+        unit="%",
     ),
     *reminders.PLUGINS,
 ]

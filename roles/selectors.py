@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from wijkportaal.accounts.models import User, UserKind
+from wijkportaal.core.registry import Period
 from wijkportaal.wijkraden.models import Membership, NeighbourhoodCouncil
 
 from .models import RoleDeclaration
@@ -109,3 +110,17 @@ def role_audience(council_ids: Iterable[int], on: datetime.date) -> dict[int, se
         ).values_list("pk", flat=True)
     )
     return {council_id: members | officers for council_id, members in audience.items()}
+
+
+def current_declaration_share(period: Period) -> float | None:
+    """Indicator of recommendation 1: the percentage of active wijkraden with a role declaration
+    in force (declared, started and not ended) on the day of measuring. Two queries."""
+    on = period.until
+    councils = NeighbourhoodCouncil.objects.active()
+    total = councils.count()
+    if not total:
+        return None
+    declared = councils.filter(
+        pk__in=RoleDeclaration.objects.current(on).values("council_id")
+    ).count()
+    return round(100 * declared / total, 1)

@@ -74,6 +74,12 @@ PLUGINS = [
         "toolkit.inventory_up_to_date_share",
         label=_lazy("Aandeel wijkraden met een actuele kanaleninventaris (%)"),
         compute=selectors.inventory_up_to_date_share,
+        definition=_lazy(
+            "Het percentage van de actieve wijkraden dat hun kanaleninventaris controleerde "
+            "sinds de lopende inventarisatieronde openging, of zonder lopende ronde in de "
+            "laatste twaalf maanden."
+        ),
+        unit="%",
     ),
     ActionLinks("toolkit", links=action_links),
     PageSection(

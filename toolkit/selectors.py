@@ -121,9 +121,10 @@ def up_to_date_cutoff(now: datetime.datetime | None = None) -> datetime.datetime
     return now - UP_TO_DATE_WINDOW
 
 
-def inventory_up_to_date_share() -> float:
-    """Percent of active wijkraden whose channel inventory is up to date (indicator rec 5)."""
-    cutoff = up_to_date_cutoff()
+def inventory_up_to_date_share(period=None) -> float:
+    """Percent of active wijkraden whose channel inventory is up to date (indicator rec 5), on
+    the day of measuring (the period does not change what "up to date" means)."""
+    cutoff = up_to_date_cutoff(period.now if period is not None else None)
     councils = NeighbourhoodCouncil.objects.active()
     total = councils.count()
     if not total:

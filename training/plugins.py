@@ -11,7 +11,7 @@ from .demo import seed_training
 from .digest import new_sessions_section
 
 
-def inventory_response_rate():
+def inventory_response_rate(period=None):
     round_ = selectors.latest_round()
     return selectors.response_rate(round_)[2] if round_ else 0
 
@@ -32,11 +32,32 @@ PLUGINS = [
         "training.inventory_response_rate",
         label=_("Respons op de laatste scholingsinventarisatie (%)"),
         compute=inventory_response_rate,
+        definition=_(
+            "Het percentage van de gevraagde wijkraden dat de laatste inventarisatie van "
+            "scholingswensen invulde."
+        ),
+        unit="%",
     ),
     IndicatorSource(
+        "training.attended_share",
+        label=_("Aandeel wijkraden met een lid dat een scholingsbijeenkomst bijwoonde (%)"),
+        compute=selectors.attended_share,
+        definition=_(
+            "Het percentage van de actieve wijkraden waarvan minstens één lid (lid op enig "
+            "moment in de periode) aanwezig was bij een scholingsbijeenkomst in de periode die "
+            "al plaatsvond, met de aanwezigheid vastgelegd door de trainer."
+        ),
+        unit="%",
+    ),
+    # The key is older than the rule: it counts conferences held, not planned.
+    IndicatorSource(
         "training.conferences_this_year",
-        label=_("Wijkradenconferenties dit jaar"),
-        compute=selectors.conferences_this_year,
+        label=_("Gehouden wijkradenconferenties dit programmajaar"),
+        compute=selectors.conferences_held,
+        definition=_(
+            "Het aantal wijkradenconferenties dat in de periode begon en op het moment van "
+            "meten afgelopen is; een geplande conferentie telt pas als hij gehouden is."
+        ),
     ),
     ActionLinks("training", links=selectors.action_links),
     PageSection(

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from recommendations.models import ActionItem
 from wijkportaal.core.errors import NotFound
-from wijkportaal.wijkraden.models import InventoryRound, NeighbourhoodCouncil
+from wijkportaal.core.registry import Period
+from wijkportaal.wijkraden.models import InventoryRound, Membership, NeighbourhoodCouncil
 
 from .models import (
     ROUND_KIND,
@@ -272,20 +273,44 @@ def my_registration(conference: Conference, user) -> ConferenceRegistration | No
     return ConferenceRegistration.objects.filter(conference=conference, person=user).first()
 
 
-def conferences_held(period_start: datetime.date, period_end: datetime.date) -> int:
-    """Conferences an officer recorded as held whose date falls in the period (both days
-    included). A planned or cancelled one never counts. One query."""
+def _day_start(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def conferences_held(period: Period) -> int:
+    """Indicator of recommendation 8: conferences an officer recorded as held (which needs
+    their date to have passed) that began within the period. A planned or cancelled one never
+    counts. One query."""
     return Conference.objects.filter(
         status=ConferenceStatus.HELD,
-        starts_at__date__gte=period_start,
-        starts_at__date__lte=period_end,
+        starts_at__gte=_day_start(period.start),
+        starts_at__lt=_day_start(period.end + datetime.timedelta(days=1)),
+        ends_at__lte=period.now,
     ).count()
 
 
-def conferences_this_year(today=None) -> int:
-    """Held conferences this calendar year."""
-    today = today or timezone.localdate()
-    return conferences_held(datetime.date(today.year, 1, 1), datetime.date(today.year, 12, 31))
+def attended_share(period: Period) -> float | None:
+    """Indicator of recommendation 3: the percentage of active wijkraden of which at least one
+    member (a seat held at some time in the period) attended a training session that took
+    place in the period, attendance recorded by the trainer. Two queries."""
+    total = NeighbourhoodCouncil.objects.active().count()
+    if not total:
+        return None
+    end = min(_day_start(period.end + datetime.timedelta(days=1)), period.now)
+    reached = (
+        Membership.objects.filter(
+            Q(end__isnull=True) | Q(end__gte=period.start),
+            council__active=True,
+            start__lte=period.until,
+            person__training_enrolments__attended=True,
+            person__training_enrolments__session__starts_at__gte=_day_start(period.start),
+            person__training_enrolments__session__starts_at__lt=end,
+        )
+        .values("council_id")
+        .distinct()
+        .count()
+    )
+    return round(100 * reached / total, 1)
 
 
 # --- links on the progress pages ------------------------------------------------------------

@@ -70,7 +70,7 @@ class DeliverableAdmin(SimpleHistoryAdmin, ObjectPermissionsModelAdmin):
 
 @admin.register(ContactMomentKind)
 class ContactMomentKindAdmin(ObjectPermissionsModelAdmin):
-    list_display = ["name", "department", "frequency", "order"]
+    list_display = ["name", "department", "frequency", "format_agreed_on", "order"]
     prepopulated_fields = {"slug": ["name"]}
 
 

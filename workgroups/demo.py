@@ -174,6 +174,22 @@ WORKGROUPS = [
 ]
 
 
+# The ways of working the contact-moments workgroup agreed so far (recommendation 6): two of the
+# seven kinds, the rest still open. (slug: (days ago, the agreement))
+AGREED_FORMATS = {
+    "stadsdeeloverleg": (
+        60,
+        "Agenda twee weken vooraf, met punten van de wijkraden; binnen tien werkdagen een "
+        "verslag met wie wat oppakt; de afdeling koppelt bij het volgende overleg terug.",
+    ),
+    "wijkschouw": (
+        25,
+        "De wijkraad kiest de route mee; meldingen worden ter plekke vastgelegd en de wijkraad "
+        "hoort binnen vier weken wat ermee gebeurt.",
+    ),
+}
+
+
 def _at(day: datetime.date, hour: int) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 0)))
 
@@ -196,6 +212,12 @@ def seed_contact_moments(today: datetime.date) -> int:
         )
     if not kinds:
         return 0
+    for slug, (days_ago, agreed_format) in AGREED_FORMATS.items():
+        kind = kinds.get(slug)
+        if kind is not None and kind.format_agreed_on is None:
+            kind.agreed_format = agreed_format
+            kind.format_agreed_on = today - datetime.timedelta(days=days_ago)
+            kind.save(update_fields=["agreed_format", "format_agreed_on"])
     planned = set(ContactMoment.objects.values_list("council_id", flat=True).distinct())
     new = []
     for index, council in enumerate(NeighbourhoodCouncil.objects.order_by("pk")):

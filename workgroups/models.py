@@ -256,10 +256,32 @@ class ContactMomentKind(models.Model):
     )
     description = models.TextField(_("omschrijving"))
     frequency = models.CharField(_("gebruikelijke frequentie"), max_length=150)
+    # Recommendation 6: a fixed way of consulting, agreed between wijkraden and the department.
+    agreed_format = models.TextField(
+        _("afgesproken werkwijze"),
+        max_length=4000,
+        blank=True,
+        help_text=_(
+            "Hoe dit contactmoment verloopt en hoe de wijkraad terugkoppeling krijgt, zoals "
+            "afgesproken met de wijkraden."
+        ),
+    )
+    format_agreed_on = models.DateField(
+        _("werkwijze afgesproken op"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg zolang er geen vaste afspraak is."),
+    )
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
         ordering = ["order", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(format_agreed_on__isnull=True) | ~Q(agreed_format=""),
+                name="contact_kind_agreed_format_described",
+            )
+        ]
         verbose_name = _("soort contactmoment")
         verbose_name_plural = _("soorten contactmomenten")
 

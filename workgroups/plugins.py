@@ -2,14 +2,14 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from wijkportaal.core.registry import ActionLinks, DemoStep, NavItem, PageSection
+from wijkportaal.core.registry import ActionLinks, DemoStep, IndicatorSource, NavItem, PageSection
 from wijkportaal.desk.hooks import CaseKind
 from wijkportaal.notifications.hooks import DigestSection
 
 from . import reminders
 from .demo import seed_workgroups
 from .digest import workgroups_section
-from .selectors import action_links
+from .selectors import action_links, agreed_format_share
 from .services import BOTTLENECK_CASE, FEEDBACK_CASE
 from .views import council_contact_section, my_workgroups_section
 
@@ -17,6 +17,16 @@ PLUGINS = [
     NavItem("workgroups", url_name="workgroups:index", label=_("Werkgroepen"), order=30),
     DemoStep("workgroups", run=seed_workgroups, order=40),
     ActionLinks("workgroups", links=action_links),
+    IndicatorSource(
+        "workgroups.agreed_format_share",
+        label=_("Soorten contactmoment met een afgesproken werkwijze (%)"),
+        compute=agreed_format_share,
+        definition=_(
+            "Het percentage van de soorten contactmoment waarvoor op de dag van meten een "
+            "beschreven werkwijze met terugkoppeling aan de wijkraad is afgesproken."
+        ),
+        unit="%",
+    ),
     PageSection(
         "contact_moments",
         slot="council_detail",

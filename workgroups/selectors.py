@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijkportaal.core.errors import NotFound
+from wijkportaal.core.registry import Period
 from wijkportaal.desk.models import Case
 from wijkportaal.wijkraden.models import Department, NeighbourhoodCouncil
 
@@ -23,6 +24,17 @@ from .models import (
     Workgroup,
     WorkgroupMember,
 )
+
+
+def agreed_format_share(period: Period) -> float | None:
+    """Indicator of recommendation 6: the percentage of the kinds of contact moment that have
+    a fixed, described way of working agreed on or before the day of measuring. One query."""
+    figures = ContactMomentKind.objects.aggregate(
+        total=Count("pk"), agreed=Count("pk", filter=Q(format_agreed_on__lte=period.until))
+    )
+    if not figures["total"]:
+        return None
+    return round(100 * figures["agreed"] / figures["total"], 1)
 
 
 def workgroup_list():

@@ -40,9 +40,11 @@ class ContractAdmin(ObjectPermissionsModelAdmin):
     autocomplete_fields = ["council", "contact_officer"]
     # Status only changes through the service (the staff page), so every step is dated, signed
     # and checked against the transition table.
-    readonly_fields = ["status", "status_changed_at", "next_steps", "transition_table"]
+    # The origin is set by the service a wijkraad's request goes through; a contract added here
+    # is the municipality's own and does not count as a request (recommendation 9).
+    readonly_fields = ["status", "status_changed_at", "origin", "next_steps", "transition_table"]
     fields = [
-        "council",
+        ("council", "origin"),
         "title",
         "description",
         ("theme_maintenance", "theme_development", "theme_social"),

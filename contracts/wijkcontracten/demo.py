@@ -1,8 +1,11 @@
 """Demo data of wijkcontracten (a DemoStep of seed_demo): contracts in every state, with
-parties, their path through the transition table and commitments, two of them signed this
-calendar year (the target of recommendation 9). The requests still waiting for a first
-decision are asked through the service, so they are cases at the desk (moved along by the
-desk's demo step and dated after it by sync_contract_requests).
+parties, their path through the transition table and commitments. Honest towards the indicator
+of recommendation 9 (two new contracts at a wijkraad's request by the end of the year): one
+requested contract was signed this year, a second one this year was the municipality's own
+initiative (it does not count), the others are still on their way or were rejected — nothing is
+forced to meet the target; the requests still waiting
+for a first decision are asked through the service, so they are cases at the desk (moved
+along by the desk's demo step and dated after it by sync_contract_requests).
 
 Idempotent: a contract's key is its title per wijkraad, so running it twice gives the same
 rows. `scale` N adds 5 × (N - 1) generated contracts."""
@@ -22,6 +25,7 @@ from . import services
 from .models import (
     Commitment,
     Contract,
+    ContractOrigin,
     ContractParty,
     ContractStatus,
     ContractTransition,
@@ -129,6 +133,11 @@ CONTRACTS = [
 ]
 
 
+# Contracts the municipality started itself (an officer in the admin), not at a wijkraad's
+# request: they do not count for recommendation 9.
+MUNICIPALITY_INITIATED = {"De Beekoever als buurtpark"}
+
+
 def _board_person(council):
     membership = Membership.objects.current().board().filter(council=council).order_by("pk").first()
     return membership.person if membership else None
@@ -176,8 +185,13 @@ def _create_contract(
         guidance_budget=Decimal("6000.00"),
         guidance_spent=Decimal("2250.00") if start else Decimal("0.00"),
         contact_officer=officer,
-        requested_by=_board_person(council),
+        requested_by=officer if title in MUNICIPALITY_INITIATED else _board_person(council),
         requested_at=_aware(requested_on),
+        origin=(
+            ContractOrigin.MUNICIPALITY
+            if title in MUNICIPALITY_INITIATED
+            else ContractOrigin.COUNCIL_REQUEST
+        ),
     )
     council_party = ContractParty.objects.create(
         contract=contract,
@@ -264,7 +278,7 @@ def seed_wijkcontracten(*, scale: int = 1) -> None:
     officer = User.objects.active_officers().order_by("email").first()
     councils = {c.slug: c for c in NeighbourhoodCouncil.objects.all()}
     signed_dates = [
-        # Two contracts reach getekend this calendar year (the target of recommendation 9).
+        # Two contracts reach getekend this calendar year; only one was a wijkraad's request.
         max(year_start, today - datetime.timedelta(days=200)),
         max(year_start, today - datetime.timedelta(days=60)),
     ]

@@ -74,6 +74,14 @@ CONTRACT_PUBLIC_STATUSES = (
 CONTRACT_DRAFT_STATUSES = tuple(s for s in ContractStatus if s not in CONTRACT_PUBLIC_STATUSES)
 
 
+class ContractOrigin(models.TextChoices):
+    """Who started the contract: a wijkraad's board through the portal's request form, or the
+    municipality (an officer in the admin). Only the first counts for recommendation 9."""
+
+    COUNCIL_REQUEST = "verzoek_wijkraad", _("op verzoek van de wijkraad")
+    MUNICIPALITY = "gemeente", _("door de gemeente aangemaakt")
+
+
 class Renewal(models.TextChoices):
     NONE = "geen", _("geen verlenging")
     AFTER_EVALUATION = "na_evaluatie", _("verlenging na evaluatie")
@@ -149,6 +157,13 @@ class Contract(models.Model):
         verbose_name=_("aangevraagd door"),
     )
     requested_at = models.DateTimeField(_("aangevraagd op"), default=timezone.now)
+    origin = models.CharField(
+        _("herkomst"),
+        max_length=20,
+        choices=ContractOrigin.choices,
+        default=ContractOrigin.MUNICIPALITY,
+        help_text=_("Alleen een aanvraag van de wijkraad via het portaal telt als verzoek."),
+    )
     updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
 
     objects = ContractQuerySet.as_manager()

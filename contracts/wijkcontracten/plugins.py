@@ -39,10 +39,16 @@ PLUGINS = [
         public=False,
     ),
     NavItem("contracts", url_name="contracts:index", label=_("Wijkcontracten"), order=60),
+    # The key is older than the rule: only contracts a wijkraad requested count.
     IndicatorSource(
         "contracts.started_this_year",
-        label=_("Nieuwe wijkcontracten gestart dit jaar"),
-        compute=selectors.contracts_started_this_year,
+        label=_("Nieuwe wijkcontracten gestart op verzoek van een wijkraad"),
+        compute=selectors.contracts_requested_and_started,
+        definition=_(
+            "Het aantal wijkcontracten dat een wijkraad via het portaal aanvroeg en dat getekend "
+            "is met een ingangsdatum in de periode, uiterlijk op de dag van meten; een contract "
+            "dat de gemeente zelf aanmaakte telt niet."
+        ),
     ),
     PageSection(
         "contracts",

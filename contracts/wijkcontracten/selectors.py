@@ -8,16 +8,18 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from wijkportaal.core.registry import Period
 from wijkportaal.desk.models import Case
 from wijkportaal.desk.selectors import case_for_subject
 
 from .models import (
     COMMITMENT_CLOSED,
     CONTRACT_DRAFT_STATUSES,
+    CONTRACT_PUBLIC_STATUSES,
     Commitment,
     Contract,
+    ContractOrigin,
     ContractParty,
-    ContractStatus,
     ContractTransition,
 )
 
@@ -74,14 +76,24 @@ def council_public_contracts(council) -> list[Contract]:
     return list(Contract.objects.public().filter(council=council).order_by("-start_date", "-pk"))
 
 
+def contracts_requested_and_started(period: Period) -> int:
+    """Indicator of recommendation 9: wijkcontracten requested by a wijkraad through the portal
+    (not created by the municipality) that were signed and started — their start date lies in
+    the period, on or before the day of measuring. One query."""
+    return Contract.objects.filter(
+        origin=ContractOrigin.COUNCIL_REQUEST,
+        status__in=CONTRACT_PUBLIC_STATUSES,
+        start_date__gte=period.start,
+        start_date__lte=period.until,
+    ).count()
+
+
 def contracts_started_this_year(on: datetime.date | None = None) -> int:
-    """Contracts that reached getekend in this calendar year (indicator of recommendation 9)."""
-    year = (on or timezone.localdate()).year
-    return (
-        ContractTransition.objects.filter(to_status=ContractStatus.SIGNED, at__year=year)
-        .values("contract_id")
-        .distinct()
-        .count()
+    """The same count over this calendar year (the contracts page)."""
+    on = on or timezone.localdate()
+    now = timezone.make_aware(datetime.datetime.combine(on, datetime.time.max))
+    return contracts_requested_and_started(
+        Period(start=datetime.date(on.year, 1, 1), end=datetime.date(on.year, 12, 31), now=now)
     )
 
 

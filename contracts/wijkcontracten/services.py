@@ -24,6 +24,7 @@ from .models import (
     Commitment,
     CommitmentStatus,
     Contract,
+    ContractOrigin,
     ContractParty,
     ContractStatus,
     ContractTransition,
@@ -80,6 +81,7 @@ def contract_request(
         status_changed_at=now,
         requested_by=actor,
         requested_at=now,
+        origin=ContractOrigin.COUNCIL_REQUEST,
     )
     ContractParty.objects.create(contract=contract, kind=PartyKind.COUNCIL, council=council)
     for name in partners:

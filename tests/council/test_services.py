@@ -9,6 +9,7 @@ from django.utils import timezone
 from council import selectors, services
 from council.models import Reply, Viewpoint, Visit
 from tests.factories import CouncillorFactory, MembershipFactory
+from wijkportaal.core.registry import Period
 from wijkportaal.notifications.models import Notification
 
 from .factories import DecisionFactory, ViewpointFactory, VisitFactory
@@ -253,7 +254,7 @@ def test_confirmed_meetings_count_only_confirmed_visits_in_the_period(council, c
     old = VisitFactory(council=council, date=datetime.date(TODAY.year - 1, 12, 31))
     services.visit_confirm(actor=chair, visit=old, today=TODAY)
     assert selectors.confirmed_meetings(start, end) == 1
-    assert selectors.meetings_this_year(TODAY) == 1
+    assert selectors.meetings_in_period(_year_of(TODAY)) == 1
     assert Visit.objects.count() == 3
 
 
@@ -270,3 +271,11 @@ def test_rules_for_each_kind(council, chair, member, other_chair, officer):
     assert officer.has_perm("council.manage_decision")
     assert not councillor.has_perm("council.manage_decision")
     assert not officer.has_perm("council.change_decision")  # the admin only shows
+
+
+def _year_of(day):
+    return Period(
+        start=datetime.date(day.year, 1, 1),
+        end=datetime.date(day.year, 12, 31),
+        now=timezone.make_aware(datetime.datetime.combine(day, datetime.time(23, 59))),
+    )

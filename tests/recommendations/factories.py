@@ -1,10 +1,14 @@
 import datetime
 
 import factory
+from django.utils import timezone
 
 from recommendations.models import (
     ActionItem,
+    AnswerVersion,
     Indicator,
+    IndicatorSnapshot,
+    ProgrammeEvent,
     ProgressUpdate,
     Reaction,
     Recommendation,
@@ -56,6 +60,7 @@ class IndicatorFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Indicator
 
+    key = factory.Sequence(lambda n: f"indicator-{n}")
     recommendation = factory.SubFactory(RecommendationFactory)
     title = factory.Sequence(lambda n: f"Indicator {n}")
     target = 2
@@ -98,5 +103,30 @@ def build_progress_data(scale: int) -> list[ActionItem]:
         ReactionFactory(action=action, council=council)
         actions.append(action)
     for recommendation in recommendations[:scale]:
-        IndicatorFactory(recommendation=recommendation)
+        indicator = IndicatorFactory(recommendation=recommendation)
+        for month in range(1, scale + 1):
+            IndicatorSnapshot.objects.create(
+                indicator=indicator,
+                kind="maandelijks",
+                month=datetime.date(2025, month, 1),
+                taken_at=timezone.make_aware(datetime.datetime(2025, month, 1, 2, 15)),
+                value=month,
+                target=indicator.target,
+                status="achter",
+                live=False,
+                period_start=datetime.date(2025, 1, 1),
+                period_end=datetime.date(2025, 12, 31),
+            )
+        AnswerVersion.objects.create(
+            recommendation=recommendation,
+            valid_from=datetime.date(2025, 6, 30),
+            stance=recommendation.stance,
+            answer=recommendation.answer,
+        )
+    for index in range(scale):
+        ProgrammeEvent.objects.create(
+            date=datetime.date(2025, 2, 1) + datetime.timedelta(days=index),
+            kind="stadsgesprek",
+            title=f"Stadsgesprek {index + 1}",
+        )
     return actions

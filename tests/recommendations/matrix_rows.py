@@ -11,6 +11,7 @@ ROWS = [
     public("/voortgang/export.csv"),
     public("/voortgang/export.json"),
     public("/voortgang/open-data/"),
+    public("/voortgang/export.schema.json"),
     Row("/voortgang/aanbevelingen/11/", default=404),
     Row("/voortgang/acties/999999/", default=404),
     # Following is a POST; a GET is refused for everyone.
@@ -33,4 +34,22 @@ ROWS = [
     # A reaction is a case: wijkraad A's board and member read A's; B's board only B's.
     case_row("case_reaction_a", board=True, member=True),
     case_row("case_reaction_b", other_board=True),
+    staff_only_admin("/admin/recommendations/indicator/{indicator_id}/change/"),
+    staff_only_admin("/admin/recommendations/recommendation/{recommendation_id}/change/"),
+    # History: shown to staff, never added (403 for staff: the add form does not exist).
+    staff_only_admin("/admin/recommendations/indicatorsnapshot/"),
+    staff_only_admin("/admin/recommendations/indicatorsnapshot/{snapshot_id}/change/"),
+    Row(
+        "/admin/recommendations/indicatorsnapshot/add/",
+        default=LOGIN,
+        overrides={"officer": 403, "administrator": 403},
+    ),
+    staff_only_admin("/admin/recommendations/answerversion/"),
+    staff_only_admin("/admin/recommendations/answerversion/{answer_version_id}/change/"),
+    staff_only_admin("/admin/recommendations/programmeevent/"),
+    Row(
+        "/admin/recommendations/programmeevent/add/",
+        default=LOGIN,
+        overrides={"officer": 403, "administrator": 200},
+    ),
 ]

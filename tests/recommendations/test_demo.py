@@ -1,14 +1,18 @@
 import pytest
 from django.core.management import call_command
 
-from recommendations.demo import ACTIONS
+from recommendations import selectors
+from recommendations.demo import ACTIONS, INDICATORS
 from recommendations.models import (
     ACTION_MACHINE,
     ActionItem,
     Indicator,
+    ProgrammeEvent,
     ProgressUpdate,
     Recommendation,
 )
+from tests.recommendations.factories import RecommendationFactory
+from wijkportaal.core.registry import IndicatorSource, registry
 
 pytestmark = pytest.mark.django_db
 
@@ -51,13 +55,26 @@ def test_seed_has_ten_recommendations_and_the_agreed_action_keys():
         assert all(u.author.department_id == action.department_id for u in updates)
     assert ActionItem.objects.filter(responsible__email="ambtenaar@wijkportaal.test").exists()
     sources = set(Indicator.objects.exclude(source="").values_list("source", flat=True))
-    assert sources == {
-        "training.inventory_response_rate",
-        "training.conferences_this_year",
-        "toolkit.inventory_up_to_date_share",
-        "contracts.started_this_year",
-    }
-    assert Indicator.objects.filter(source="").exists()
+    # Every live indicator of the demo names a source an app registered.
+    assert sources == {spec[4] for spec in INDICATORS.values() if spec[4]}
+    assert sources <= registry.keys(IndicatorSource)
+    manual = Indicator.objects.get(source="")
+    assert manual.manual_set_by is not None and manual.manual_set_at is not None
+    # Every recommendation's answer has its first version: the letter's (one has a later one).
+    assert all(r.answer_versions.count() >= 1 for r in Recommendation.objects.all())
+    assert ProgrammeEvent.objects.filter(kind="brief").exists()
+
+
+def test_demo_indicators_are_computed_not_forced():
+    """Nothing in the demo makes a target look met: the contracts of recommendation 9 count
+    only a wijkraad's request that started, and the planned conference does not count."""
+    call_command("seed_demo", verbosity=0)
+    rows = {row["key"]: row for row in selectors.indicator_rows()}
+    assert all(row["live"] for key, row in rows.items() if key != "rec10-ontmoetingen-raadsleden")
+    assert rows["rec9-wijkcontracten-op-verzoek"]["value"] == 1
+    assert rows["rec9-wijkcontracten-op-verzoek"]["status"] != "gehaald"
+    assert rows["rec8-conferentie-gehouden"]["value"] == 0
+    assert rows["rec10-ontmoetingen-raadsleden"]["status"] == "geen_doel"
 
 
 def test_seed_is_idempotent_and_scale_multiplies_actions_and_updates():
@@ -90,3 +107,22 @@ def test_demo_updates_make_only_moves_of_the_transition_table():
     call_command("seed_demo", scale=2, verbosity=0)
     moves = set(ProgressUpdate.objects.values_list("status_before", "status_after"))
     assert all(before == after or ACTION_MACHINE.can(before, after) for before, after in moves)
+
+
+def test_a_second_seed_turns_an_older_demos_typed_in_indicators_into_live_ones():
+    recommendation = RecommendationFactory(number=1)
+    old = Indicator.objects.create(
+        key="rec1-wijkraden-die-hun-rol-vooraf-bekendmaakten",
+        recommendation=recommendation,
+        title="Wijkraden die hun rol vooraf bekendmaakten",
+        target=12,
+        manual_value=4,
+    )
+    call_command("seed_demo", verbosity=0)
+    old.refresh_from_db()
+    assert (old.key, old.source, old.manual_value) == (
+        "rec1-rolkeuze",
+        "roles.current_declaration_share",
+        None,
+    )
+    assert Indicator.objects.count() == len(INDICATORS)

@@ -8,7 +8,7 @@ from icalendar import Calendar
 from tests.factories import CouncilFactory, MembershipFactory, OfficerFactory
 from tests.recommendations.factories import ActionItemFactory
 from training.models import Enrolment, SeatStatus
-from wijkportaal.core.registry import IndicatorSource, registry
+from wijkportaal.core.registry import IndicatorSource, Period, registry
 
 from .factories import (
     ConferenceFactory,
@@ -199,22 +199,76 @@ def test_officer_without_enrolments_has_no_training_section(client, officer):
     assert "Mijn scholing" not in client.get("/mijn/").content.decode()
 
 
+def _programme_year(now: datetime.datetime) -> Period:
+    year = timezone.localdate(now).year
+    return Period(start=datetime.date(year, 1, 1), end=datetime.date(year, 12, 31), now=now)
+
+
 def test_indicator_sources_are_computed_live():
     round_ = RoundFactory()
     WishAnswerFactory(round=round_)
     CouncilFactory.create_batch(3)
     rate = registry.get(IndicatorSource, "training.inventory_response_rate").compute
-    assert rate() == 25
-    this_year = registry.get(IndicatorSource, "training.conferences_this_year").compute
-    assert this_year() == 0
-    year = timezone.localdate().year
-    starts = timezone.make_aware(datetime.datetime(year, 6, 1, 13))
-    conference = ConferenceFactory(starts_at=starts)
-    # Only a held conference counts; a planned one does not.
-    assert this_year() == 0
-    conference.status = "gehouden"
-    conference.save()
-    assert this_year() == 1
+    assert rate(None) == 25
+
+
+def test_a_conference_counts_once_it_has_been_held():
+    """Recommendation 8 at the edge: a conference dated tomorrow does not count; one held
+    yesterday does; one held last programme year does not."""
+    held = registry.get(IndicatorSource, "training.conferences_this_year").compute
+    now = timezone.make_aware(datetime.datetime(2026, 6, 15, 12))
+    period = _programme_year(now)
+    assert held(period) == 0
+    ConferenceFactory(
+        year=2026,
+        starts_at=now + datetime.timedelta(days=1),
+        ends_at=now + datetime.timedelta(days=1, hours=4),
+    )
+    assert held(period) == 0
+    ConferenceFactory(
+        year=2025,
+        starts_at=timezone.make_aware(datetime.datetime(2025, 10, 10, 13)),
+        ends_at=timezone.make_aware(datetime.datetime(2025, 10, 10, 17)),
+    )
+    assert held(period) == 0
+    # Two days on, the conference was held yesterday: it counts.
+    assert held(_programme_year(now + datetime.timedelta(days=2))) == 1
+
+
+def test_training_reach_counts_wijkraden_whose_member_attended_this_programme_year():
+    """Recommendation 3 at the edge: attendance recorded at a session that took place in the
+    period, by someone who held a seat in the wijkraad during the period."""
+    source = registry.get(IndicatorSource, "training.attended_share").compute
+    now = timezone.make_aware(datetime.datetime(2026, 6, 15, 12))
+    reached, joined_later, absent, other, left = CouncilFactory.create_batch(5)
+    session = SessionFactory(
+        starts_at=now - datetime.timedelta(days=10),
+        ends_at=now - datetime.timedelta(days=10) + datetime.timedelta(hours=2),
+    )
+    last_year = SessionFactory(
+        starts_at=timezone.make_aware(datetime.datetime(2025, 11, 1, 19)),
+        ends_at=timezone.make_aware(datetime.datetime(2025, 11, 1, 21)),
+    )
+    member = MembershipFactory(council=reached, start=datetime.date(2020, 1, 1)).person
+    EnrolmentFactory(session=session, person=member, status="ingeschreven", attended=True)
+    # Joined after the session, still this year: the wijkraad now has a trained member.
+    newcomer = MembershipFactory(
+        council=joined_later, start=timezone.localdate(now) - datetime.timedelta(days=2)
+    ).person
+    EnrolmentFactory(session=session, person=newcomer, status="ingeschreven", attended=True)
+    # Left the wijkraad before the programme year began: does not count for it.
+    former = MembershipFactory(
+        council=left, start=datetime.date(2020, 1, 1), end=datetime.date(2025, 12, 31)
+    ).person
+    EnrolmentFactory(session=session, person=former, status="ingeschreven", attended=True)
+    not_there = MembershipFactory(council=absent, start=datetime.date(2020, 1, 1)).person
+    EnrolmentFactory(session=session, person=not_there, status="ingeschreven", attended=False)
+    old = MembershipFactory(council=other, start=datetime.date(2020, 1, 1)).person
+    EnrolmentFactory(session=last_year, person=old, status="ingeschreven", attended=True)
+    assert source(_programme_year(now)) == 40.0
+    # The session of last year counted for last year.
+    last = _programme_year(timezone.make_aware(datetime.datetime(2025, 12, 1, 12)))
+    assert source(last) == 20.0
 
 
 def test_actions_link_to_the_programme_and_the_conference():

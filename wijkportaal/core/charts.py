@@ -39,3 +39,36 @@ def percentage_bars(
         "width": label_width + bar_width + 50,
         "height": max(len(items) * (bar_height + gap), bar_height),
     }
+
+
+def trend_line(
+    points: list[dict[str, Any]],
+    *,
+    value: str,
+    label: str,
+    width: int = 240,
+    height: int = 80,
+    pad: int = 6,
+    ceiling: float | None = None,
+) -> dict[str, Any]:
+    """A small line chart of values over time (oldest first): each point (a dict whose `value`
+    key holds a number, or None for no figure) comes back with `x` and `y`; `polyline` is the
+    SVG points attribute of the line through the points that have a figure. The scale runs
+    from 0 to the largest value (or `ceiling`, when larger)."""
+    numbers = [float(point[value]) for point in points if point[value] is not None]
+    top = max(numbers + [float(ceiling or 0), 1.0])
+    step = (width - 2 * pad) / max(len(points) - 1, 1)
+    placed = []
+    for index, point in enumerate(points):
+        figure = point[value]
+        y = None
+        if figure is not None:
+            y = round(height - pad - (height - 2 * pad) * float(figure) / top, 1)
+        placed.append({**point, "x": round(pad + index * step, 1), "y": y, "label": point[label]})
+    return {
+        "points": placed,
+        "polyline": " ".join(f"{p['x']},{p['y']}" for p in placed if p["y"] is not None),
+        "width": width,
+        "height": height,
+        "baseline": height - pad,
+    }

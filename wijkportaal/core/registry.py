@@ -18,9 +18,12 @@ message, the desk its kinds of case) by subclassing `Plugin`. Nothing else is ke
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
+
+from django.utils import timezone
 
 
 @dataclass(frozen=True)
@@ -84,13 +87,36 @@ class DemoStep(Plugin):
 
 
 @dataclass(frozen=True)
+class Period:
+    """The period an indicator counts over: from `start` up to and including `end` (a
+    programme year, or up to a target date), measured at `now` (an aware datetime; the
+    request's or the snapshot's moment). What has not happened by `now` does not count."""
+
+    start: datetime.date
+    end: datetime.date
+    now: datetime.datetime
+
+    @property
+    def today(self) -> datetime.date:
+        return timezone.localdate(self.now)
+
+    @property
+    def until(self) -> datetime.date:
+        """The last day that counts so far: the end of the period or today, whichever first."""
+        return min(self.end, self.today)
+
+
+@dataclass(frozen=True)
 class IndicatorSource(Plugin):
-    """A live computation for an indicator of the progress monitor: `compute()` returns the
-    current value as a number with a constant number of queries. `key` is what an Indicator
-    row names in its `source`."""
+    """A live computation for an indicator of the progress monitor: `compute(period)` returns
+    the value over a `Period` as a number (or None when there is nothing to measure yet) with
+    a constant number of queries. `definition` is the one sentence shown beside the figure:
+    what exactly is counted. `key` is what an Indicator row names in its `source`."""
 
     label: Any
-    compute: Callable[[], Any]
+    compute: Callable[[Period], Any]
+    definition: Any = ""
+    unit: str = ""
     order: int = 50
 
 

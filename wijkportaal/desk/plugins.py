@@ -4,7 +4,9 @@ demo step. The kinds of case come from the apps above (see hooks.CaseKind)."""
 
 from __future__ import annotations
 
-from wijkportaal.core.registry import DemoStep, PageSection
+from django.utils.translation import gettext_lazy as _
+
+from wijkportaal.core.registry import DemoStep, IndicatorSource, PageSection
 from wijkportaal.notifications.hooks import DigestSection
 
 from . import demo, reminders, selectors
@@ -39,6 +41,17 @@ PLUGINS = [
         order=20,
     ),
     DigestSection("desk.answers", build=answers_section, order=20),
+    IndicatorSource(
+        "desk.answered_in_term_share",
+        label=_("Verzoeken binnen de termijn beantwoord (%)"),
+        compute=selectors.answered_in_term_share,
+        definition=_(
+            "Van alle verzoeken aan de gemeente (elke soort) die in de periode binnenkwamen en "
+            "waarvan de antwoordtermijn verstreken is of die al beantwoord zijn: het "
+            "percentage dat binnen de termijn in werkdagen beantwoord werd."
+        ),
+        unit="%",
+    ),
     # After the domain apps' own steps, which open the cases this one moves along.
     DemoStep("desk", run=demo.seed_desk, order=90),
     *reminders.PLUGINS,

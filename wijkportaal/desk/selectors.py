@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from wijkportaal.accounts.models import User
 from wijkportaal.core.errors import NotFound
+from wijkportaal.core.registry import Period
 from wijkportaal.permissions import current_council_ids, is_administrator, is_officer
 from wijkportaal.wijkraden.models import Department
 
@@ -192,6 +193,29 @@ def _figures(received=0, answered=0, in_term=0, late_open=0, open_now=0, overdue
         "open": open_now,
         "overdue": overdue,
     }
+
+
+def answered_in_term_share(period: Period, *, kind: str | None = None) -> float | None:
+    """Indicators of recommendations 6 (every kind) and 7 (one kind): of the cases received in
+    the period whose answer was due by the moment of measuring — answered, or still open past
+    their answer-by date — the percentage answered within the term. Cases still within their
+    term do not count yet. None when nothing was due. One query."""
+    start = timezone.make_aware(datetime.datetime.combine(period.start, datetime.time.min))
+    end = timezone.make_aware(
+        datetime.datetime.combine(period.end + datetime.timedelta(days=1), datetime.time.min)
+    )
+    cases = Case.objects.filter(received_at__gte=start, received_at__lt=min(end, period.now))
+    if kind is not None:
+        cases = cases.filter(kind=kind)
+    answered = Q(answered_at__isnull=False, answered_at__lte=period.now)
+    late_open = Q(status__in=OPEN_STATUSES, answer_by__lt=period.today)
+    figures = cases.aggregate(
+        due=Count("pk", filter=answered | late_open),
+        in_term=Count("pk", filter=answered & Q(answered_in_term=True)),
+    )
+    if not figures["due"]:
+        return None
+    return round(100 * figures["in_term"] / figures["due"], 1)
 
 
 def response_times(today: datetime.date | None = None) -> dict:

@@ -4,6 +4,7 @@ environment (django-environ), so any municipality can run the portal without cod
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -192,6 +193,11 @@ CELERY_BEAT_SCHEDULE = {
     "notifications-due-work": {"task": "notifications.run_due_work", "schedule": 300.0},
     # The worker's sign of life for /gezondheid/ (wijkportaal/core/heartbeat.py).
     "core-heartbeat": {"task": "core.heartbeat", "schedule": 60.0},
+    # A dated snapshot of every indicator, once a month (a repeat in the same month adds none).
+    "recommendations-indicator-snapshots": {
+        "task": "recommendations.take_indicator_snapshots",
+        "schedule": crontab(minute=15, hour=2, day_of_month=1),
+    },
 }
 # Beat's default scheduler, which also writes beat's own heartbeat on every tick.
 CELERY_BEAT_SCHEDULER = "wijkportaal.core.heartbeat:HeartbeatScheduler"
@@ -217,6 +223,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_SUBJECT_PREFIX = env("EMAIL_SUBJECT_PREFIX", default="[Wijkportaal] ")
 # Progress digests go out from this local hour (Europe/Amsterdam) on their day.
 DIGEST_HOUR = env.int("DIGEST_HOUR", default=7)
+
+# The first day of a programme year ("MM-DD"): the period of the indicators that count per year.
+PROGRAMME_YEAR_START = env("PROGRAMME_YEAR_START", default="01-01")
 # Seconds before a temporary mail failure is retried (doubling per attempt).
 NOTIFICATION_RETRY_BACKOFF = env.int("NOTIFICATION_RETRY_BACKOFF", default=30)
 

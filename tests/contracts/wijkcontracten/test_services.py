@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
@@ -11,8 +10,8 @@ from contracts.wijkcontracten.models import (
     Commitment,
     CommitmentStatus,
     Contract,
+    ContractOrigin,
     ContractStatus,
-    ContractTransition,
     PartyKind,
 )
 from tests.contracts.factories import (
@@ -22,7 +21,7 @@ from tests.contracts.factories import (
     SignedContractFactory,
 )
 from wijkportaal.core.errors import NotFound
-from wijkportaal.core.registry import IndicatorSource, registry
+from wijkportaal.core.registry import IndicatorSource, Period, registry
 
 pytestmark = pytest.mark.django_db
 
@@ -273,14 +272,28 @@ def test_overdue_commitments_are_flagged():
     assert list(Commitment.objects.overdue()) == [late]
 
 
-def test_indicator_counts_contracts_signed_this_calendar_year(officer):
-    with time_machine.travel(datetime.datetime(2025, 12, 30, 12, tzinfo=datetime.UTC)):
-        SignedContractFactory()
-    with time_machine.travel(datetime.datetime(2026, 3, 1, 12, tzinfo=datetime.UTC)):
-        SignedContractFactory()
-        SignedContractFactory()
-        ContractFactory()  # only requested
-        source = registry.get(IndicatorSource, "contracts.started_this_year")
-        assert source.compute() == 2
-        assert selectors.contracts_started_this_year() == 2
-    assert ContractTransition.objects.count() == 3
+def _year(year: int, now: datetime.datetime) -> Period:
+    return Period(start=datetime.date(year, 1, 1), end=datetime.date(year, 12, 31), now=now)
+
+
+def test_indicator_counts_only_contracts_a_wijkraad_requested_and_started_in_the_period():
+    """Recommendation 9 at the edge of its definition: a wijkraad's request signed and started
+    in the period counts; an officer-created contract does not; a requested one that started
+    before the period does not; one still on its way does not; one starting later does not."""
+    by_council = ContractOrigin.COUNCIL_REQUEST
+    today = datetime.date(2026, 3, 1)
+    SignedContractFactory(origin=by_council, start_date=datetime.date(2026, 2, 1))  # counts
+    SignedContractFactory(start_date=datetime.date(2026, 2, 1))  # the municipality's own
+    SignedContractFactory(origin=by_council, start_date=datetime.date(2025, 12, 31))  # before
+    SignedContractFactory(origin=by_council, start_date=datetime.date(2026, 3, 2))  # not yet
+    ContractFactory(origin=by_council, start_date=datetime.date(2026, 2, 1))  # only requested
+    now = timezone.make_aware(datetime.datetime.combine(today, datetime.time(12)))
+    source = registry.get(IndicatorSource, "contracts.started_this_year")
+    assert source.compute(_year(2026, now)) == 1
+    assert selectors.contracts_started_this_year(today) == 1
+
+
+def test_a_request_through_the_portal_is_marked_as_the_wijkraads_own(chair, council):
+    contract = request(chair, council)
+    assert contract.origin == ContractOrigin.COUNCIL_REQUEST
+    assert ContractFactory().origin == ContractOrigin.MUNICIPALITY
