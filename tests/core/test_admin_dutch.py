@@ -49,7 +49,7 @@ def test_admin_strings_django_leaves_untranslated_are_dutch(compiled):
         )
 
 
-def test_compiletranslations_compiles_the_project_apps_not_the_installed_packages(settings):
+def test_compiletranslations_compiles_the_projects_catalogues_not_the_installed_packages(settings):
     dirs = {str(path) for path in locale_dirs()}
-    assert any(path.endswith("wijkportaal/core/locale") for path in dirs)
+    assert dirs == {str(path) for path in settings.LOCALE_PATHS}
     assert not any("site-packages" in path for path in dirs)

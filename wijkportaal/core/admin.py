@@ -17,12 +17,11 @@ class TransitionRecordInline(admin.TabularInline):
         return False
 
 
-# The admin widgets' JavaScript catalogue: Django's own translations of the admin, plus this
-# package's locale/ for the strings Django's Dutch catalogue lacks (the two-list selector's
-# "Choose all %s" and friends in Django 5.2). wijkportaal/urls.py puts it on the admin site.
-admin_javascript_catalog = JavaScriptCatalog.as_view(
-    packages=["django.contrib.admin", "wijkportaal.core"]
-)
+# The admin widgets' JavaScript catalogue: Django's own translations of the admin, plus the
+# project's locale/nl/djangojs.po (LOCALE_PATHS) for the strings Django's Dutch catalogue lacks
+# (the two-list selector's "Choose all %s" and friends in Django 5.2). wijkportaal/urls.py puts
+# it on the admin site.
+admin_javascript_catalog = JavaScriptCatalog.as_view(packages=["django.contrib.admin"])
 
 
 def admin_i18n_javascript(request, extra_context=None):

@@ -1,14 +1,13 @@
 from pathlib import Path
 
 import polib
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
     help = (
-        "Compileert de .po-bestanden in locale/ en in de locale/ van de eigen apps naar .mo "
+        "Compileert de .po-bestanden in locale/ naar .mo "
         "met polib, zodat een nieuwe machine zonder gettext de vertalingen heeft. Slaat "
         "bestanden over die al actueel zijn."
     )
@@ -26,13 +25,6 @@ class Command(BaseCommand):
 
 
 def locale_dirs() -> list[Path]:
-    """LOCALE_PATHS, then the locale/ folder of every app inside the project (e.g. the core's
-    Dutch for strings Django's own catalogues lack); never those of installed packages."""
-    base = Path(settings.BASE_DIR).resolve()
-    own_apps = [
-        Path(config.path) / "locale"
-        for config in apps.get_app_configs()
-        if Path(config.path).resolve().is_relative_to(base)
-        and ".venv" not in Path(config.path).parts
-    ]
-    return [Path(path) for path in settings.LOCALE_PATHS] + [p for p in own_apps if p.is_dir()]
+    """The project's LOCALE_PATHS: the English catalogue and the Dutch additions to Django's
+    own catalogues (the admin's). Installed packages bring their own compiled files."""
+    return [Path(path) for path in settings.LOCALE_PATHS]
