@@ -224,6 +224,11 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
 }
+# Behind the TLS proxy every request comes from the proxy: the client's address is taken from
+# X-Forwarded-For, this many places from the right (what the client wrote itself is ignored),
+# or from a header the proxy sets. README, "Production deployment".
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("ALLAUTH_TRUSTED_CLIENT_IP_HEADER", default="") or None
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="Wijkportaal")
 # Officers and administrators must have TOTP before they may use the admin.
