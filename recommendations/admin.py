@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from wijkportaal.accounts.reauthentication import SensitiveAdminMixin
 from wijkportaal.core.web import apply_errors
 
 from . import services
@@ -54,7 +55,7 @@ class IndicatorInline(admin.TabularInline):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(HistoryAdmin):
+class RecommendationAdmin(SensitiveAdminMixin, HistoryAdmin):
     list_display = ["number", "title", "stance", "action_count", "updated_at"]
     list_display_links = ["number", "title"]
     list_filter = ["stance"]

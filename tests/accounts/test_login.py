@@ -43,8 +43,8 @@ def test_officer_without_mfa_must_set_it_up_before_using_the_admin(client, db):
     response = client.get(reverse("admin:index"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("mfa_activate_totp"))
-    # Public pages stay reachable.
-    assert client.get("/").status_code == 200
+    # Not only the admin: every page waits for TOTP (tests/accounts/test_mfa_everywhere.py).
+    assert client.get("/")["Location"].startswith(reverse("mfa_activate_totp"))
 
 
 @override_settings(MFA_REQUIRED_FOR_STAFF=True)

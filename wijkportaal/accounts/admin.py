@@ -9,6 +9,7 @@ from wijkportaal.wijkraden.models import Membership
 
 from . import services
 from .models import Invitation, User
+from .reauthentication import SensitiveAdminMixin
 
 
 class MembershipInline(admin.TabularInline):
@@ -18,7 +19,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(ObjectPermissionsModelAdmin, DjangoUserAdmin):
+class UserAdmin(SensitiveAdminMixin, ObjectPermissionsModelAdmin, DjangoUserAdmin):
     ordering = ["email"]
     list_display = ["email", "first_name", "last_name", "kind", "department", "party", "is_active"]
     list_filter = ["kind", "department", "is_active", "is_staff"]
@@ -47,7 +48,7 @@ class UserAdmin(ObjectPermissionsModelAdmin, DjangoUserAdmin):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(ObjectPermissionsModelAdmin):
+class InvitationAdmin(SensitiveAdminMixin, ObjectPermissionsModelAdmin):
     list_display = [
         "email",
         "kind",

@@ -64,10 +64,13 @@ class StaffSessionTimeoutMiddleware:
 
 
 class RequireMFAForStaffMiddleware:
-    """Officers and administrators must set up TOTP before they use the admin.
+    """Officers and administrators must set up TOTP before they do anything else.
 
     allauth has no per-role setting that forces MFA, so this middleware sends such a user to
-    the TOTP activation page until an authenticator exists. The demo relaxes it through
+    the TOTP activation page until an authenticator exists — from every page and every POST,
+    not only the admin: officers answer requests and move contracts on the portal itself.
+    What stays reachable: the MFA set-up (and the password confirmation it asks for first),
+    logout, static files and the language switch. The demo relaxes it through
     MFA_REQUIRED_FOR_STAFF=false (local settings only)."""
 
     def __init__(self, get_response):
@@ -76,13 +79,23 @@ class RequireMFAForStaffMiddleware:
     def __call__(self, request):
         if (
             settings.MFA_REQUIRED_FOR_STAFF
-            and request.path.startswith(reverse("admin:index"))
-            and request.user.is_authenticated
-            and request.user.is_staff
+            and is_staff_account(request.user)
+            and not self._allowed_without_mfa(request.path)
             and not self._has_authenticator(request.user)
         ):
             return redirect(reverse("mfa_activate_totp") + "?next=" + request.path)
         return self.get_response(request)
+
+    @staticmethod
+    def _allowed_without_mfa(path: str) -> bool:
+        allowed = (
+            reverse("mfa_index"),  # activation, then the recovery codes, shown once
+            reverse("account_reauthenticate"),
+            reverse("account_logout"),
+            reverse("set_language"),
+            settings.STATIC_URL,
+        )
+        return path.startswith(allowed)
 
     @staticmethod
     def _has_authenticator(user) -> bool:

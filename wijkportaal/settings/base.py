@@ -233,6 +233,9 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="Wijkportaal")
 # Officers and administrators must have TOTP before they may use the admin.
 MFA_REQUIRED_FOR_STAFF = env.bool("MFA_REQUIRED_FOR_STAFF", default=True)
+# Sensitive admin changes (users, memberships, invitations, budget lines, the official answer)
+# ask for the password or a TOTP code again after this long (wijkportaal.accounts.reauthentication).
+SENSITIVE_REAUTHENTICATION_SECONDS = env.int("SENSITIVE_REAUTHENTICATION_SECONDS", default=15 * 60)
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 
 # --- Security ---------------------------------------------------------------------------------
