@@ -105,7 +105,14 @@ class User(AbstractUser):
 
     @property
     def display_name(self) -> str:
+        """The name in mails and on officers' screens (the address's first part when the
+        person gave no name). Never on a public page: use public_name there."""
         return self.get_full_name() or self.email.split("@")[0]
+
+    @property
+    def public_name(self) -> str:
+        """The name a public page may show: only the name the person gave, else nothing."""
+        return self.get_full_name()
 
     @property
     def is_officer(self) -> bool:

@@ -124,6 +124,15 @@ class MailSink(Plugin):
     queue: Callable[[Iterable[Any]], list[int]]
 
 
+@dataclass(frozen=True)
+class PersonalDataSource(Plugin):
+    """What an app keeps about a person, for their own download at /mijn/gegevens/ (the
+    AVG's right of access). `collect(user)` returns JSON-serialisable data."""
+
+    collect: Callable[[Any], Any]
+    order: int = 50
+
+
 # --- The registry ----------------------------------------------------------------------------
 
 

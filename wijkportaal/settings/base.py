@@ -239,6 +239,8 @@ SENSITIVE_REAUTHENTICATION_SECONDS = env.int("SENSITIVE_REAUTHENTICATION_SECONDS
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 
 # --- Security ---------------------------------------------------------------------------------
+# How long the audit log (logins, failed logins, MFA changes) is kept, in days.
+AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=365)
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=14 * 24 * 3600)
 # Officers and administrators (wijkportaal.accounts.middleware.StaffSessionTimeoutMiddleware):
 # logged out after this long without a request, and after this long in all.
