@@ -182,6 +182,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {
     # "Send what is due now", driven by database rows: no long ETAs in the broker.
     "notifications-due-work": {"task": "notifications.run_due_work", "schedule": 300.0},
+    # Privacy: unconfirmed right-to-challenge proposals (an address and a text) go after 7 days.
+    "contracts-purge-unverified-proposals": {
+        "task": "contracts.purge_unverified_proposals",
+        "schedule": 86400.0,
+    },
 }
 
 # --- Email ------------------------------------------------------------------------------------
@@ -223,6 +228,10 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
+    # The anonymous right-to-challenge form mails the address typed in: per client, and for
+    # all clients together (one key) — contracts/uitdaagrecht/views.py.
+    "challenge_proposal": env("RATE_LIMIT_CHALLENGE_PROPOSAL", default="3/h/ip,10/d/ip"),
+    "challenge_proposal_all": env("RATE_LIMIT_CHALLENGE_PROPOSAL_ALL", default="100/d/key"),
 }
 # Behind the TLS proxy every request comes from the proxy: the client's address is taken from
 # X-Forwarded-For, this many places from the right (what the client wrote itself is ignored),
