@@ -8,7 +8,7 @@ from wijkportaal.core.web import apply_errors
 from wijkportaal.wijkraden.models import Membership
 
 from . import services
-from .models import Invitation, User
+from .models import AuthEvent, Invitation, User
 from .reauthentication import SensitiveAdminMixin
 
 
@@ -144,3 +144,25 @@ class InvitationAdmin(SensitiveAdminMixin, ObjectPermissionsModelAdmin):
                 return cleaned
 
         return InvitationForm
+
+
+@admin.register(AuthEvent)
+class AuthEventAdmin(ObjectPermissionsModelAdmin):
+    """The audit log: administrators read it; nobody adds, changes or deletes a row here
+    (rows go only when older than AUDIT_RETENTION_DAYS, by the purge task)."""
+
+    list_display = ["at", "kind", "user", "login", "client_address", "detail"]
+    list_filter = ["kind"]
+    search_fields = ["login", "user__email", "client_address"]
+    list_select_related = ["user"]
+    date_hierarchy = "at"
+    readonly_fields = ["at", "kind", "user", "login", "client_address", "detail"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -183,6 +183,7 @@ CELERY_BEAT_SCHEDULE = {
     # "Send what is due now", driven by database rows: no long ETAs in the broker.
     "notifications-due-work": {"task": "notifications.run_due_work", "schedule": 300.0},
     # Privacy: unconfirmed right-to-challenge proposals (an address and a text) go after 7 days.
+    "accounts-purge-auth-events": {"task": "accounts.purge_auth_events", "schedule": 86400.0},
     "contracts-purge-unverified-proposals": {
         "task": "contracts.purge_unverified_proposals",
         "schedule": 86400.0,
