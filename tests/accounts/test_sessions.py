@@ -19,7 +19,9 @@ from django.core.management import call_command
 call_command("migrate", verbosity=0)
 from django.conf import settings
 from django.test import Client, override_settings
-from tests.factories import OfficerFactory, UserFactory, PASSWORD, totp_code
+from tests.factories import (
+    AdministratorFactory, OfficerFactory, UserFactory, PASSWORD, totp_code,
+)
 
 COOKIE = "__Host-sessionid"
 out = {}
@@ -79,6 +81,18 @@ with time_machine.travel("2026-03-02 08:00 +01:00", tick=False) as clock:
     clock.shift(20 * 60)
     out["officer_busy_after_12_hours"] = status(staff)
 
+    # Re-authentication for a sensitive admin change, 15 minutes after the login.
+    administrator = AdministratorFactory()
+    admin = Client()
+    login(admin, administrator)
+    url = "/admin/wijkraden/membership/add/"
+    out["admin_fresh"] = status(admin, url)
+    clock.shift(16 * 60)
+    stale = admin.get(url, secure=True)
+    out["admin_after_16_minutes"] = stale.get("Location", "").split("?")[0]
+    admin.post(stale["Location"], {"password": PASSWORD}, secure=True)
+    out["admin_after_confirming"] = status(admin, url)
+
 print(json.dumps(out))
 """
 
@@ -110,6 +124,12 @@ def test_officer_session_ends_after_30_idle_minutes(production):
 def test_officer_session_ends_after_12_hours_however_busy(production):
     assert set(production["officer_busy_until_12_hours"]) == {200}
     assert production["officer_busy_after_12_hours"] == "login"
+
+
+def test_sensitive_admin_change_asks_to_reauthenticate_after_15_minutes(production):
+    assert production["admin_fresh"] == 200
+    assert production["admin_after_16_minutes"] == "/accounts/reauthenticate/"
+    assert production["admin_after_confirming"] == 200
 
 
 @pytest.mark.django_db
