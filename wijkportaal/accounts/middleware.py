@@ -13,6 +13,7 @@ from .models import STAFF_KINDS
 
 SESSION_STARTED_KEY = "staff_session_started"
 SESSION_SEEN_KEY = "staff_session_seen"
+STAMP_EVERY_SECONDS = 60
 
 
 def is_staff_account(user) -> bool:
@@ -57,6 +58,9 @@ class StaffSessionTimeoutMiddleware:
     @staticmethod
     def _stamp(request) -> None:
         now = time.time()
+        # Written at most once a minute: a busy page does not save its session every request.
+        if now - request.session.get(SESSION_SEEN_KEY, 0) < STAMP_EVERY_SECONDS:
+            return
         started = request.session.setdefault(SESSION_STARTED_KEY, now)
         request.session[SESSION_SEEN_KEY] = now
         remaining = settings.STAFF_SESSION_MAX_SECONDS - (now - started)
