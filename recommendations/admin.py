@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from wijkportaal.accounts.reauthentication import SensitiveAdminMixin
 from wijkportaal.core.registry import IndicatorSource, registry
 from wijkportaal.core.web import apply_errors
 
@@ -122,7 +123,7 @@ def _rename(messages: dict) -> dict:
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(HistoryAdmin):
+class RecommendationAdmin(SensitiveAdminMixin, HistoryAdmin):
     list_display = ["number", "title", "stance", "action_count", "updated_at"]
     list_display_links = ["number", "title"]
     list_filter = ["stance"]

@@ -1,4 +1,10 @@
+import time
+
 import pytest
+from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+from allauth.account.internal.flows.login import _AUTHENTICATION_METHODS_USER_SESSION_KEY
+from allauth.mfa.models import Authenticator
+from django.test import Client
 
 from tests.factories import (
     AdministratorFactory,
@@ -9,6 +15,29 @@ from tests.factories import (
     UserFactory,
 )
 from wijkportaal.wijkraden.models import Function
+
+
+class PortalClient(Client):
+    """Django's test client, whose force_login leaves in the session what a real login through
+    allauth leaves: when the user authenticated (password, then TOTP for staff who have it).
+    Sensitive admin pages ask for a recent authentication and read exactly that."""
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        now = time.time()
+        records = [{"method": "password", "at": now, "email": user.email}]
+        totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+        if totp is not None:
+            records.append({"method": "mfa", "at": now, "id": totp.pk, "type": "totp"})
+        session = self.session
+        session[AUTHENTICATION_METHODS_SESSION_KEY] = records
+        session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
+        session.save()
+
+
+@pytest.fixture
+def client():
+    return PortalClient()
 
 
 @pytest.fixture(autouse=True)

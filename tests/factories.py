@@ -1,6 +1,8 @@
 import datetime
+import time
 
 import factory
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.utils import timezone
 
 from wijkportaal.accounts.models import Invitation, User, UserKind
@@ -13,6 +15,13 @@ from wijkportaal.wijkraden.models import (
 )
 
 PASSWORD = "correct-horse-battery"
+# The authenticator app every test officer and administrator "has" (base32).
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def totp_code(at: float | None = None) -> str:
+    """The code the staff member's authenticator app shows now (or at `at`)."""
+    return format_hotp_value(hotp_value(TOTP_SECRET, int(at or time.time()) // 30))
 
 
 class DistrictFactory(factory.django.DjangoModelFactory):
@@ -55,13 +64,24 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password(PASSWORD)
 
 
-class OfficerFactory(UserFactory):
+class StaffFactory(UserFactory):
+    """Officers and administrators must have TOTP (the portal sends them to MFA set-up
+    otherwise), so by default they have set it up, as in real life. `totp=False` makes the
+    one who has not yet."""
+
+    @factory.post_generation
+    def totp(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            TOTP.activate(self, TOTP_SECRET)
+
+
+class OfficerFactory(StaffFactory):
     kind = UserKind.OFFICER
     department = factory.SubFactory(DepartmentFactory)
     is_staff = True
 
 
-class AdministratorFactory(UserFactory):
+class AdministratorFactory(StaffFactory):
     kind = UserKind.ADMINISTRATOR
     is_staff = True
     is_superuser = True

@@ -17,9 +17,11 @@ KINDS = (
     "councillor",  # gemeenteraadslid
     "officer",  # ambtenaar
     "administrator",  # functioneel beheerder
+    "officer_without_totp",  # ambtenaar die nog geen TOTP heeft ingesteld
 )
 
 LOGIN = "login"  # a redirect to the login page
+MFA = "mfa"  # a redirect to the TOTP set-up
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,10 @@ class Row:
     overrides: dict[str, int | str] = field(default_factory=dict)
 
     def expected(self, kind: str) -> int | str:
+        if kind == "officer_without_totp":
+            # Staff without TOTP reach nothing but the MFA set-up (and logout, static files,
+            # the language switch): every page, public ones included, sends them there.
+            return self.overrides.get(kind, MFA)
         return self.overrides.get(kind, self.default)
 
 

@@ -14,7 +14,7 @@ from tests.factories import (
     OfficerFactory,
     UserFactory,
 )
-from tests.permission_matrix import KINDS, LOGIN
+from tests.permission_matrix import KINDS, LOGIN, MFA
 
 
 def collect_rows():
@@ -45,6 +45,7 @@ def world(db):
         "councillor": CouncillorFactory(),
         "officer": OfficerFactory(),
         "administrator": AdministratorFactory(),
+        "officer_without_totp": OfficerFactory(totp=False),
     }
     values = {"council_a": council_a.slug, "council_b": council_b.slug}
     from tests.matrix_world import extend_world
@@ -64,9 +65,10 @@ def test_status_matrix(client, world, row):
             client.force_login(users[kind])
         response = client.get(url)
         status = response.status_code
-        if status == 302 and (
-            "/accounts/login/" in response["Location"] or "/admin/login/" in response["Location"]
-        ):
+        location = response.get("Location", "")
+        if status == 302 and location.startswith("/accounts/2fa/totp/activate/"):
+            status = MFA
+        elif status == 302 and ("/accounts/login/" in location or "/admin/login/" in location):
             status = LOGIN
         seen[kind] = status
     expected = {kind: row.expected(kind) for kind in KINDS}

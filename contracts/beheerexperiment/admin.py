@@ -1,6 +1,8 @@
 from django.contrib import admin
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
+from wijkportaal.accounts.reauthentication import SensitiveAdminMixin
+
 from .models import BudgetDecision, BudgetLine, BudgetPilot
 
 
@@ -12,7 +14,7 @@ class BudgetLineInline(admin.TabularInline):
 
 
 @admin.register(BudgetPilot)
-class BudgetPilotAdmin(ObjectPermissionsModelAdmin):
+class BudgetPilotAdmin(SensitiveAdminMixin, ObjectPermissionsModelAdmin):
     list_display = ["council", "year"]
     list_select_related = ["council"]
     autocomplete_fields = ["council"]

@@ -38,6 +38,13 @@ class ProposalContentForm(forms.Form):
 
 
 class GroupProposalForm(ProposalContentForm):
+    # A honeypot: hidden from people (CSS), filled in by bots that fill in every field.
+    website = forms.CharField(
+        label=_("Laat dit veld leeg"),
+        required=False,
+        template_name="forms/honeypot_field.html",
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
     group_name = forms.CharField(label=_("Naam van de bewonersgroep"), max_length=200)
     contact_name = forms.CharField(label=_("Naam van de contactpersoon"), max_length=150)
     contact_email = forms.EmailField(

@@ -311,3 +311,15 @@ def _tell_the_desk(actor: User, proposal: ChallengeProposal, to_status: str, mot
             status=CaseStatus.CLOSED,
             reason=_("Het voorstel is uitgevoerd en geëvalueerd."),
         )
+
+
+@transaction.atomic
+def proposals_purge_unverified(*, now: datetime.datetime | None = None) -> int:
+    """Delete resident groups' proposals whose address was not confirmed within the seven
+    days the link is valid: an address and a text nobody confirmed are not kept (AVG).
+    Returns how many proposals went. Run daily by the task and the management command."""
+    cutoff = (now or timezone.now()) - VERIFY_MAX_AGE
+    _count, per_model = ChallengeProposal.objects.filter(
+        verified_at__isnull=True, submitted_at__lt=cutoff
+    ).delete()
+    return per_model.get(ChallengeProposal._meta.label, 0)

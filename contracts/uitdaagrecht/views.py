@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -53,9 +54,32 @@ def proposal_detail(request, pk):
 
 
 def proposal_create_group(request):
+    """The public form: it sends mail to the address typed in, so a honeypot turns bots away
+    (they are shown the "sent" page, nothing is stored or mailed) and allauth's rate limits
+    (ACCOUNT_RATE_LIMITS "challenge_proposal" per client, "challenge_proposal_all" for
+    everyone together) cap what one client and all clients can make it send."""
     form = GroupProposalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
+        if data.pop("website"):
+            return redirect("contracts:proposal-sent")
+        if not (
+            ratelimit.consume(request, action="challenge_proposal")
+            and ratelimit.consume(request, action="challenge_proposal_all", key="all")
+        ):
+            form.add_error(
+                None,
+                _(
+                    "Er zijn op dit moment te veel voorstellen verstuurd. Probeer het later "
+                    "opnieuw, of neem contact op met de gemeente."
+                ),
+            )
+            return render(
+                request,
+                "contracts/proposal_form.html",
+                {"form": form, "for_council": False},
+                status=429,
+            )
         try:
             services.proposal_submit_by_group(
                 group_name=data.pop("group_name"),

@@ -1,9 +1,8 @@
 import pytest
-from allauth.mfa.models import Authenticator
 from django.test import override_settings
 from django.urls import reverse
 
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, OfficerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,18 +38,17 @@ def test_admin_login_goes_through_the_portal_login(client, db):
 
 
 @override_settings(MFA_REQUIRED_FOR_STAFF=True)
-def test_officer_without_mfa_must_set_it_up_before_using_the_admin(client, officer):
-    client.force_login(officer)
+def test_officer_without_mfa_must_set_it_up_before_using_the_admin(client, db):
+    client.force_login(OfficerFactory(totp=False))
     response = client.get(reverse("admin:index"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("mfa_activate_totp"))
-    # Public pages stay reachable.
-    assert client.get("/").status_code == 200
+    # Not only the admin: every page waits for TOTP (tests/accounts/test_mfa_everywhere.py).
+    assert client.get("/")["Location"].startswith(reverse("mfa_activate_totp"))
 
 
 @override_settings(MFA_REQUIRED_FOR_STAFF=True)
 def test_officer_with_totp_uses_the_admin(client, officer):
-    Authenticator.objects.create(user=officer, type=Authenticator.Type.TOTP, data={"secret": "x"})
     client.force_login(officer)
     assert client.get(reverse("admin:index")).status_code == 200
 

@@ -15,9 +15,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
-from django.test import Client
 
 from tests.browser.conftest import AXE_TAGS
+from tests.conftest import PortalClient
 from tests.sweep import build_world, pattern_key, skip_link
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -163,7 +163,7 @@ def test_every_page_each_kind_of_user_reaches_has_no_axe_violations(
     user = users[kind]
     context = browser.new_context(**browser_context_args)
     if user is not None:
-        client = Client()
+        client = PortalClient()  # force_login records the authentication, as a login does
         client.force_login(user)
         context.add_cookies(
             [

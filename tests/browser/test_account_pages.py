@@ -8,9 +8,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def login_with_cookie(page, live_server, user):
     from django.conf import settings
-    from django.test import Client
 
-    client = Client()
+    from tests.conftest import PortalClient
+
+    client = PortalClient()  # force_login records the authentication, as a login does
     client.force_login(user)
     page.context.add_cookies(
         [

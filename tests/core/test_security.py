@@ -47,7 +47,7 @@ def run_production(code, **env):
         env=environment,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=600,  # the session probe migrates a database; CI machines are shared
     )
 
 

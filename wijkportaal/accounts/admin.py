@@ -1,3 +1,5 @@
+from allauth.mfa.admin import AuthenticatorAdmin
+from allauth.mfa.models import Authenticator
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import ValidationError
@@ -8,7 +10,8 @@ from wijkportaal.core.web import apply_errors
 from wijkportaal.wijkraden.models import Membership
 
 from . import services
-from .models import Invitation, User
+from .models import AuthEvent, Invitation, User
+from .reauthentication import SensitiveAdminMixin
 
 
 class MembershipInline(admin.TabularInline):
@@ -18,7 +21,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(ObjectPermissionsModelAdmin, DjangoUserAdmin):
+class UserAdmin(SensitiveAdminMixin, ObjectPermissionsModelAdmin, DjangoUserAdmin):
     ordering = ["email"]
     list_display = ["email", "first_name", "last_name", "kind", "department", "party", "is_active"]
     list_filter = ["kind", "department", "is_active", "is_staff"]
@@ -47,7 +50,7 @@ class UserAdmin(ObjectPermissionsModelAdmin, DjangoUserAdmin):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(ObjectPermissionsModelAdmin):
+class InvitationAdmin(SensitiveAdminMixin, ObjectPermissionsModelAdmin):
     list_display = [
         "email",
         "kind",
@@ -143,3 +146,43 @@ class InvitationAdmin(ObjectPermissionsModelAdmin):
                 return cleaned
 
         return InvitationForm
+
+
+@admin.register(AuthEvent)
+class AuthEventAdmin(ObjectPermissionsModelAdmin):
+    """The audit log: administrators read it; nobody adds, changes or deletes a row here
+    (rows go only when older than AUDIT_RETENTION_DAYS, by the purge task)."""
+
+    list_display = ["at", "kind", "user", "login", "client_address", "detail"]
+    list_filter = ["kind"]
+    search_fields = ["login", "user__email", "client_address"]
+    list_select_related = ["user"]
+    date_hierarchy = "at"
+    readonly_fields = ["at", "kind", "user", "login", "client_address", "detail"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# A second factor holds a secret: administrators see who has one and may remove it (a lost
+# phone; the person sets up a new one at the next login), but nobody adds or edits one here —
+# only its owner, through allauth's own set-up pages.
+admin.site.unregister(Authenticator)
+
+
+@admin.register(Authenticator)
+class ReadOnlyAuthenticatorAdmin(AuthenticatorAdmin):
+    readonly_fields = ("user", "type", "created_at", "last_used_at")
+    exclude = ("data",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -105,7 +105,14 @@ class User(AbstractUser):
 
     @property
     def display_name(self) -> str:
+        """The name in mails and on officers' screens (the address's first part when the
+        person gave no name). Never on a public page: use public_name there."""
         return self.get_full_name() or self.email.split("@")[0]
+
+    @property
+    def public_name(self) -> str:
+        """The name a public page may show: only the name the person gave, else nothing."""
+        return self.get_full_name()
 
     @property
     def is_officer(self) -> bool:
@@ -193,3 +200,40 @@ class Invitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return not self.is_accepted and not self.is_expired
+
+
+class AuthEventKind(models.TextChoices):
+    LOGIN = "login", _("ingelogd")
+    LOGOUT = "logout", _("uitgelogd")
+    LOGIN_FAILED = "login_failed", _("inloggen mislukt")
+    MFA_ADDED = "mfa_added", _("tweestapsverificatie ingesteld")
+    MFA_REMOVED = "mfa_removed", _("tweestapsverificatie verwijderd")
+
+
+class AuthEvent(models.Model):
+    """The audit log of logins, logouts, failed logins and MFA changes: who, when, from which
+    address. Written once (wijkportaal.accounts.audit), never changed, deleted only when
+    older than AUDIT_RETENTION_DAYS."""
+
+    at = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
+    kind = models.CharField(_("gebeurtenis"), max_length=20, choices=AuthEventKind.choices)
+    user = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="auth_events",
+        verbose_name=_("gebruiker"),
+    )
+    # What was typed in the login form when no user matched (or the user's address).
+    login = models.CharField(_("ingevuld e-mailadres"), max_length=254, blank=True)
+    client_address = models.GenericIPAddressField(_("internetadres"), null=True, blank=True)
+    detail = models.CharField(_("toelichting"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("inloggebeurtenis")
+        verbose_name_plural = _("inloggebeurtenissen (auditlog)")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()} {self.login}"

@@ -3,10 +3,11 @@
 from django.utils.translation import gettext_lazy as _
 
 from wijkportaal.core.mail import NotificationKind
-from wijkportaal.core.registry import DemoStep
+from wijkportaal.core.registry import DemoStep, PersonalDataSource
 
 from .adapter import ACCOUNT_MAIL_KIND
 from .demo import seed_accounts
+from .selectors import personal_data
 from .services import INVITATION_KIND, RENEWAL_REQUEST_KIND
 
 PLUGINS = [
@@ -33,4 +34,5 @@ PLUGINS = [
         confidential=True,
     ),
     DemoStep("accounts", run=seed_accounts, order=20),
+    PersonalDataSource("account", collect=personal_data, order=10),
 ]

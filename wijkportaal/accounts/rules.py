@@ -12,3 +12,8 @@ rules.add_perm("accounts.change_invitation", rules.always_deny)
 rules.add_perm("accounts.delete_invitation", is_administrator)
 rules.add_perm("accounts.invite_user", is_staff_member)
 rules.add_perm("accounts", is_staff_member)
+# The audit log: administrators read it, nobody writes it by hand.
+rules.add_perm("accounts.view_authevent", is_administrator)
+rules.add_perm("accounts.add_authevent", rules.always_deny)
+rules.add_perm("accounts.change_authevent", rules.always_deny)
+rules.add_perm("accounts.delete_authevent", rules.always_deny)

@@ -8,7 +8,7 @@ from django.views.i18n import set_language
 
 from . import services
 from .forms import InvitationAcceptForm
-from .models import Invitation, Language
+from .models import STAFF_KINDS, Invitation, Language
 
 
 def invitation_accept(request, token):
@@ -36,6 +36,13 @@ def invitation_accept(request, token):
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, _("Welkom! Uw account is klaar."))
+            if user.kind in STAFF_KINDS:
+                # Officers and administrators work with a second factor from the start.
+                messages.info(
+                    request,
+                    _("Stel nu de tweestapsverificatie in: die is verplicht voor uw account."),
+                )
+                return redirect("mfa_activate_totp")
             return redirect("core:my-page")
     return render(
         request, "accounts/invitation_accept.html", {"invitation": invitation, "form": form}

@@ -185,6 +185,15 @@ class OpenDataset(Plugin):
     order: int = 50
 
 
+@dataclass(frozen=True)
+class PersonalDataSource(Plugin):
+    """What an app keeps about a person, for their own download at /mijn/gegevens/ (the
+    AVG's right of access). `collect(user)` returns JSON-serialisable data."""
+
+    collect: Callable[[Any], Any]
+    order: int = 50
+
+
 # --- The registry ----------------------------------------------------------------------------
 
 

@@ -14,5 +14,7 @@ urlpatterns = [
         views.open_data_catalogue,
         name="open-data-catalogue",
     ),
+    path("privacy/", views.privacy_statement, name="privacy"),
     path("mijn/", views.my_page, name="my-page"),
+    path("mijn/gegevens/", views.my_data, name="my-data"),
 ]

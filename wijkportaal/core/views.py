@@ -1,13 +1,15 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from .accessibility import statement_context
 from .health import healthy, run_checks
 from .opendata import catalogue
-from .registry import HeadlineFigures, registry
+from .registry import HeadlineFigures, PersonalDataSource, registry
 
 
 def home(request):
@@ -30,6 +32,33 @@ def coming_soon(request, title):
 def my_page(request):
     sections = registry.render_sections("my_page", request, request.user)
     return render(request, "core/my_page.html", {"sections": sections})
+
+
+def privacy_statement(request):
+    return render(
+        request,
+        "core/privacy.html",
+        {
+            "audit_retention_days": settings.AUDIT_RETENTION_DAYS,
+            "session_days": settings.SESSION_COOKIE_AGE // 86400,
+        },
+    )
+
+
+@never_cache
+@login_required
+@require_GET
+def my_data(request):
+    """Everything the portal keeps about the logged-in person, as one JSON download."""
+    data = {
+        "gebruiker": request.user.email,
+        "gedownload_op": timezone.now().isoformat(),
+    }
+    for source in registry.all(PersonalDataSource):
+        data[source.key] = source.collect(request.user)
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="mijn-gegevens.json"'
+    return response
 
 
 @never_cache

@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "wijkportaal.accounts.middleware.StaffSessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -198,6 +199,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "recommendations.take_indicator_snapshots",
         "schedule": crontab(minute=15, hour=2, day_of_month=1),
     },
+    # Privacy: unconfirmed right-to-challenge proposals (an address and a text) go after 7 days.
+    "accounts-purge-auth-events": {"task": "accounts.purge_auth_events", "schedule": 86400.0},
+    "contracts-purge-unverified-proposals": {
+        "task": "contracts.purge_unverified_proposals",
+        "schedule": 86400.0,
+    },
 }
 # Beat's default scheduler, which also writes beat's own heartbeat on every tick.
 CELERY_BEAT_SCHEDULER = "wijkportaal.core.heartbeat:HeartbeatScheduler"
@@ -236,7 +243,12 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# A changed password ends every session of the account, this one included (Django drops the
+# others through the session's password hash; allauth logs this one out).
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
+# "Remember me" is the visitor's choice; a remembered session lives SESSION_COOKIE_AGE at most,
+# otherwise it ends with the browser.
+ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = EMAIL_SUBJECT_PREFIX
 ACCOUNT_RATE_LIMITS = {
@@ -244,14 +256,33 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
+    # The anonymous right-to-challenge form mails the address typed in: per client, and for
+    # all clients together (one key) — contracts/uitdaagrecht/views.py.
+    "challenge_proposal": env("RATE_LIMIT_CHALLENGE_PROPOSAL", default="3/h/ip,10/d/ip"),
+    "challenge_proposal_all": env("RATE_LIMIT_CHALLENGE_PROPOSAL_ALL", default="100/d/key"),
 }
+# Behind the TLS proxy every request comes from the proxy: the client's address is taken from
+# X-Forwarded-For, this many places from the right (what the client wrote itself is ignored),
+# or from a header the proxy sets. README, "Production deployment".
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("ALLAUTH_TRUSTED_CLIENT_IP_HEADER", default="") or None
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="Wijkportaal")
 # Officers and administrators must have TOTP before they may use the admin.
 MFA_REQUIRED_FOR_STAFF = env.bool("MFA_REQUIRED_FOR_STAFF", default=True)
+# Sensitive admin changes (users, memberships, invitations, budget lines, the official answer)
+# ask for the password or a TOTP code again after this long (wijkportaal.accounts.reauthentication).
+SENSITIVE_REAUTHENTICATION_SECONDS = env.int("SENSITIVE_REAUTHENTICATION_SECONDS", default=15 * 60)
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 
 # --- Security ---------------------------------------------------------------------------------
+# How long the audit log (logins, failed logins, MFA changes) is kept, in days.
+AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=365)
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=14 * 24 * 3600)
+# Officers and administrators (wijkportaal.accounts.middleware.StaffSessionTimeoutMiddleware):
+# logged out after this long without a request, and after this long in all.
+STAFF_SESSION_IDLE_SECONDS = env.int("STAFF_SESSION_IDLE_SECONDS", default=30 * 60)
+STAFF_SESSION_MAX_SECONDS = env.int("STAFF_SESSION_MAX_SECONDS", default=12 * 3600)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True

@@ -10,7 +10,8 @@ from .base import REDIS_URL
 SECRET_KEY = "test-only-not-secret"
 DEBUG = False
 DEMO_ACCOUNTS_ENABLED = True
-MFA_REQUIRED_FOR_STAFF = False
+# As in production: test officers and administrators have TOTP (tests/factories.py StaffFactory).
+MFA_REQUIRED_FOR_STAFF = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {

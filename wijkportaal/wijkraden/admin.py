@@ -1,6 +1,8 @@
 from django.contrib import admin
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
+from wijkportaal.accounts.reauthentication import SensitiveAdminMixin
+
 from .models import Department, District, InventoryRound, Membership, NeighbourhoodCouncil
 
 
@@ -27,7 +29,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(NeighbourhoodCouncil)
-class NeighbourhoodCouncilAdmin(ObjectPermissionsModelAdmin):
+class NeighbourhoodCouncilAdmin(SensitiveAdminMixin, ObjectPermissionsModelAdmin):
     list_display = ["name", "district", "founded_year", "contact_email", "active"]
     list_filter = ["district", "active"]
     search_fields = ["name", "neighbourhoods"]
@@ -36,7 +38,7 @@ class NeighbourhoodCouncilAdmin(ObjectPermissionsModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(ObjectPermissionsModelAdmin):
+class MembershipAdmin(SensitiveAdminMixin, ObjectPermissionsModelAdmin):
     list_display = ["person", "council", "function", "start", "end"]
     list_filter = ["function", "council__district"]
     search_fields = ["person__email", "person__last_name", "council__name"]

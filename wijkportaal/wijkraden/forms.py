@@ -2,17 +2,34 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import NeighbourhoodCouncil
+from .models import Function, NeighbourhoodCouncil
 
 
 class CouncilProfileForm(forms.ModelForm):
     website = forms.URLField(
         label=_("Website"), required=False, assume_scheme="https", max_length=200
     )
+    public_functions = forms.MultipleChoiceField(
+        label=_("Namen op de openbare pagina"),
+        help_text=_(
+            "Van wie staat de naam op de openbare pagina van de wijkraad? De anderen worden "
+            "alleen geteld."
+        ),
+        choices=Function.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     class Meta:
         model = NeighbourhoodCouncil
-        fields = ["description", "neighbourhoods", "contact_email", "website", "founded_year"]
+        fields = [
+            "description",
+            "neighbourhoods",
+            "contact_email",
+            "website",
+            "founded_year",
+            "public_functions",
+        ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 6, "maxlength": 4000}),
             "neighbourhoods": forms.Textarea(attrs={"rows": 4}),

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -60,6 +61,12 @@ class NeighbourhoodCouncilQuerySet(models.QuerySet):
         return self.filter(active=True)
 
 
+def default_public_functions() -> list[str]:
+    """Whose names a wijkraad's public page shows unless the wijkraad chooses otherwise: the
+    chair and the secretary (the people residents contact)."""
+    return ["voorzitter", "secretaris"]
+
+
 class NeighbourhoodCouncil(models.Model):
     """A wijkraad."""
 
@@ -78,6 +85,13 @@ class NeighbourhoodCouncil(models.Model):
     website = models.URLField(_("website"), blank=True)
     founded_year = models.PositiveSmallIntegerField(_("opgericht in"), null=True, blank=True)
     active = models.BooleanField(_("actief"), default=True)
+    # Privacy (AVG): the public page names only the people in these functions; the others
+    # are counted, not named. The wijkraad chooses.
+    public_functions = models.JSONField(
+        _("functies met naam op de openbare pagina"),
+        default=default_public_functions,
+        blank=True,
+    )
     updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
 
     objects = NeighbourhoodCouncilQuerySet.as_manager()
@@ -102,6 +116,11 @@ class NeighbourhoodCouncil(models.Model):
     @property
     def neighbourhood_list(self) -> list[str]:
         return [line.strip() for line in self.neighbourhoods.splitlines() if line.strip()]
+
+    def clean(self):
+        unknown = set(self.public_functions or []) - set(Function.values)
+        if not isinstance(self.public_functions, list) or unknown:
+            raise ValidationError({"public_functions": _("Kies uit de functies.")})
 
 
 class Function(models.TextChoices):

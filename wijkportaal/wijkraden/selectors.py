@@ -52,9 +52,18 @@ def council_detail(slug: str) -> NeighbourhoodCouncil:
         Prefetch("memberships", queryset=current_members, to_attr="current_memberships")
     )
     try:
-        return councils.get(slug=slug)
+        council = councils.get(slug=slug)
     except NeighbourhoodCouncil.DoesNotExist:
         raise NotFound(f"No wijkraad {slug!r}") from None
+    # Privacy: named are only the functions the wijkraad publishes, and only by the name the
+    # person gave (never anything made from an email address); everyone else is counted.
+    council.public_members = [
+        membership
+        for membership in council.current_memberships
+        if membership.function in council.public_functions and membership.person.public_name
+    ]
+    council.unnamed_member_count = len(council.current_memberships) - len(council.public_members)
+    return council
 
 
 def headline_figures() -> list[dict]:

@@ -9,7 +9,14 @@ from wijkportaal.accounts.models import User
 
 from .models import NeighbourhoodCouncil
 
-PROFILE_FIELDS = ("description", "neighbourhoods", "contact_email", "website", "founded_year")
+PROFILE_FIELDS = (
+    "description",
+    "neighbourhoods",
+    "contact_email",
+    "website",
+    "founded_year",
+    "public_functions",
+)
 
 
 @transaction.atomic

@@ -116,5 +116,7 @@ def test_support_page_queries_do_not_grow(client, officer, django_assert_max_num
     OfferFactory.create_batch(size)
     SupportRequestFactory.create_batch(size)
     client.force_login(officer)
-    with django_assert_max_num_queries(6):
+    # +4 for a staff member's first request: the MFA check and the session's first stamp
+    # (an UPDATE between a savepoint pair) — accounts/middleware.py.
+    with django_assert_max_num_queries(10):
         assert client.get("/ondersteuning/").status_code == 200

@@ -1,0 +1,73 @@
+"""The audit log of authentication: what Django and allauth report through their signals
+(login, logout, failed login, MFA set up or removed) becomes one AuthEvent row with the time
+and the client's address (proxy-aware, as the rate limits see it). Connected in apps.py."""
+
+from __future__ import annotations
+
+import datetime
+
+from allauth.account.adapter import get_adapter
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from .models import AuthEvent, AuthEventKind
+
+
+def client_address(request) -> str | None:
+    if request is None:
+        return None
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except (PermissionDenied, ImproperlyConfigured):
+        return None
+
+
+def auth_event_record(*, kind: str, request=None, user=None, login: str = "", detail="") -> None:
+    """Write one audit row. Never raises into the login flow it observes."""
+    AuthEvent.objects.create(
+        kind=kind,
+        user=user if user is not None and user.pk else None,
+        login=(login or getattr(user, "email", "") or "")[:254],
+        client_address=client_address(request),
+        detail=detail[:100],
+    )
+
+
+@transaction.atomic
+def auth_events_purge(*, now: datetime.datetime | None = None) -> int:
+    """Delete audit rows older than AUDIT_RETENTION_DAYS; returns how many went."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=settings.AUDIT_RETENTION_DAYS)
+    count, _per_model = AuthEvent.objects.filter(at__lt=cutoff).delete()
+    return count
+
+
+# --- Signal receivers (connected in apps.py) -----------------------------------------------------
+
+
+def on_logged_in(sender, request, user, **kwargs):
+    auth_event_record(kind=AuthEventKind.LOGIN, request=request, user=user)
+
+
+def on_logged_out(sender, request, user, **kwargs):
+    if user is not None:
+        auth_event_record(kind=AuthEventKind.LOGOUT, request=request, user=user)
+
+
+def on_login_failed(sender, credentials, request=None, **kwargs):
+    # Django hands over the credentials with the password already masked; keep the login only.
+    login = credentials.get("email") or credentials.get("username") or ""
+    auth_event_record(kind=AuthEventKind.LOGIN_FAILED, request=request, login=str(login))
+
+
+def on_authenticator_added(sender, request, user, authenticator, **kwargs):
+    auth_event_record(
+        kind=AuthEventKind.MFA_ADDED, request=request, user=user, detail=authenticator.type
+    )
+
+
+def on_authenticator_removed(sender, request, user, authenticator, **kwargs):
+    auth_event_record(
+        kind=AuthEventKind.MFA_REMOVED, request=request, user=user, detail=authenticator.type
+    )

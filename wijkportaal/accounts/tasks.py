@@ -1,0 +1,11 @@
+"""Celery tasks of the accounts app: thin, named, idempotent."""
+
+from celery import shared_task
+
+from . import audit
+
+
+@shared_task(name="accounts.purge_auth_events", acks_late=True, time_limit=300, soft_time_limit=240)
+def purge_auth_events() -> int:
+    """Delete audit rows older than AUDIT_RETENTION_DAYS."""
+    return audit.auth_events_purge()
