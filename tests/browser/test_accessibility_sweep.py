@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.browser.conftest import AXE_TAGS
 from tests.conftest import PortalClient
@@ -95,7 +96,12 @@ def crawl(page, base, engine, user, admin_index_only=False):
         if key in patterns:
             continue
         patterns.add(key)
-        response = page.goto(base + path)
+        try:
+            response = page.goto(base + path)
+        except PlaywrightError as error:
+            if "Download is starting" in str(error):
+                continue  # a download (an attachment such as /mijn/gegevens/), not a page
+            raise
         if response is None or response.status >= 400 or not page.url.startswith(base):
             continue
         if "html" not in (response.header_value("content-type") or ""):

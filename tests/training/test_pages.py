@@ -7,7 +7,7 @@ from icalendar import Calendar
 
 from tests.factories import CouncilFactory, MembershipFactory, OfficerFactory
 from tests.recommendations.factories import ActionItemFactory
-from training.models import Enrolment, SeatStatus
+from training.models import Conference, ConferenceStatus, Enrolment, SeatStatus
 from wijkportaal.core.registry import IndicatorSource, Period, registry
 
 from .factories import (
@@ -214,25 +214,32 @@ def test_indicator_sources_are_computed_live():
 
 def test_a_conference_counts_once_it_has_been_held():
     """Recommendation 8 at the edge: a conference dated tomorrow does not count; one held
-    yesterday does; one held last programme year does not."""
+    yesterday counts once an officer recorded it as held; one held last programme year does
+    not."""
     held = registry.get(IndicatorSource, "training.conferences_this_year").compute
     now = timezone.make_aware(datetime.datetime(2026, 6, 15, 12))
     period = _programme_year(now)
     assert held(period) == 0
-    ConferenceFactory(
+    tomorrow = ConferenceFactory(
         year=2026,
+        slug="2026",
         starts_at=now + datetime.timedelta(days=1),
         ends_at=now + datetime.timedelta(days=1, hours=4),
     )
     assert held(period) == 0
     ConferenceFactory(
         year=2025,
+        slug="2025",
+        status=ConferenceStatus.HELD,
         starts_at=timezone.make_aware(datetime.datetime(2025, 10, 10, 13)),
         ends_at=timezone.make_aware(datetime.datetime(2025, 10, 10, 17)),
     )
     assert held(period) == 0
-    # Two days on, the conference was held yesterday: it counts.
-    assert held(_programme_year(now + datetime.timedelta(days=2))) == 1
+    # Two days on the conference took place, but only an officer's record makes it "held".
+    later = _programme_year(now + datetime.timedelta(days=2))
+    assert held(later) == 0
+    Conference.objects.filter(pk=tomorrow.pk).update(status=ConferenceStatus.HELD)
+    assert held(later) == 1
 
 
 def test_training_reach_counts_wijkraden_whose_member_attended_this_programme_year():
