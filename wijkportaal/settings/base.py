@@ -268,6 +268,9 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
 ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("ALLAUTH_TRUSTED_CLIENT_IP_HEADER", default="") or None
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="Wijkportaal")
+# Accept the code of the 30-second step before or after the current one: a phone's clock that
+# drifts a little, or a code typed just as it changes, is not a failed login (RFC 6238 § 5.2).
+MFA_TOTP_TOLERANCE = env.int("MFA_TOTP_TOLERANCE", default=1)
 # Officers and administrators must have TOTP before they may use the admin.
 MFA_REQUIRED_FOR_STAFF = env.bool("MFA_REQUIRED_FOR_STAFF", default=True)
 # Sensitive admin changes (users, memberships, invitations, budget lines, the official answer)
