@@ -126,16 +126,26 @@ def test_an_unknown_kind_is_a_clear_error(council, chair):
     assert "Onbekende soort verzoek" in str(error.value.message_dict["kind"])
 
 
-def test_a_kind_with_an_unknown_department_is_a_clear_error_and_saves_nothing(
-    plugin, council, chair
+def test_a_kind_with_an_unknown_department_tells_the_submitter_and_the_operators(
+    plugin, council, chair, caplog
 ):
+    """A configuration fault: the submitter reads what happened in their own terms (not the
+    officers' "choose a department from the list"), nothing is saved, and the error log — which
+    reaches the operators through JSON logs and Sentry — names the kind."""
     plugin(CaseKind(TEST_KIND, label="Testverzoek", term_days=5, department="bestaat-niet"))
 
-    with pytest.raises(ValidationError) as error:
+    with (
+        caplog.at_level("ERROR", logger="wijkportaal.desk.services"),
+        pytest.raises(ValidationError) as error,
+    ):
         open_case(council, chair)
 
-    assert "Deze afdeling bestaat niet" in error.value.message_dict["department"][0]
+    message = " ".join(error.value.messages)
+    assert "kan nu niet worden ontvangen" in message and "beheerders" in message
+    assert "Kies een afdeling" not in message
+    assert not hasattr(error.value, "error_dict")  # shown above the form, not beside a field
     assert not Case.objects.exists() and not Notification.objects.exists()
+    assert any(TEST_KIND in record.getMessage() for record in caplog.records)
 
 
 def test_a_case_needs_a_title_and_a_submitter(case_kind, council):

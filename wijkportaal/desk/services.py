@@ -9,6 +9,7 @@ answers or moves the submission, they call `case_answer_for_subject` or
 from __future__ import annotations
 
 import datetime
+import logging
 from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
@@ -35,6 +36,8 @@ from .models import (
     CaseEventKind,
     CaseStatus,
 )
+
+logger = logging.getLogger(__name__)
 
 # Mail kinds (registered in reminders.py).
 RECEIPT = "desk.receipt"
@@ -136,6 +139,30 @@ def _department(value: Department | str | int | None) -> Department:
     return found
 
 
+def _owning_department(case_type, topic: str, default: Department | None) -> Department:
+    """The department that answers a new case. When none can be found the portal is set up
+    wrongly (a route or a kind's default department points at nothing): the submitter is told
+    so in words meant for them, nothing is saved, and the operators hear of it through the error
+    log (JSON logs and Sentry)."""
+    owner = selectors.owning_department(case_type, topic, default)
+    try:
+        return _department(owner)
+    except ValidationError:
+        logger.error(
+            "Desk: no department for case kind %s (topic %r, looked for %r); submission refused.",
+            case_type.key,
+            topic,
+            owner,
+        )
+        raise ValidationError(
+            gettext(
+                "Uw verzoek kan nu niet worden ontvangen: bij de gemeente is niet ingesteld welke "
+                "afdeling het behandelt. De beheerders van het portaal zijn gewaarschuwd. Probeer "
+                "het later opnieuw of neem contact op met de gemeente."
+            )
+        ) from None
+
+
 def _officer_ids(department_ids: Iterable[int], *, exclude: Iterable[int] = ()) -> dict[int, list]:
     """{department id: [ids of its active officers]}, in one query."""
     found: dict[int, list[int]] = {}
@@ -211,7 +238,7 @@ def case_open(
         )
     if errors:
         raise ValidationError(errors)
-    department = _department(selectors.owning_department(case_type, topic, department))
+    department = _owning_department(case_type, topic, department)
     received_at = received_at or timezone.now()
     case = Case.objects.create(
         kind=case_type.key,
