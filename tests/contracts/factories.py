@@ -4,7 +4,13 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from contracts.beheerexperiment.models import BudgetLine, BudgetLineKind, BudgetPilot
+from contracts.beheerexperiment.models import (
+    BudgetLine,
+    BudgetLineKind,
+    BudgetPilot,
+    PilotParticipation,
+    PilotRound,
+)
 from contracts.ondersteuning.models import SupportKind, SupportOffer, SupportRequest
 from contracts.uitdaagrecht.models import ChallengeField, ChallengeProposal
 from contracts.wijkcontracten.models import (
@@ -88,6 +94,24 @@ class LineFactory(factory.django.DjangoModelFactory):
     pilot = factory.SubFactory(PilotFactory)
     kind = BudgetLineKind.SOCIAL
     amount = Decimal("1000.00")
+
+
+class RoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PilotRound
+
+    year = factory.LazyFunction(lambda: timezone.localdate().year)
+    title = factory.Sequence(lambda n: f"Beheerexperiment ronde {n}")
+    description = "Wijkraden beheren een jaar lang zelf een budget."
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PilotParticipation
+
+    round = factory.SubFactory(RoundFactory)
+    council = factory.SubFactory(CouncilFactory)
+    motivation = "Wij willen het groen in de wijk zelf beheren."
 
 
 class ProposalFactory(factory.django.DjangoModelFactory):
