@@ -12,7 +12,7 @@ from contracts.beheerexperiment.models import (
     PilotRound,
 )
 from contracts.ondersteuning.models import SupportKind, SupportOffer, SupportRequest
-from contracts.uitdaagrecht.models import ChallengeField, ChallengeProposal
+from contracts.uitdaagrecht.models import ChallengeField, ChallengeProposal, ChallengeTerrain
 from contracts.wijkcontracten.models import (
     Commitment,
     Contract,
@@ -114,6 +114,19 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
     motivation = "Wij willen het groen in de wijk zelf beheren."
 
 
+class TerrainFactory(factory.django.DjangoModelFactory):
+    """By default the terrain open from the programme's start (one row, whatever the test
+    creates first)."""
+
+    class Meta:
+        model = ChallengeTerrain
+        django_get_or_create = ("slug",)
+
+    slug = "maatschappelijke-ondersteuning"
+    name = factory.LazyAttribute(lambda o: o.slug.replace("-", " ").capitalize())
+    opens_on = datetime.date(2019, 1, 1)
+
+
 class ProposalFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ChallengeProposal
@@ -123,6 +136,7 @@ class ProposalFactory(factory.django.DjangoModelFactory):
     contact_email = factory.Sequence(lambda n: f"groep{n}@example.test")
     verified_at = factory.LazyFunction(timezone.now)
     task = factory.Sequence(lambda n: f"Onderhoud van de speeltuin ({n})")
+    terrain = factory.SubFactory(TerrainFactory)
     field = ChallengeField.PUBLIC_SPACE
     current_provider = "Afdeling Openbare Ruimte"
     plan = "Wij onderhouden de speeltuin met vrijwilligers."

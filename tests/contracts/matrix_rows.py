@@ -64,6 +64,7 @@ ROWS = [
     ),
     Row("/uitdaagrecht/{proposal_unverified}/beoordelen/", default=404),
     staff_only_admin("/admin/contracts/challengeproposal/"),
+    staff_only_admin("/admin/contracts/challengeterrain/"),
     staff_only_admin("/admin/contracts/challengeproposal/{proposal_unverified}/change/"),
     public("/ondersteuning/"),
     Row(
