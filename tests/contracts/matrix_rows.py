@@ -79,6 +79,7 @@ ROWS = [
     ),
     board_and_staff("/ondersteuning/aanvragen/{support_request}/"),
     staff_only_admin("/admin/contracts/supportoffer/"),
+    staff_only_admin("/admin/contracts/supportnote/"),
     staff_only_admin("/admin/contracts/supportrequest/"),
     staff_only_admin("/admin/contracts/contract/"),
     staff_only_admin("/admin/contracts/contract/{contract_draft}/change/"),
