@@ -218,7 +218,7 @@ def test_pilot_list_with_rounds_queries_do_not_grow(
     _rounds(size)
     MembershipFactory(person=chair, council=ParticipationFactory().council, function="voorzitter")
     client.force_login(chair)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(10):
         assert client.get("/beheerexperiment/").status_code == 200
     url = f"/beheerexperiment/rondes/{RoundFactory().pk}/aanmelden/"
     with django_assert_max_num_queries(8):
