@@ -3,13 +3,15 @@ page lists the terrains with their start dates; the evaluation is a step of its 
 outcome and a public summary; and the proposer hears of every step, once."""
 
 import datetime
+import importlib
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from contracts.uitdaagrecht import services
-from contracts.uitdaagrecht.models import ChallengeProposal, ProposalStatus
+from contracts.uitdaagrecht.models import ChallengeProposal, ChallengeTerrain, ProposalStatus
 from tests.contracts.factories import ProposalFactory, TerrainFactory
 from tests.contracts.uitdaagrecht.test_challenge import CONTENT, group_form
 from wijkportaal.desk import services as desk
@@ -174,3 +176,23 @@ def test_challenge_pages_queries_do_not_grow(client, django_assert_max_num_queri
         assert client.get("/uitdaagrecht/voorstel/").status_code == 200
     with django_assert_max_num_queries(8):
         assert client.get(ProposalFactory().get_absolute_url()).status_code == 200
+
+
+def test_the_migration_opens_the_first_terrain_and_gives_it_to_existing_proposals():
+    migration = importlib.import_module(
+        "contracts.migrations.0008_pilot_rounds_terrains_support_notes"
+    )
+    old = ProposalFactory(terrain=None)
+    for _ in range(2):  # a second run changes nothing
+        migration.terrains_and_backfill(apps, None)
+    terrains = list(ChallengeTerrain.objects.order_by("opens_on"))
+    assert [t.slug for t in terrains] == [
+        "maatschappelijke-ondersteuning",
+        "openbare-ruimte",
+        "sport-en-cultuur",
+    ]
+    today = timezone.localdate()
+    assert terrains[0].is_open_on(today)
+    assert all(t.opens_on > today for t in terrains[1:])
+    old.refresh_from_db()
+    assert old.terrain == terrains[0]
