@@ -19,7 +19,13 @@ from tests.contracts.factories import (
     RoundFactory,
     SignedContractFactory,
 )
-from tests.factories import PASSWORD, CouncilFactory, DepartmentFactory, MembershipFactory
+from tests.factories import (
+    PASSWORD,
+    CouncilFactory,
+    DepartmentFactory,
+    MembershipFactory,
+    OfficerFactory,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -138,3 +144,38 @@ def test_board_corrects_a_decision_and_sees_the_rounds(page, live_server, axe, w
     page.get_by_role("button", name="Correctie vastleggen").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Beheerexperiment")
     expect(page.get_by_text("Reden: Dubbel geboekt.")).to_be_visible()
+
+
+def test_board_registers_interest_and_an_officer_meets_the_cap(page, live_server, axe, world):
+    """A board registers for a round (errors beside the field first); an officer who tries to
+    admit a third wijkraad sees the cap error, then declines with a reason."""
+    _council, _chair, _contract, _pilot = world
+    other = CouncilFactory(name="Wijkraad Parkzoom")
+    other_chair = MembershipFactory(council=other, function="voorzitter").person
+    open_round = RoundFactory(title="Beheerexperiment volgend jaar", cap=1)
+    ParticipationFactory(round=open_round, status="toegelaten")
+    login(page, live_server, other_chair.email, PASSWORD)
+    page.goto(f"{live_server.url}/beheerexperiment/")
+    page.get_by_role("link", name=re.compile(r"^Aanmelden voor deze ronde")).last.click()
+    axe(page)
+    page.get_by_role("button", name="Aanmelden").click()
+    expect(page.get_by_text("Dit veld is verplicht.").first).to_be_visible()
+    axe(page)
+    page.get_by_label("Waarom wil uw wijkraad meedoen?").fill("Wij willen het park beheren.")
+    page.get_by_role("button", name="Aanmelden").click()
+    expect(page.get_by_role("status")).to_contain_text("Uw aanmelding is ontvangen")
+    expect(page.get_by_text("Wijkraad Parkzoom: aangemeld")).to_be_visible()
+    page.context.clear_cookies()
+    officer = OfficerFactory(department=DepartmentFactory(slug="openbare-ruimte"))
+    login(page, live_server, officer.email, PASSWORD)
+    page.goto(f"{live_server.url}/beheerexperiment/")
+    page.get_by_role("link", name=re.compile(r"^Besluiten")).click()
+    axe(page)
+    page.get_by_label("Toelaten").check()
+    page.get_by_role("button", name="Besluit vastleggen").click()
+    expect(page.get_by_text("Deze ronde is vol").first).to_be_visible()
+    axe(page)
+    page.get_by_label("Afwijzen").check()
+    page.get_by_label("Toelichting").fill("De ronde is vol; volgend jaar weer.")
+    page.get_by_role("button", name="Besluit vastleggen").click()
+    expect(page.get_by_text("Wijkraad Parkzoom: afgewezen")).to_be_visible()
