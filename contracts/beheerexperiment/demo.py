@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from wijkportaal.wijkraden.models import Membership, NeighbourhoodCouncil
 
+from . import services
 from .models import (
     BudgetDecision,
     BudgetLine,
@@ -106,13 +107,21 @@ def seed_beheerexperiment(*, scale: int = 1) -> None:
         council = councils.get(slug)
         if council is None:
             continue
+        board = _board_member(council)
+        if status == ParticipationStatus.INTERESTED and board is not None:
+            # Registered as a board would, so the officers find its case on the worklist.
+            if not PilotParticipation.objects.filter(round=pilot_round, council=council).exists():
+                services.pilot_interest_register(
+                    actor=board, pilot_round=pilot_round, council=council, motivation=motivation
+                )
+            continue
         PilotParticipation.objects.get_or_create(
             round=pilot_round,
             council=council,
             defaults={
                 "status": status,
                 "motivation": motivation,
-                "registered_by": _board_member(council),
+                "registered_by": board,
                 "decided_at": timezone.now() if status != ParticipationStatus.INTERESTED else None,
                 "decision_reason": (
                     "De wijkraad heeft ervaring met beheer en een bestuur dat openbaar besluit."
