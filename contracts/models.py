@@ -2,9 +2,15 @@
 (recommendation 9), the right to challenge and the budget pilot (recommendation 2) and support
 (recommendation 7). Django finds them here; code imports them from their sub-app."""
 
-from contracts.beheerexperiment.models import BudgetDecision, BudgetLine, BudgetPilot
-from contracts.ondersteuning.models import SupportOffer, SupportRequest
-from contracts.uitdaagrecht.models import ChallengeProposal, ProposalTransition
+from contracts.beheerexperiment.models import (
+    BudgetDecision,
+    BudgetLine,
+    BudgetPilot,
+    PilotParticipation,
+    PilotRound,
+)
+from contracts.ondersteuning.models import SupportNote, SupportOffer, SupportRequest
+from contracts.uitdaagrecht.models import ChallengeProposal, ChallengeTerrain, ProposalTransition
 from contracts.wijkcontracten.models import (
     Commitment,
     Contract,
@@ -17,11 +23,15 @@ __all__ = [
     "BudgetLine",
     "BudgetPilot",
     "ChallengeProposal",
+    "ChallengeTerrain",
     "Commitment",
     "Contract",
     "ContractParty",
     "ContractTransition",
+    "PilotParticipation",
+    "PilotRound",
     "ProposalTransition",
+    "SupportNote",
     "SupportOffer",
     "SupportRequest",
 ]

@@ -22,6 +22,13 @@ SESSION_DAYS = 2
 CONFERENCE_DAYS = 7
 
 KINDS = [
+    # To everyone registered or waiting, and the co-organising wijkraden's boards.
+    NotificationKind(
+        "training.conference_cancelled",
+        _("De wijkradenconferentie gaat niet door"),
+        "training/email/conference_cancelled",
+        optional=False,
+    ),
     NotificationKind(
         "training.enrolment",
         _("Bevestiging van inschrijving voor scholing"),

@@ -18,8 +18,9 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from wijkportaal.accounts.models import User, UserKind
-from wijkportaal.notifications.services import notification_queue
-from wijkportaal.wijkraden.models import InventoryRound, NeighbourhoodCouncil
+from wijkportaal.notifications.hooks import Due
+from wijkportaal.notifications.services import notification_queue, notifications_queue
+from wijkportaal.wijkraden.models import InventoryRound, Membership, NeighbourhoodCouncil
 
 from .models import (
     CONFERENCE_MACHINE,
@@ -482,11 +483,13 @@ def conference_cancel(
     reason: str,
     now: datetime.datetime | None = None,
 ) -> ConferenceTransition:
-    """An officer cancels a planned conference, with a reason shown on its page."""
+    """An officer cancels a planned conference, with a reason shown on its page. Everyone
+    registered (or on the waiting list) and the boards of the co-organising wijkraden are
+    mailed, each once (the occasion is the conference's cancellation)."""
     if not actor.has_perm("training.record_conference", conference):
         raise PermissionDenied
     conference = Conference.objects.select_for_update().get(pk=conference.pk)
-    return CONFERENCE_MACHINE.apply(
+    record = CONFERENCE_MACHINE.apply(
         conference,
         to=ConferenceStatus.CANCELLED,
         actor=actor,
@@ -495,3 +498,26 @@ def conference_cancel(
         record=ConferenceTransition,
         record_for="conference",
     )
+    registered = conference.registrations.exclude(status=SeatStatus.CANCELLED).values_list(
+        "person_id", flat=True
+    )
+    boards = (
+        Membership.objects.current()
+        .board()
+        .filter(council__in=conference.delegation.all())
+        .values_list("person_id", flat=True)
+    )
+    context = {**conference_mail_context(conference), "reason": record.reason}
+    notifications_queue(
+        [
+            Due(
+                person_id,
+                "training.conference_cancelled",
+                f"cancelled:{conference.pk}",
+                conference,
+                context,
+            )
+            for person_id in sorted({*registered, *boards})
+        ]
+    )
+    return record

@@ -1,9 +1,73 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
 from wijkportaal.accounts.reauthentication import SensitiveAdminMixin
 
-from .models import BudgetDecision, BudgetLine, BudgetPilot
+from .models import (
+    BudgetDecision,
+    BudgetLine,
+    BudgetPilot,
+    ParticipationStatus,
+    PilotParticipation,
+    PilotRound,
+)
+
+
+class ParticipationInline(admin.TabularInline):
+    """The round's participants; admitting or declining goes through the decision page, whose
+    service checks the cap under a row lock."""
+
+    model = PilotParticipation
+    extra = 0
+    can_delete = False
+    fields = ["council", "status", "registered_at", "decided_at", "decide"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("besluiten"))
+    def decide(self, obj):
+        if obj.status != ParticipationStatus.INTERESTED:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("contracts:participation-decide", args=[obj.pk]),
+            _("toelaten of afwijzen"),
+        )
+
+
+@admin.register(PilotRound)
+class PilotRoundAdmin(ObjectPermissionsModelAdmin):
+    list_display = ["title", "year", "cap", "interest_open"]
+    inlines = [ParticipationInline]
+
+
+@admin.register(PilotParticipation)
+class PilotParticipationAdmin(ObjectPermissionsModelAdmin):
+    """Registered by the boards, decided on the decision page (the service keeps the cap);
+    shown here read-only."""
+
+    list_display = ["council", "round", "status", "registered_at", "decided_at"]
+    list_filter = ["status", "round"]
+    list_select_related = ["council", "round"]
+    readonly_fields = [
+        "round",
+        "council",
+        "motivation",
+        "registered_by",
+        "registered_at",
+        "status",
+        "decision_reason",
+        "decided_by",
+        "decided_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False
 
 
 class BudgetLineInline(admin.TabularInline):
@@ -15,8 +79,8 @@ class BudgetLineInline(admin.TabularInline):
 
 @admin.register(BudgetPilot)
 class BudgetPilotAdmin(SensitiveAdminMixin, ObjectPermissionsModelAdmin):
-    list_display = ["council", "year"]
-    list_select_related = ["council"]
+    list_display = ["council", "year", "round"]
+    list_select_related = ["council", "round"]
     autocomplete_fields = ["council"]
     inlines = [BudgetLineInline]
 
@@ -24,9 +88,9 @@ class BudgetPilotAdmin(SensitiveAdminMixin, ObjectPermissionsModelAdmin):
 @admin.register(BudgetDecision)
 class BudgetDecisionAdmin(ObjectPermissionsModelAdmin):
     """Decisions are the board's: recorded through its page (which checks the balance under a
-    row lock), shown here read-only."""
+    row lock), shown here read-only; a wrong one is corrected by a reversal on that page."""
 
-    list_display = ["decided_on", "purpose", "line", "amount", "recipient"]
+    list_display = ["decided_on", "purpose", "line", "amount", "reverses", "recipient"]
     list_select_related = ["line__pilot__council"]
     readonly_fields = [
         "line",
@@ -37,6 +101,8 @@ class BudgetDecisionAdmin(ObjectPermissionsModelAdmin):
         "document",
         "decided_by",
         "created_at",
+        "reverses",
+        "reason",
     ]
 
     def has_add_permission(self, request):

@@ -17,9 +17,104 @@ from wijkportaal.core.money import MONEY_FIELD as MONEY
 from wijkportaal.core.money import ZERO, format_money
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
+DEFAULT_PILOT_CAP = 2
+
+
+class PilotRound(models.Model):
+    """One round of the budget pilot: the letter proposes one or two interested wijkraden.
+    Wijkraden register interest; an officer admits them up to `cap` (checked in the service
+    under a row lock on the round, so two admissions at once cannot pass it)."""
+
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    title = models.CharField(_("titel"), max_length=200)
+    description = models.TextField(_("toelichting"), blank=True, max_length=4000)
+    cap = models.PositiveSmallIntegerField(
+        _("maximum aantal wijkraden"),
+        default=DEFAULT_PILOT_CAP,
+        validators=[MinValueValidator(1)],
+        help_text=_("Hoeveel wijkraden aan deze ronde kunnen meedoen."),
+    )
+    interest_open = models.BooleanField(_("aanmelden mogelijk"), default=True)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-year", "title"]
+        verbose_name = _("ronde beheerexperiment")
+        verbose_name_plural = _("rondes beheerexperiment")
+        constraints = [
+            models.CheckConstraint(condition=Q(cap__gte=1), name="pilot_round_cap_positive"),
+            models.CheckConstraint(condition=Q(year__gte=2000), name="pilot_round_year_plausible"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ParticipationStatus(models.TextChoices):
+    INTERESTED = "aangemeld", _("aangemeld")
+    ADMITTED = "toegelaten", _("toegelaten")
+    DECLINED = "afgewezen", _("afgewezen")
+
+
+class PilotParticipation(models.Model):
+    """A wijkraad's interest in a pilot round and the officer's decision on it."""
+
+    round = models.ForeignKey(
+        PilotRound,
+        on_delete=models.PROTECT,
+        related_name="participations",
+        verbose_name=_("ronde"),
+    )
+    council = models.ForeignKey(
+        NeighbourhoodCouncil,
+        on_delete=models.PROTECT,
+        related_name="pilot_participations",
+        verbose_name=_("wijkraad"),
+    )
+    motivation = models.TextField(_("waarom de wijkraad wil meedoen"), max_length=4000)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("aangemeld door"),
+    )
+    registered_at = models.DateTimeField(_("aangemeld op"), auto_now_add=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ParticipationStatus.choices,
+        default=ParticipationStatus.INTERESTED,
+        db_index=True,
+    )
+    decision_reason = models.TextField(_("toelichting op het besluit"), blank=True, max_length=4000)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("besloten door"),
+    )
+    decided_at = models.DateTimeField(_("besloten op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["round", "registered_at", "pk"]
+        verbose_name = _("aanmelding beheerexperiment")
+        verbose_name_plural = _("aanmeldingen beheerexperiment")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "council"], name="one_participation_per_round_council"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.council} ({self.round})"
+
 
 class BudgetPilot(models.Model):
-    """A yearly budget that one wijkraad manages itself in the pilot."""
+    """A yearly budget that one wijkraad manages itself in the pilot (an admitted participant
+    of a round gets one)."""
 
     council = models.ForeignKey(
         NeighbourhoodCouncil,
@@ -28,6 +123,14 @@ class BudgetPilot(models.Model):
         verbose_name=_("wijkraad"),
     )
     year = models.PositiveSmallIntegerField(_("jaar"))
+    round = models.ForeignKey(
+        PilotRound,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pilots",
+        verbose_name=_("ronde"),
+    )
     introduction = models.TextField(_("toelichting"), blank=True, max_length=4000)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
@@ -98,7 +201,10 @@ DECISION_DOCUMENT_MAX_BYTES = 5 * 1024 * 1024
 
 
 class BudgetDecision(models.Model):
-    """A spending decision of the pilot wijkraad's board, against one budget line."""
+    """A spending decision of the pilot wijkraad's board, against one budget line; or a
+    reversing entry that corrects (part of) an earlier decision. Entries are never edited or
+    deleted: a wrong decision is corrected by a reversal with a reason, and the ledger counts
+    a reversal's amount negatively (`signed_amount`)."""
 
     line = models.ForeignKey(
         BudgetLine, on_delete=models.PROTECT, related_name="decisions", verbose_name=_("post")
@@ -118,6 +224,15 @@ class BudgetDecision(models.Model):
         verbose_name=_("vastgelegd door"),
     )
     created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    reverses = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reversals",
+        verbose_name=_("corrigeert besluit"),
+    )
+    reason = models.TextField(_("reden van de correctie"), blank=True, max_length=2000)
 
     class Meta:
         ordering = ["-decided_on", "-pk"]
@@ -125,7 +240,20 @@ class BudgetDecision(models.Model):
         verbose_name_plural = _("bestedingsbesluiten")
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="decision_amount_positive"),
+            # A reversal always says why.
+            models.CheckConstraint(
+                condition=Q(reverses__isnull=True) | ~Q(reason=""),
+                name="decision_reversal_has_reason",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.decided_on}: {self.purpose} ({format_money(self.amount)})"
+        return f"{self.decided_on}: {self.purpose} ({format_money(self.signed_amount)})"
+
+    @property
+    def is_reversal(self) -> bool:
+        return self.reverses_id is not None
+
+    @property
+    def signed_amount(self) -> Decimal:
+        return -self.amount if self.is_reversal else self.amount

@@ -1,13 +1,17 @@
-"""Who may do what in the budget pilot. The object is a pilot (its .council)."""
+"""Who may do what in the budget pilot. The object is a pilot (its .council), a wijkraad, or
+a participation (its .council)."""
 
 import rules
 
 from wijkportaal.permissions import is_administrator, is_board_of, is_staff_member
 
 rules.add_perm("contracts.decide_budget", is_board_of)
+# A wijkraad's board registers its interest in a round; officers admit or decline.
+rules.add_perm("contracts.register_pilot_interest", is_board_of)
+rules.add_perm("contracts.decide_pilotparticipation", is_staff_member)
 
 # The admin: officers manage, administrators delete.
-for model in ("budgetpilot", "budgetline", "budgetdecision"):
+for model in ("budgetpilot", "budgetline", "budgetdecision", "pilotround", "pilotparticipation"):
     rules.add_perm(f"contracts.view_{model}", is_staff_member)
     rules.add_perm(f"contracts.add_{model}", is_staff_member)
     rules.add_perm(f"contracts.change_{model}", is_staff_member)

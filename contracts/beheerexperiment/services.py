@@ -1,5 +1,11 @@
-"""Writes of the budget pilot: the board's spending decisions, checked against the line's
-balance under a row lock."""
+"""Writes of the budget pilot: the wijkraden's interest in a round and the officer's admission
+(up to the round's cap, under a row lock on the round), and the board's spending decisions,
+checked against the line's balance under a row lock; a wrong decision is corrected by a
+reversing entry, never edited or deleted.
+
+An interest registration is a case at the desk (kind "beheerexperiment.interest"): the board
+member gets the receipt, the participation officers the new-case mail; the officer's decision
+answers the case, which mails the board member."""
 
 from __future__ import annotations
 
@@ -8,14 +14,17 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijkportaal.accounts.models import User
-from wijkportaal.core.money import format_money
+from wijkportaal.core.errors import NotFound
+from wijkportaal.core.money import ZERO, format_money
 from wijkportaal.core.uploads import extension_of, upload_problem
 from wijkportaal.core.validation import FieldErrors, clean_text
+from wijkportaal.desk import services as desk
+from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 from .models import (
     DECISION_DOCUMENT_EXTENSIONS,
@@ -23,7 +32,14 @@ from .models import (
     BudgetDecision,
     BudgetLine,
     BudgetPilot,
+    ParticipationStatus,
+    PilotParticipation,
+    PilotRound,
 )
+
+INTEREST_CASE_KIND = "beheerexperiment.interest"
+# Working days within which an officer admits or declines an interested wijkraad.
+INTEREST_CASE_TERM_DAYS = 15
 
 
 def parse_amount(value, *, field: str = "amount", allow_zero: bool = False) -> Decimal:
@@ -138,3 +154,168 @@ def budget_decision_create(
     )
     BudgetLine.objects.filter(pk=line.pk).update(spent=F("spent") + amount)
     return decision
+
+
+@transaction.atomic
+def budget_decision_reverse(
+    *, actor: User, decision: BudgetDecision, amount, reason: str
+) -> BudgetDecision:
+    """Correct (part of) a wrong decision with a reversing entry, dated today: it names the
+    decision it reverses and why; the original is never edited or deleted. The line is locked
+    first (as for a decision), so two corrections at once cannot reverse more than the
+    original: a reversal is at most what of the original is not yet reversed."""
+    original = BudgetDecision.objects.select_related("line").get(pk=decision.pk)
+    line = BudgetLine.objects.select_for_update().get(pk=original.line_id)
+    pilot = BudgetPilot.objects.select_related("council").get(pk=line.pilot_id)
+    if not actor.has_perm("contracts.decide_budget", pilot):
+        raise PermissionDenied
+    if original.is_reversal:
+        raise ValidationError(
+            {
+                "__all__": _(
+                    "Een correctie kan niet zelf worden gecorrigeerd. Leg een nieuw besluit vast."
+                )
+            }
+        )
+    errors = FieldErrors()
+    with errors.collect():
+        amount = parse_amount(amount)
+    with errors.collect():
+        reason = clean_text(
+            reason,
+            field="reason",
+            max_length=2000,
+            missing=_("Schrijf waarom het besluit wordt gecorrigeerd."),
+        )
+    reversed_so_far = original.reversals.aggregate(total=Sum("amount"))["total"] or ZERO
+    remaining = original.amount - reversed_so_far
+    if "amount" not in errors and amount > remaining:
+        errors.add(
+            "amount",
+            _(
+                "De correctie is groter dan wat van dit besluit nog over is: hoogstens "
+                "%(remaining)s."
+            )
+            % {"remaining": format_money(remaining)},
+        )
+    errors.raise_if_any()
+    today = timezone.localdate()
+    reversal = BudgetDecision.objects.create(
+        line=line,
+        decided_on=today,
+        amount=amount,
+        purpose=original.purpose,
+        recipient=original.recipient,
+        decided_by=actor,
+        reverses=original,
+        reason=reason,
+    )
+    BudgetLine.objects.filter(pk=line.pk).update(spent=F("spent") - amount)
+    return reversal
+
+
+# --- Taking part in a round ------------------------------------------------------------------
+
+
+@transaction.atomic
+def pilot_interest_register(
+    *, actor: User, pilot_round: PilotRound, council: NeighbourhoodCouncil, motivation: str
+) -> PilotParticipation:
+    """A wijkraad's board registers interest in a round of the pilot. Opens its case at the
+    desk: the receipt to the board member, the new-case mail to the participation officers."""
+    if not actor.has_perm("contracts.register_pilot_interest", council):
+        raise NotFound
+    pilot_round = PilotRound.objects.select_for_update().get(pk=pilot_round.pk)
+    errors = FieldErrors()
+    if not pilot_round.interest_open:
+        errors.add("__all__", _("Aanmelden voor deze ronde is niet meer mogelijk."))
+    elif PilotParticipation.objects.filter(round=pilot_round, council=council).exists():
+        errors.add(
+            "council",
+            _("%(council)s heeft zich al aangemeld voor deze ronde.") % {"council": council.name},
+        )
+    with errors.collect():
+        motivation = clean_text(
+            motivation,
+            field="motivation",
+            label=_("waarom uw wijkraad wil meedoen"),
+            max_length=4000,
+        )
+    errors.raise_if_any()
+    participation = PilotParticipation.objects.create(
+        round=pilot_round, council=council, motivation=motivation, registered_by=actor
+    )
+    desk.case_open(
+        kind=INTEREST_CASE_KIND,
+        title=_("Aanmelding %(council)s voor %(round)s")
+        % {"council": council.name, "round": pilot_round.title},
+        summary=motivation,
+        subject=participation,
+        council=council,
+        submitted_by=actor,
+        received_at=participation.registered_at,
+    )
+    return participation
+
+
+@transaction.atomic
+def pilot_participation_decide(
+    *, actor: User, participation: PilotParticipation, admit: bool, reason: str = ""
+) -> PilotParticipation:
+    """An officer admits an interested wijkraad (up to the round's cap) or declines it (with a
+    reason). The round's row is locked first, so two admissions at the same moment are
+    counted one after the other and cannot pass the cap. An admitted wijkraad gets its budget
+    pilot for the round's year. The decision answers the case at the desk (mailed once)."""
+    if not actor.has_perm("contracts.decide_pilotparticipation", participation):
+        raise PermissionDenied
+    pilot_round = PilotRound.objects.select_for_update().get(pk=participation.round_id)
+    participation = (
+        PilotParticipation.objects.select_for_update()
+        .select_related("council")
+        .get(pk=participation.pk)
+    )
+    if participation.status != ParticipationStatus.INTERESTED:
+        raise ValidationError(
+            {
+                "__all__": _("Over deze aanmelding is al besloten: %(status)s.")
+                % {"status": participation.get_status_display()}
+            }
+        )
+    reason = (reason or "").strip()
+    if admit:
+        admitted = PilotParticipation.objects.filter(
+            round=pilot_round, status=ParticipationStatus.ADMITTED
+        ).count()
+        if admitted >= pilot_round.cap:
+            raise ValidationError(
+                {
+                    "__all__": _(
+                        "Deze ronde is vol: er zijn al %(count)s van de %(cap)s wijkraden "
+                        "toegelaten. Wijs de aanmelding af of verhoog eerst het maximum."
+                    )
+                    % {"count": admitted, "cap": pilot_round.cap}
+                }
+            )
+    elif not reason:
+        raise ValidationError({"reason": _("Schrijf waarom de wijkraad niet mee kan doen.")})
+    participation.status = ParticipationStatus.ADMITTED if admit else ParticipationStatus.DECLINED
+    participation.decision_reason = reason[:4000]
+    participation.decided_by = actor
+    participation.decided_at = timezone.now()
+    participation.save(update_fields=["status", "decision_reason", "decided_by", "decided_at"])
+    names = {"council": participation.council.name, "round": pilot_round.title}
+    if admit:
+        pilot, created = BudgetPilot.objects.get_or_create(
+            council=participation.council,
+            year=pilot_round.year,
+            defaults={"round": pilot_round},
+        )
+        if not created and pilot.round_id is None:
+            BudgetPilot.objects.filter(pk=pilot.pk).update(round=pilot_round)
+        text = _("%(council)s is toegelaten tot %(round)s.") % names
+    else:
+        text = _("%(council)s kan niet meedoen aan %(round)s.") % names
+    if reason:
+        text += "\n\n" + reason
+    desk.case_answer_for_subject(actor=actor, subject=participation, text=text, public=False)
+    return participation

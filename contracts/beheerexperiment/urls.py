@@ -14,6 +14,21 @@ urlpatterns = [
         name="decision-create",
     ),
     path(
+        "beheerexperiment/besluiten/<int:pk>/corrigeren/",
+        views.decision_reverse,
+        name="decision-reverse",
+    ),
+    path(
+        "beheerexperiment/rondes/<int:pk>/aanmelden/",
+        views.pilot_interest,
+        name="pilot-interest",
+    ),
+    path(
+        "beheerexperiment/aanmeldingen/<int:pk>/besluiten/",
+        views.participation_decide,
+        name="participation-decide",
+    ),
+    path(
         "beheerexperiment/besluiten/<int:pk>/document/",
         views.decision_document,
         name="decision-document",

@@ -1,7 +1,17 @@
 from django.contrib import admin
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
-from .models import SupportOffer, SupportRequest
+from .models import SupportNote, SupportOffer, SupportRequest
+
+
+@admin.register(SupportNote)
+class SupportNoteAdmin(ObjectPermissionsModelAdmin):
+    """The support workgroup's notes on where a terrain needs tailored support, shown with the
+    catalogue on /ondersteuning/."""
+
+    list_display = ["terrain", "workgroup", "order", "published", "updated_at"]
+    list_editable = ["order", "published"]
+    search_fields = ["terrain", "text"]
 
 
 @admin.register(SupportOffer)

@@ -9,7 +9,7 @@ from wijkportaal.desk.models import Case, CaseStatus
 from wijkportaal.wijkraden.models import Membership, NeighbourhoodCouncil
 
 from . import services
-from .models import SupportKind, SupportOffer, SupportRequest, SupportRequestStatus
+from .models import SupportKind, SupportNote, SupportOffer, SupportRequest, SupportRequestStatus
 
 OFFERS = [
     (
@@ -67,6 +67,26 @@ OFFERS = [
     ),
 ]
 
+
+# The support workgroup's notes per terrain: (terrain, text). Key: the terrain.
+NOTES = [
+    (
+        "Openbare ruimte",
+        "Wijkraden willen bij grote onderhoudsprojecten eerder aan tafel. Zij vragen hulp bij "
+        "het lezen van ontwerptekeningen en planningen; de afdeling Beheer en Onderhoud geeft "
+        "daarvoor een korte uitleg op maat per project.",
+    ),
+    (
+        "Zorg en welzijn",
+        "Kleinere wijkraden hebben moeite om kwetsbare bewoners te bereiken. De opbouwwerkers "
+        "van de welzijnsorganisaties helpen hier op maat, bijvoorbeeld met een huisbezoekronde.",
+    ),
+    (
+        "Participatie in ontwikkelprojecten",
+        "Wijkraden vragen een vast aanspreekpunt per project en hulp bij het organiseren van "
+        "een bewonersavond. Dit wordt onderdeel van het scholingsprogramma.",
+    ),
+]
 
 # (wijkraad slug, kind of support, subject, question)
 REQUESTS = [
@@ -148,6 +168,12 @@ def seed_ondersteuning(*, scale: int = 1) -> None:
             url=url,
             order=order,
         )
+    have_notes = set(SupportNote.objects.values_list("terrain", flat=True))
+    for order, (terrain, text) in enumerate(NOTES):
+        if terrain not in have_notes:
+            SupportNote.objects.create(
+                terrain=terrain, text=text, workgroup="Werkgroep contactmomenten", order=order
+            )
     offers = {o.kind: o for o in SupportOffer.objects.order_by("order")}
     requests = list(REQUESTS)
     council_list = sorted(councils.values(), key=lambda council: council.pk)

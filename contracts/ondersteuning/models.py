@@ -50,6 +50,30 @@ class SupportOffer(models.Model):
         return self.title
 
 
+class SupportNote(models.Model):
+    """A note of the support workgroup (the workgroup of recommendation 6) on where a terrain
+    needs tailored support; officers keep it in the admin, it is shown with the catalogue."""
+
+    terrain = models.CharField(
+        _("terrein"), max_length=150, help_text=_("Bijvoorbeeld: openbare ruimte, zorg en welzijn.")
+    )
+    text = models.TextField(_("waar ondersteuning op maat nodig is"), max_length=4000)
+    workgroup = models.CharField(
+        _("werkgroep"), max_length=200, default="Werkgroep contactmomenten"
+    )
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    published = models.BooleanField(_("tonen op de site"), default=True)
+    updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+
+    class Meta:
+        ordering = ["order", "terrain"]
+        verbose_name = _("notitie ondersteuning op maat")
+        verbose_name_plural = _("notities ondersteuning op maat")
+
+    def __str__(self) -> str:
+        return self.terrain
+
+
 class SupportRequestStatus(models.TextChoices):
     SUBMITTED = "ingediend", _("ingediend")
     IN_PROGRESS = "behandeling", _("in behandeling")

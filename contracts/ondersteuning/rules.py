@@ -15,3 +15,9 @@ for model in ("supportoffer", "supportrequest"):
     rules.add_perm(f"contracts.add_{model}", is_staff_member)
     rules.add_perm(f"contracts.change_{model}", is_staff_member)
     rules.add_perm(f"contracts.delete_{model}", is_administrator)
+
+# The support workgroup's notes on tailored support: officers keep them.
+rules.add_perm("contracts.view_supportnote", is_staff_member)
+rules.add_perm("contracts.add_supportnote", is_staff_member)
+rules.add_perm("contracts.change_supportnote", is_staff_member)
+rules.add_perm("contracts.delete_supportnote", is_administrator)

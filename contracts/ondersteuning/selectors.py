@@ -6,7 +6,7 @@ from wijkportaal.desk.models import Case
 from wijkportaal.desk.selectors import case_for_subject
 from wijkportaal.permissions import current_council_ids, is_staff_member
 
-from .models import SUPPORT_OPEN, SupportOffer, SupportRequest
+from .models import SUPPORT_OPEN, SupportNote, SupportOffer, SupportRequest
 
 
 def support_catalogue() -> list[tuple[str, list[SupportOffer]]]:
@@ -14,6 +14,11 @@ def support_catalogue() -> list[tuple[str, list[SupportOffer]]]:
     for offer in SupportOffer.objects.filter(active=True).order_by("kind", "order", "title"):
         groups.setdefault(offer.get_kind_display(), []).append(offer)
     return list(groups.items())
+
+
+def support_notes() -> list[SupportNote]:
+    """The support workgroup's published notes per terrain (one query)."""
+    return list(SupportNote.objects.filter(published=True).order_by("order", "terrain"))
 
 
 def support_requests_for(user):

@@ -25,6 +25,7 @@ def support_index(request):
         "contracts/support_index.html",
         {
             "catalogue": selectors.support_catalogue(),
+            "notes": selectors.support_notes(),
             "requests": selectors.support_requests_for(request.user),
             "is_board": bool(current_council_ids(request.user, board_only=True)),
         },

@@ -4,7 +4,16 @@ from rules.contrib.admin import ObjectPermissionsModelAdmin
 
 from wijkportaal.core.admin import TransitionRecordInline
 
-from .models import PROPOSAL_MACHINE, ChallengeProposal, ProposalTransition
+from .models import PROPOSAL_MACHINE, ChallengeProposal, ChallengeTerrain, ProposalTransition
+
+
+@admin.register(ChallengeTerrain)
+class ChallengeTerrainAdmin(ObjectPermissionsModelAdmin):
+    """Administrators open the right to challenge on a terrain from a date."""
+
+    list_display = ["name", "opens_on", "closes_on", "order"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]
 
 
 class ProposalTransitionInline(TransitionRecordInline):
@@ -13,10 +22,10 @@ class ProposalTransitionInline(TransitionRecordInline):
 
 @admin.register(ChallengeProposal)
 class ChallengeProposalAdmin(ObjectPermissionsModelAdmin):
-    list_display = ["task", "proposer", "field", "status", "verified_at", "submitted_at"]
-    list_filter = ["status", "field", ("verified_at", admin.EmptyFieldListFilter)]
+    list_display = ["task", "proposer", "terrain", "status", "verified_at", "submitted_at"]
+    list_filter = ["status", "terrain", "field", ("verified_at", admin.EmptyFieldListFilter)]
     search_fields = ["task", "group_name", "council__name"]
-    list_select_related = ["council"]
+    list_select_related = ["council", "terrain"]
     autocomplete_fields = ["handler"]
     # Status, scores and motivation change through the officers' page (the service checks
     # the transition table and the criteria).
@@ -29,6 +38,7 @@ class ChallengeProposalAdmin(ObjectPermissionsModelAdmin):
         "submitted_at",
         "verified_at",
         "task",
+        "terrain",
         "field",
         "current_provider",
         "plan",
@@ -38,6 +48,8 @@ class ChallengeProposalAdmin(ObjectPermissionsModelAdmin):
         "status",
         "status_changed_at",
         "motivation",
+        "evaluation_outcome",
+        "evaluation_summary",
         "not_more_expensive",
         "at_least_same_quality",
         "demonstrable_support",

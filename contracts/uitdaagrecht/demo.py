@@ -1,8 +1,10 @@
 """Demo data of the right to challenge (a DemoStep of seed_demo): from before the desk, a
 wijkraad's proposal under assessment and a resident group's proposal that was granted; and
 proposals submitted through the services (a board's, a verified resident group's), each a case
-at the desk that the desk's demo step moves along. Idempotent: a proposal's key is its task.
-`scale` N adds 2 × (N - 1) generated proposals, submitted and verified by resident groups."""
+at the desk that the desk's demo step moves along; an evaluated proposal with its public
+summary; and the terrains (maatschappelijke ondersteuning open, two opening later).
+Idempotent: a proposal's key is its task. `scale` N adds 2 × (N - 1) generated proposals,
+submitted and verified by resident groups."""
 
 from __future__ import annotations
 
@@ -16,7 +18,41 @@ from wijkportaal.desk.models import Case
 from wijkportaal.wijkraden.models import Membership, NeighbourhoodCouncil
 
 from . import services
-from .models import ChallengeProposal, ProposalStatus, ProposalTransition
+from .models import (
+    ChallengeProposal,
+    ChallengeTerrain,
+    EvaluationOutcome,
+    ProposalStatus,
+    ProposalTransition,
+)
+
+FIRST_TERRAIN = "maatschappelijke-ondersteuning"
+# (slug, name, description, opens in days from today (None: the programme's start), order);
+# the migration creates the same terrains in a new database.
+TERRAINS = [
+    (
+        FIRST_TERRAIN,
+        "Maatschappelijke ondersteuning",
+        "Taken in de zorg en ondersteuning van bewoners, zoals ontmoeting, burenhulp en "
+        "dagbesteding in de wijk.",
+        None,
+        10,
+    ),
+    (
+        "openbare-ruimte",
+        "Beheer openbare ruimte",
+        "Onderhoud van groen, speelplekken en pleinen in de wijk.",
+        120,
+        20,
+    ),
+    (
+        "sport-en-cultuur",
+        "Sport en cultuur",
+        "Beheer van buurtsportplekken en culturele activiteiten in de wijk.",
+        300,
+        30,
+    ),
+]
 
 PROPOSALS = [
     {
@@ -46,6 +82,25 @@ PROPOSALS = [
         "scores": (True, True, True),
         "motivation": "Het plan is goedkoper, de kwaliteit is geborgd met training en een "
         "vaste coördinator, en het draagvlak is ruim aangetoond. Na een jaar evalueren we.",
+    },
+    {
+        "group": "Bewonersgroep Vijverhof",
+        "contact": "Karin Smit",
+        "task": "Burenhulp voor ouderen in de Vijverhof",
+        "field": "sociaal",
+        "current_provider": "Stichting Welzijn Centrum",
+        "plan": "Een netwerk van buren doet boodschappen en klusjes voor ouderen in de wijk.",
+        "support_evidence": "Veertig buren hebben zich als vrijwilliger aangemeld.",
+        "cost_comparison": "Nu € 7.500 per jaar; wij vragen € 5.000 voor coördinatie.",
+        "quality": "Een vaste coördinator en een klachtenregeling, getoetst door de gemeente.",
+        "status": ProposalStatus.EVALUATED,
+        "scores": (True, True, True),
+        "motivation": "Het plan is goedkoper en het draagvlak is groot; de kwaliteit borgt "
+        "de groep met een vaste coördinator.",
+        "evaluation_outcome": EvaluationOutcome.SUCCESS,
+        "evaluation_summary": "Na een jaar helpen 38 buren ruim 90 ouderen. De kosten bleven "
+        "binnen de begroting en bewoners geven de hulp gemiddeld een 8,4. De groep zet de "
+        "burenhulp voort; de gemeente blijft het budget geven.",
     },
 ]
 # Submitted through the services (a board at once, a resident group after verifying its
@@ -84,7 +139,34 @@ CONTENT_FIELDS = (
     "cost_comparison",
     "quality",
 )
-PROPOSAL_PATH = [ProposalStatus.ADMISSIBLE, ProposalStatus.ASSESSING, ProposalStatus.GRANTED]
+PROPOSAL_PATH = [
+    ProposalStatus.ADMISSIBLE,
+    ProposalStatus.ASSESSING,
+    ProposalStatus.GRANTED,
+    ProposalStatus.RUNNING,
+    ProposalStatus.EVALUATED,
+]
+
+
+def seed_terrains() -> ChallengeTerrain:
+    """The terrains (idempotent: a terrain's key is its slug); returns the first one."""
+    today = timezone.localdate()
+    for slug, name, description, opens_in_days, order in TERRAINS:
+        opens_on = (
+            datetime.date(2019, 1, 1)
+            if opens_in_days is None
+            else today + datetime.timedelta(days=opens_in_days)
+        )
+        ChallengeTerrain.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "description": description,
+                "opens_on": opens_on,
+                "order": order,
+            },
+        )
+    return ChallengeTerrain.objects.get(slug=FIRST_TERRAIN)
 
 
 def _board_person(council):
@@ -92,10 +174,11 @@ def _board_person(council):
     return membership.person if membership else None
 
 
-def _submit(item: dict, councils: dict) -> None:
+def _submit(item: dict, councils: dict, terrain: ChallengeTerrain) -> None:
     """Submit as the proposer would: a board member, or a resident group that then opens the
     link in its verification mail."""
     data = {field: item[field] for field in CONTENT_FIELDS}
+    data["terrain"] = terrain
     if item.get("council"):
         council = councils.get(item["council"])
         board = _board_person(council) if council else None
@@ -132,6 +215,7 @@ def sync_proposals(*, scale: int = 1) -> None:
 
 def seed_uitdaagrecht(*, scale: int = 1) -> None:
     """The fixed demo proposals with their steps, and generated ones when `scale` > 1."""
+    terrain = seed_terrains()
     councils = {c.slug: c for c in NeighbourhoodCouncil.objects.all()}
     officer = User.objects.active_officers().order_by("email").first()
     existing = set(ChallengeProposal.objects.values_list("task", flat=True))
@@ -154,7 +238,7 @@ def seed_uitdaagrecht(*, scale: int = 1) -> None:
         )
     for item in fresh:
         if item["task"] not in existing:
-            _submit(item, councils)
+            _submit(item, councils, terrain)
     for number, item in enumerate(PROPOSALS):
         if item["task"] in existing:
             continue
@@ -173,6 +257,7 @@ def seed_uitdaagrecht(*, scale: int = 1) -> None:
             submitted_at=submitted,
             verified_at=submitted + datetime.timedelta(minutes=20),
             task=item["task"],
+            terrain=terrain,
             field=item["field"],
             current_provider=item["current_provider"],
             plan=item["plan"],
@@ -182,6 +267,8 @@ def seed_uitdaagrecht(*, scale: int = 1) -> None:
             status=item["status"],
             status_changed_at=submitted,
             motivation=item.get("motivation", ""),
+            evaluation_outcome=item.get("evaluation_outcome", ""),
+            evaluation_summary=item.get("evaluation_summary", ""),
             not_more_expensive=expensive,
             at_least_same_quality=quality,
             demonstrable_support=support,

@@ -1,9 +1,10 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wijkportaal.core.forms import TransitionForm
 
-from .models import PROPOSAL_MACHINE, ChallengeField
+from .models import PROPOSAL_MACHINE, ChallengeField, ChallengeTerrain, EvaluationOutcome
 
 
 class ProposalContentForm(forms.Form):
@@ -12,7 +13,14 @@ class ProposalContentForm(forms.Form):
         max_length=300,
         help_text=_("Een taak van de gemeente of van een partner van de gemeente."),
     )
-    field = forms.ChoiceField(label=_("Terrein"), choices=ChallengeField.choices)
+    # Any terrain parses (the service says, beside the field, when one is not open yet);
+    # only the terrains open today are offered.
+    terrain = forms.ModelChoiceField(
+        label=_("Terrein"),
+        queryset=ChallengeTerrain.objects.all(),
+        help_text=_("Het uitdaagrecht staat per terrein open vanaf een vaste datum."),
+    )
+    field = forms.ChoiceField(label=_("Soort taak"), choices=ChallengeField.choices)
     current_provider = forms.CharField(label=_("Wie voert de taak nu uit?"), max_length=200)
     plan = forms.CharField(
         label=_("Uw plan"), max_length=8000, widget=forms.Textarea(attrs={"rows": 6})
@@ -35,6 +43,13 @@ class ProposalContentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Hoe zorgt u voor minstens dezelfde kwaliteit?"),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        open_terrains = ChallengeTerrain.objects.open_on(timezone.localdate())
+        self.fields["terrain"].choices = [("", "---------")] + [
+            (terrain.pk, terrain.name) for terrain in open_terrains
+        ]
 
 
 class GroupProposalForm(ProposalContentForm):
@@ -107,6 +122,19 @@ class ProposalTransitionForm(TransitionForm):
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Verplicht bij toekennen en afwijzen."),
+    )
+    evaluation_outcome = forms.ChoiceField(
+        label=_("Uitkomst van de evaluatie"),
+        choices=[("", "---------"), *EvaluationOutcome.choices],
+        required=False,
+        help_text=_("Verplicht bij de stap ‘geëvalueerd’."),
+    )
+    evaluation_summary = forms.CharField(
+        label=_("Samenvatting van de evaluatie (openbaar)"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Verplicht bij de stap ‘geëvalueerd’; staat op de openbare pagina."),
     )
 
     def __init__(self, *args, proposal, **kwargs):

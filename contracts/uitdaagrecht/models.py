@@ -4,9 +4,11 @@ next to the model."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -57,6 +59,54 @@ class ChallengeField(models.TextChoices):
     OTHER = "overig", _("overig")
 
 
+class TerrainQuerySet(models.QuerySet):
+    def open_on(self, day: datetime.date):
+        """Terrains open on `day`: started, and not yet closed."""
+        return self.filter(opens_on__lte=day).filter(
+            Q(closes_on__isnull=True) | Q(closes_on__gt=day)
+        )
+
+
+class ChallengeTerrain(models.Model):
+    """A terrain (policy field) on which the right to challenge is open. The letter opens it
+    in maatschappelijke ondersteuning first and on other terrains later: administrators add a
+    terrain with the date it opens; a proposal can only name a terrain open on that day."""
+
+    name = models.CharField(_("naam"), max_length=150, unique=True)
+    slug = models.SlugField(_("korte naam"), max_length=80, unique=True)
+    description = models.TextField(_("omschrijving"), blank=True, max_length=2000)
+    opens_on = models.DateField(_("open vanaf"))
+    closes_on = models.DateField(
+        _("open tot"), null=True, blank=True, help_text=_("Leeg: blijft open.")
+    )
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    objects = TerrainQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["opens_on", "order", "name"]
+        verbose_name = _("terrein uitdaagrecht")
+        verbose_name_plural = _("terreinen uitdaagrecht")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_on__isnull=True) | Q(closes_on__gt=F("opens_on")),
+                name="terrain_closes_after_it_opens",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def is_open_on(self, day: datetime.date) -> bool:
+        return self.opens_on <= day and (self.closes_on is None or day < self.closes_on)
+
+
+class EvaluationOutcome(models.TextChoices):
+    SUCCESS = "geslaagd", _("geslaagd")
+    PARTLY = "deels", _("deels geslaagd")
+    FAILED = "niet_geslaagd", _("niet geslaagd")
+
+
 class ProposalQuerySet(models.QuerySet):
     def verified(self):
         return self.filter(verified_at__isnull=False)
@@ -89,7 +139,15 @@ class ChallengeProposal(models.Model):
     submitted_at = models.DateTimeField(_("ingediend op"), default=timezone.now)
     verified_at = models.DateTimeField(_("e-mailadres bevestigd op"), null=True, blank=True)
     task = models.CharField(_("taak die u wilt overnemen"), max_length=300)
-    field = models.CharField(_("terrein"), max_length=20, choices=ChallengeField.choices)
+    terrain = models.ForeignKey(
+        ChallengeTerrain,
+        on_delete=models.PROTECT,
+        # Null only for rows from before terrains; the service always sets it.
+        null=True,
+        related_name="proposals",
+        verbose_name=_("terrein"),
+    )
+    field = models.CharField(_("soort taak"), max_length=20, choices=ChallengeField.choices)
     current_provider = models.CharField(_("wie doet het nu"), max_length=200)
     plan = models.TextField(_("plan"), max_length=8000)
     support_evidence = models.TextField(_("draagvlak in de wijk"), max_length=4000)
@@ -130,6 +188,14 @@ class ChallengeProposal(models.Model):
         related_name="proposals_handled",
         verbose_name=_("behandelaar"),
     )
+    # The evaluation, a step of its own after the task was carried out: outcome and a
+    # public summary, both required to move to "geëvalueerd".
+    evaluation_outcome = models.CharField(
+        _("uitkomst evaluatie"), max_length=20, choices=EvaluationOutcome.choices, blank=True
+    )
+    evaluation_summary = models.TextField(
+        _("samenvatting evaluatie (openbaar)"), blank=True, max_length=5000
+    )
 
     objects = ProposalQuerySet.as_manager()
     history = HistoricalRecords()
@@ -147,6 +213,12 @@ class ChallengeProposal(models.Model):
             models.CheckConstraint(
                 condition=Q(status="ingediend") | Q(verified_at__isnull=False),
                 name="proposal_processed_only_when_verified",
+            ),
+            # An evaluated proposal has an outcome and a public summary.
+            models.CheckConstraint(
+                condition=~Q(status="geevalueerd")
+                | (~Q(evaluation_outcome="") & ~Q(evaluation_summary="")),
+                name="proposal_evaluation_complete",
             ),
         ]
 

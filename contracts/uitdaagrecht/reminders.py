@@ -8,6 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from wijkportaal.notifications.hooks import NotificationKind
 
 PLUGINS = [
+    # To the proposer at every step of a proposal the desk does not answer itself (to the
+    # group's address when there is no account: an address has no preferences).
+    NotificationKind(
+        "contracts.proposal_step",
+        _("Nieuwe stap in uw uitdaagrechtvoorstel"),
+        "contracts/email/proposal_step",
+        optional=False,
+    ),
     # To a resident group's address (no account), with a link that confirms the proposal.
     NotificationKind(
         "contracts.proposal_verify",

@@ -21,3 +21,8 @@ for model in ("challengeproposal", "proposaltransition"):
     rules.add_perm(f"contracts.add_{model}", is_staff_member)
     rules.add_perm(f"contracts.change_{model}", is_staff_member)
     rules.add_perm(f"contracts.delete_{model}", is_administrator)
+
+# The terrains: officers see them, administrators open, change and remove them.
+rules.add_perm("contracts.view_challengeterrain", is_staff_member)
+for verb in ("add", "change", "delete"):
+    rules.add_perm(f"contracts.{verb}_challengeterrain", is_administrator)

@@ -8,13 +8,18 @@ from django.shortcuts import get_object_or_404
 from wijkportaal.desk.models import Case
 from wijkportaal.desk.selectors import case_for_subject
 
-from .models import ChallengeProposal, ProposalTransition
+from .models import ChallengeProposal, ChallengeTerrain, ProposalTransition
+
+
+def terrains() -> list[ChallengeTerrain]:
+    """Every terrain with the date it opens (one query)."""
+    return list(ChallengeTerrain.objects.order_by("opens_on", "order", "name"))
 
 
 def proposal_list():
     return (
         ChallengeProposal.objects.verified()
-        .select_related("council")
+        .select_related("council", "terrain")
         .order_by("-submitted_at", "-pk")
     )
 
@@ -23,7 +28,7 @@ def proposal_detail(pk: int) -> ChallengeProposal:
     """Only verified proposals exist for the outside world."""
     return get_object_or_404(
         ChallengeProposal.objects.verified()
-        .select_related("council")
+        .select_related("council", "terrain")
         .prefetch_related(
             Prefetch(
                 "transitions",

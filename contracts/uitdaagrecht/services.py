@@ -17,6 +17,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -34,6 +35,8 @@ from .models import (
     PROPOSAL_UNDECIDED,
     ChallengeField,
     ChallengeProposal,
+    ChallengeTerrain,
+    EvaluationOutcome,
     ProposalStatus,
     ProposalTransition,
 )
@@ -53,6 +56,8 @@ UNVERIFIED_PER_ADDRESS_PER_DAY = 3
 CASE_KIND = "uitdaagrecht.proposal"
 # Working days within which the municipality decides (the old reminder came after six weeks).
 CASE_TERM_DAYS = 30
+# The mail to the proposer at every step the desk does not answer itself.
+STEP_KIND = "contracts.proposal_step"
 
 
 def _open_case(proposal: ChallengeProposal) -> None:
@@ -82,10 +87,43 @@ def _proposal_content(data: dict, errors: FieldErrors) -> dict:
                 data.get(field), field=field, label=label, max_length=max_length
             )
     if data.get("field") not in ChallengeField.values:
-        errors.add("field", _("Kies het terrein van de taak."))
+        errors.add("field", _("Kies wat voor taak het is."))
     else:
         clean["field"] = data["field"]
+    with errors.collect():
+        clean["terrain"] = _open_terrain(data.get("terrain"))
     return clean
+
+
+def _open_terrain(value) -> ChallengeTerrain:
+    """The terrain a proposal names: it must be open today (started and not closed)."""
+    if isinstance(value, ChallengeTerrain):
+        terrain = value
+    else:
+        terrain = (
+            ChallengeTerrain.objects.filter(pk=value).first() if str(value).isdigit() else None
+        )
+    if terrain is None:
+        raise ValidationError({"terrain": _("Kies het terrein waarop u de taak wilt overnemen.")})
+    today = timezone.localdate()
+    if terrain.opens_on > today:
+        raise ValidationError(
+            {
+                "terrain": _(
+                    "Het uitdaagrecht staat voor ‘%(terrain)s’ pas open vanaf %(date)s. Kies een "
+                    "terrein dat nu open is."
+                )
+                % {"terrain": terrain.name, "date": date_format(terrain.opens_on, "j F Y")}
+            }
+        )
+    if not terrain.is_open_on(today):
+        raise ValidationError(
+            {
+                "terrain": _("Het uitdaagrecht staat voor ‘%(terrain)s’ niet meer open.")
+                % {"terrain": terrain.name}
+            }
+        )
+    return terrain
 
 
 @transaction.atomic
@@ -254,14 +292,38 @@ def proposal_score(
 
 @transaction.atomic
 def proposal_transition(
-    *, actor: User, proposal: ChallengeProposal, to_status: str, motivation: str = ""
+    *,
+    actor: User,
+    proposal: ChallengeProposal,
+    to_status: str,
+    motivation: str = "",
+    evaluation_outcome: str = "",
+    evaluation_summary: str = "",
 ) -> ProposalTransition:
     """Move a verified proposal one allowed step of PROPOSAL_MACHINE. Granting and rejecting
-    need a public motivation; granting needs all three criteria met."""
+    need a public motivation; granting needs all three criteria met; the evaluation needs an
+    outcome and a public summary. The proposer hears of every step: granting and rejecting
+    answer the case at the desk, every other step is mailed (kind STEP_KIND), once."""
     if not actor.has_perm("contracts.assess_challengeproposal", proposal):
         raise PermissionDenied
     proposal = _verified_for_processing(proposal)
     motivation = PROPOSAL_MACHINE.check(proposal.status, to_status, motivation)
+    extra_update_fields = []
+    if to_status == ProposalStatus.EVALUATED:
+        errors = FieldErrors()
+        if evaluation_outcome not in EvaluationOutcome.values:
+            errors.add("evaluation_outcome", _("Kies de uitkomst van de evaluatie."))
+        with errors.collect():
+            evaluation_summary = clean_text(
+                evaluation_summary,
+                field="evaluation_summary",
+                max_length=5000,
+                missing=_("Schrijf een openbare samenvatting van de evaluatie."),
+            )
+        errors.raise_if_any()
+        proposal.evaluation_outcome = evaluation_outcome
+        proposal.evaluation_summary = evaluation_summary
+        extra_update_fields += ["evaluation_outcome", "evaluation_summary"]
     if to_status == ProposalStatus.GRANTED and not all(
         (proposal.not_more_expensive, proposal.at_least_same_quality, proposal.demonstrable_support)
     ):
@@ -273,7 +335,6 @@ def proposal_transition(
                 )
             }
         )
-    extra_update_fields = []
     if to_status in PROPOSAL_MOTIVATION_REQUIRED:
         # The motivation of a decision is shown on the proposal's public page.
         proposal.motivation = motivation
@@ -288,7 +349,32 @@ def proposal_transition(
         extra_update_fields=extra_update_fields,
     )
     _tell_the_desk(actor, proposal, to_status, motivation)
+    if to_status not in PROPOSAL_MOTIVATION_REQUIRED:
+        _tell_the_proposer(proposal, transition)
     return transition
+
+
+def _tell_the_proposer(proposal: ChallengeProposal, transition: ProposalTransition) -> None:
+    """Mail the proposer (the board member, or the group's address) about a step the desk
+    does not answer itself; once per step."""
+    context = {
+        "proposal": proposal,
+        "status": proposal.get_status_display(),
+        "url": settings.SITE_URL + proposal.get_absolute_url(),
+    }
+    occasion = f"proposal-step:{transition.pk}"
+    if proposal.submitted_by_id:
+        due = Due(proposal.submitted_by_id, STEP_KIND, occasion, about=proposal, context=context)
+    else:
+        due = Due(
+            None,
+            STEP_KIND,
+            occasion,
+            about=proposal,
+            context=context,
+            address=proposal.contact_email,
+        )
+    mail_queue([due])
 
 
 def _tell_the_desk(actor: User, proposal: ChallengeProposal, to_status: str, motivation: str):

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -35,6 +36,8 @@ def proposal_list(request):
         "contracts/proposal_list.html",
         {
             "proposals": selectors.proposal_list(),
+            "terrains": selectors.terrains(),
+            "today": timezone.localdate(),
             "is_board": bool(current_council_ids(request.user, board_only=True)),
         },
     )
@@ -184,6 +187,8 @@ def proposal_assess(request, pk):
                     proposal=proposal,
                     to_status=form.cleaned_data["to_status"],
                     motivation=form.cleaned_data["motivation"],
+                    evaluation_outcome=form.cleaned_data["evaluation_outcome"],
+                    evaluation_summary=form.cleaned_data["evaluation_summary"],
                 )
                 messages.success(request, _("De status van het voorstel is gewijzigd."))
                 return redirect(proposal.get_absolute_url())

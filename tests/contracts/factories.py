@@ -4,9 +4,15 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from contracts.beheerexperiment.models import BudgetLine, BudgetLineKind, BudgetPilot
+from contracts.beheerexperiment.models import (
+    BudgetLine,
+    BudgetLineKind,
+    BudgetPilot,
+    PilotParticipation,
+    PilotRound,
+)
 from contracts.ondersteuning.models import SupportKind, SupportOffer, SupportRequest
-from contracts.uitdaagrecht.models import ChallengeField, ChallengeProposal
+from contracts.uitdaagrecht.models import ChallengeField, ChallengeProposal, ChallengeTerrain
 from contracts.wijkcontracten.models import (
     Commitment,
     Contract,
@@ -90,6 +96,37 @@ class LineFactory(factory.django.DjangoModelFactory):
     amount = Decimal("1000.00")
 
 
+class RoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PilotRound
+
+    year = factory.LazyFunction(lambda: timezone.localdate().year)
+    title = factory.Sequence(lambda n: f"Beheerexperiment ronde {n}")
+    description = "Wijkraden beheren een jaar lang zelf een budget."
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PilotParticipation
+
+    round = factory.SubFactory(RoundFactory)
+    council = factory.SubFactory(CouncilFactory)
+    motivation = "Wij willen het groen in de wijk zelf beheren."
+
+
+class TerrainFactory(factory.django.DjangoModelFactory):
+    """By default the terrain open from the programme's start (one row, whatever the test
+    creates first)."""
+
+    class Meta:
+        model = ChallengeTerrain
+        django_get_or_create = ("slug",)
+
+    slug = "maatschappelijke-ondersteuning"
+    name = factory.LazyAttribute(lambda o: o.slug.replace("-", " ").capitalize())
+    opens_on = datetime.date(2019, 1, 1)
+
+
 class ProposalFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ChallengeProposal
@@ -99,6 +136,7 @@ class ProposalFactory(factory.django.DjangoModelFactory):
     contact_email = factory.Sequence(lambda n: f"groep{n}@example.test")
     verified_at = factory.LazyFunction(timezone.now)
     task = factory.Sequence(lambda n: f"Onderhoud van de speeltuin ({n})")
+    terrain = factory.SubFactory(TerrainFactory)
     field = ChallengeField.PUBLIC_SPACE
     current_provider = "Afdeling Openbare Ruimte"
     plan = "Wij onderhouden de speeltuin met vrijwilligers."

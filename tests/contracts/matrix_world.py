@@ -1,11 +1,17 @@
-from django.contrib.contenttypes.models import ContentType
+from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+
+from contracts.beheerexperiment.models import BudgetDecision
 from tests.contracts.factories import (
     CommitmentFactory,
     ContractFactory,
     LineFactory,
+    ParticipationFactory,
     PilotFactory,
     ProposalFactory,
+    RoundFactory,
     SignedContractFactory,
     SupportRequestFactory,
 )
@@ -18,8 +24,14 @@ def extend_world(values, *, council_a, council_b, users):
     values["contract_draft"] = ContractFactory(council=council_a).pk
     values["commitment"] = CommitmentFactory(contract=signed).pk
     pilot = PilotFactory(council=council_a)
-    LineFactory(pilot=pilot)
+    line = LineFactory(pilot=pilot)
     values["pilot"] = pilot.pk
+    values["decision"] = BudgetDecision.objects.create(
+        line=line, decided_on=timezone.localdate(), amount=Decimal("10"), purpose="x", recipient="y"
+    ).pk
+    pilot_round = RoundFactory()
+    values["pilot_round"] = pilot_round.pk
+    values["participation"] = ParticipationFactory(round=pilot_round, council=council_a).pk
     values["proposal"] = ProposalFactory(council=council_a).pk
     values["proposal_unverified"] = ProposalFactory(verified_at=None).pk
     values["support_request"] = SupportRequestFactory(council=council_a).pk

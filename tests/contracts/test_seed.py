@@ -1,9 +1,9 @@
 import pytest
 from django.core.management import call_command
 
-from contracts.beheerexperiment.models import BudgetDecision
-from contracts.ondersteuning.models import SupportOffer, SupportRequest
-from contracts.uitdaagrecht.models import ChallengeProposal
+from contracts.beheerexperiment.models import BudgetDecision, PilotParticipation
+from contracts.ondersteuning.models import SupportNote, SupportOffer, SupportRequest
+from contracts.uitdaagrecht.models import ChallengeProposal, ChallengeTerrain
 from contracts.wijkcontracten.models import Commitment, Contract, ContractStatus
 from contracts.wijkcontracten.selectors import contracts_started_this_year
 from wijkportaal.desk.models import Case, CaseStatus
@@ -22,6 +22,9 @@ def counts():
             ChallengeProposal,
             SupportOffer,
             SupportRequest,
+            PilotParticipation,
+            ChallengeTerrain,
+            SupportNote,
         )
     ]
 
@@ -40,8 +43,20 @@ def test_seed_gives_contracts_in_several_states_and_two_started_this_year(client
     # Honest: one contract a wijkraad requested started this year; the other one signed this
     # year was the municipality's own and does not count (target 2: not met).
     assert contracts_started_this_year() == 1
-    assert ChallengeProposal.objects.verified().count() == 4
-    assert BudgetDecision.objects.count() == 4
+    assert ChallengeProposal.objects.verified().count() == 5
+    # Bloemenbuurt's four decisions and one reversal, Parkzoom's one decision.
+    assert BudgetDecision.objects.count() == 6
+    assert BudgetDecision.objects.filter(reverses__isnull=False).count() == 1
+    assert sorted(PilotParticipation.objects.values_list("council__slug", "status")) == [
+        ("bloemenbuurt", "toegelaten"),
+        ("kastanjehof", "aangemeld"),
+        ("parkzoom", "toegelaten"),
+    ]
+    evaluated = ChallengeProposal.objects.get(status="geevalueerd")
+    assert (
+        evaluated.evaluation_summary and evaluated.terrain.slug == "maatschappelijke-ondersteuning"
+    )
+    assert ChallengeTerrain.objects.count() == 3 and SupportNote.objects.count() == 3
     assert SupportOffer.objects.count() == 6 and SupportRequest.objects.count() == 7
     assert Commitment.objects.overdue().exists()
     for url in ["/wijkcontracten/", "/uitdaagrecht/", "/beheerexperiment/", "/ondersteuning/"]:

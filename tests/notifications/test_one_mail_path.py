@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.contracts.factories import TerrainFactory
 from tests.factories import InvitationFactory
 from tests.notifications.factories import daily_digest_subscribers
 from wijkportaal.accounts.models import Invitation, UserKind
@@ -110,7 +111,9 @@ def test_a_verification_link_goes_to_the_resident_group_through_the_outbox(
     client, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/uitdaagrecht/voorstel/", PROPOSAL)
+        response = client.post(
+            "/uitdaagrecht/voorstel/", {**PROPOSAL, "terrain": TerrainFactory().pk}
+        )
     assert response.status_code == 302
     row = Notification.objects.get(kind="contracts.proposal_verify")
     assert row.recipient_key == "a:joost@example.test"

@@ -9,10 +9,11 @@ from django.utils import timezone
 from tests.factories import CouncilFactory, CouncillorFactory
 from tests.workgroups.factories import DeliverableFactory
 from training import selectors, services
-from training.models import ConferenceStatus, ConferenceTransition
+from training.models import ConferenceStatus, ConferenceTransition, SeatStatus
 from wijkportaal.core.registry import Period
+from wijkportaal.notifications.models import Notification
 
-from .factories import ConferenceFactory, ModuleFactory, SessionFactory
+from .factories import ConferenceFactory, ModuleFactory, RegistrationFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -211,3 +212,23 @@ def test_module_shows_the_workgroup_deliverable_it_comes_from(client):
     page = client.get(published.workgroup.get_absolute_url()).content.decode()
     assert "Gebruikt in de scholing" in page
     assert f'href="{module.get_absolute_url()}"' in page
+
+
+def test_cancelling_tells_registrants_and_co_organising_boards_once(officer, chair, council):
+    conference = ConferenceFactory()
+    conference.delegation.add(council)
+    enrolled = RegistrationFactory(conference=conference)
+    waiting = RegistrationFactory(conference=conference, status=SeatStatus.WAITING)
+    gone = RegistrationFactory(conference=conference, status=SeatStatus.CANCELLED)
+    # The chair is registered too: still one message.
+    RegistrationFactory(conference=conference, person=chair)
+    services.conference_cancel(actor=officer, conference=conference, reason="Zaal niet beschikbaar")
+    mails = Notification.objects.filter(kind="training.conference_cancelled")
+    assert set(mails.values_list("recipient", flat=True)) == {
+        enrolled.person_id,
+        waiting.person_id,
+        chair.pk,
+    }
+    assert gone.person_id not in set(mails.values_list("recipient", flat=True))
+    assert all("gaat niet door" in mail.body_text for mail in mails)
+    assert all("Zaal niet beschikbaar" in mail.body_text for mail in mails)

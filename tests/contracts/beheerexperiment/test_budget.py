@@ -178,7 +178,16 @@ def test_anyone_can_see_the_spending_overview_and_csv(client, chair, line):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     body = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(body)))
-    assert rows[0] == ["datum", "wijkraad", "post", "bedrag", "doel", "ontvanger"]
+    assert rows[0] == [
+        "datum",
+        "wijkraad",
+        "post",
+        "bedrag",
+        "doel",
+        "ontvanger",
+        "corrigeert",
+        "reden",
+    ]
     assert rows[1][3] == "934.50"
     assert rows[1][4] == "'=HYPERLINK(evil)"
 

@@ -157,9 +157,9 @@ def score(officer, proposal, value=True):
     )
 
 
-def step(officer, proposal, to_status, motivation=""):
+def step(officer, proposal, to_status, motivation="", **evaluation):
     services.proposal_transition(
-        actor=officer, proposal=proposal, to_status=to_status, motivation=motivation
+        actor=officer, proposal=proposal, to_status=to_status, motivation=motivation, **evaluation
     )
     proposal.refresh_from_db()
 
@@ -171,8 +171,15 @@ def test_officer_can_take_proposal_from_intake_to_evaluation(officer):
     score(officer, proposal)
     step(officer, proposal, "toegekend", "Voldoet aan alle drie de criteria.")
     step(officer, proposal, "uitvoering")
-    step(officer, proposal, "geevalueerd")
+    step(
+        officer,
+        proposal,
+        "geevalueerd",
+        evaluation_outcome="geslaagd",
+        evaluation_summary="De speeltuin is een jaar lang goed onderhouden.",
+    )
     assert proposal.motivation == "Voldoet aan alle drie de criteria."
+    assert proposal.evaluation_outcome == "geslaagd"
     assert list(proposal.transitions.values_list("to_status", flat=True)) == [
         "ontvankelijk",
         "beoordeling",

@@ -105,7 +105,13 @@ def test_taking_up_and_deciding_move_and_answer_the_case_once(client, desk_offic
     assert list(mails(desk.ANSWER_OWN).values_list("to_address", flat=True)) == [GROUP]
 
     services.proposal_transition(actor=desk_officer, proposal=proposal, to_status="uitvoering")
-    services.proposal_transition(actor=desk_officer, proposal=proposal, to_status="geevalueerd")
+    services.proposal_transition(
+        actor=desk_officer,
+        proposal=proposal,
+        to_status="geevalueerd",
+        evaluation_outcome="deels",
+        evaluation_summary="Het onderhoud liep goed, de kosten vielen hoger uit.",
+    )
     assert Case.objects.get().status == CaseStatus.CLOSED
     assert mails(desk.ANSWER_OWN).count() == 1 and not mails(desk.CLOSED).exists()
 
