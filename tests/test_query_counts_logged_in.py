@@ -80,3 +80,17 @@ def test_logged_in_pages_run_as_many_queries_at_scale_1_as_at_scale_3(client):
         "chair /mijn/verzoeken/",
     ):
         assert len(large_html[page]) > len(small_html[page]), page
+
+
+def test_my_page_lists_my_current_wijkraden_with_my_function(client, chair, other_council):
+    MembershipFactory(person=chair, council=other_council, function=Function.SECRETARY)
+    ended = MembershipFactory(person=chair, function=Function.MEMBER)
+    ended.end = ended.start
+    ended.save()
+    client.force_login(chair)
+    page = client.get("/mijn/").content.decode()
+    assert "Mijn wijkraden" in page
+    council = chair.memberships.get(function=Function.CHAIR).council
+    assert f"{council.name}</a> (voorzitter)" in page
+    assert f"{other_council.name}</a> (secretaris)" in page
+    assert ended.council.name not in page
