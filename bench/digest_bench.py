@@ -1,34 +1,50 @@
-"""Digest benchmark: build 1,000 and 10,000 subscribers with followed items and recent changes,
-run the digest builder, and print for each size the total time (wall clock and CPU), the SQL
-queries and the peak Python memory (tracemalloc, on during the timed run, slows it somewhat),
-one figure a line as `name<TAB>value<TAB>unit`.
+"""Digest benchmark (issue 16, goal 4): build 1,000 and 10,000 subscribers with followed items
+and recent changes, build and queue their digests, and print for each size the total time (wall
+clock and CPU), the SQL queries, and the peak resident memory during the run (sampled, so the
+timing is not slowed) with how much it grew; then the linearity (time for the large size over
+ten times that of the small one, goal <= 1.2), the memory growth from small to large (goal:
+flat, < 3 x), and the throughput of one and of two worker processes taking the batches (each
+batch a task of its own, as beat queues them) off one queue (goal: two >= 1.6 x one). One
+figure a line as `name<TAB>value<TAB>unit`; exits 1 when a goal is missed.
 
-    python bench/digest_bench.py [--sizes 1000,10000]
+    python bench/digest_bench.py [--sizes 1000,10000] [--workers-size 2000]
 
 Runs on a throwaway SQLite file by default; with DIGEST_BENCH_POSTGRES=postgres://user@host:port
-it creates (and afterwards drops) a fresh PostgreSQL database on that server instead. The
-queries per batch of users stay constant: the total grows only with the number of batches."""
+it creates (and afterwards drops) a fresh PostgreSQL database on that server instead. SQLite
+lets one writer in at a time, so only PostgreSQL says what a second worker brings. The queries
+per batch of users stay constant: the total grows only with the number of batches."""
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import gc
+import multiprocessing
 import os
 import sys
 import tempfile
+import threading
 import time
-import tracemalloc
 import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+# Issue 16, goal 4: 10x the recipients in at most 1.2 x ten times the time, memory that does
+# not grow with them, and two worker processes at least 1.6 x as fast as one.
+GOAL_LINEARITY = 1.2
+GOAL_MEMORY_GROWTH = 3.0
+GOAL_WORKERS = 1.6
+
 
 def _database(tmp: Path) -> tuple[str, callable]:
     server = os.environ.get("DIGEST_BENCH_POSTGRES")
     if not server:
-        return f"sqlite:///{tmp / 'bench.sqlite3'}", lambda: None
+        # Worker processes write at the same time: wait for the lock rather than fail, and
+        # take it at the start of a batch's transaction (no deadlock on upgrading a read).
+        url = f"sqlite:///{tmp / 'bench.sqlite3'}?timeout=60&transaction_mode=IMMEDIATE"
+        return url, lambda: None
     import psycopg2
 
     name = f"wp_digest_bench_{uuid.uuid4().hex[:8]}"
@@ -155,7 +171,44 @@ def clear() -> None:
         model.objects.all().delete()
 
 
-def measure(size: int, now: datetime.datetime) -> list[tuple[str, str, str]]:
+def reset(now: datetime.datetime) -> None:
+    """Everyone due again: no digest rows, the previous digest a week ago."""
+    from wijkportaal.notifications.models import Notification, NotificationPreference
+
+    Notification.objects.all().delete()
+    NotificationPreference.objects.update(last_digest_at=now - datetime.timedelta(days=7))
+
+
+def rss() -> int:
+    """This process's resident memory now, in bytes (Linux)."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+class PeakRss(threading.Thread):
+    """Samples the resident memory every few milliseconds while the timed work runs (no
+    tracemalloc: it would slow the run it measures)."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.start_rss = self.peak = rss()
+        self.done = threading.Event()
+
+    def run(self):
+        while not self.done.wait(0.005):
+            self.peak = max(self.peak, rss())
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.done.set()
+        self.join()
+        self.peak = max(self.peak, rss())
+
+
+def measure(size: int, now: datetime.datetime) -> tuple[list[tuple[str, str, str]], dict]:
     from django.db import connection
 
     from wijkportaal.notifications.digests import BATCH_SIZE, digests_queue
@@ -171,29 +224,68 @@ def measure(size: int, now: datetime.datetime) -> list[tuple[str, str, str]]:
         queries.append(None)
         return execute(sql, params, many, context)
 
-    tracemalloc.start()
-    with connection.execute_wrapper(count):
+    gc.collect()
+    with connection.execute_wrapper(count), PeakRss() as memory:
         began, began_cpu = time.perf_counter(), time.process_time()
         queued = digests_queue(now)
         elapsed, cpu = time.perf_counter() - began, time.process_time() - began_cpu
-    _current, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
     assert queued == Notification.objects.count() > 0, "the benchmark built no digests"
     batches = -(-size // BATCH_SIZE)
-    return [
+    mib = 2**20
+    figures = [
         (f"digest_{size}_digests", str(queued), "digests"),
         (f"digest_{size}_time", f"{elapsed:.2f}", "s"),
         (f"digest_{size}_cpu_time", f"{cpu:.2f}", "s"),
         (f"digest_{size}_per_recipient", f"{elapsed / size * 1000:.2f}", "ms"),
         (f"digest_{size}_queries", str(len(queries)), "queries"),
         (f"digest_{size}_queries_per_batch", f"{len(queries) / batches:.1f}", "queries"),
-        (f"digest_{size}_peak_memory", f"{peak / 2**20:.1f}", "MiB"),
+        (f"digest_{size}_peak_rss", f"{memory.peak / mib:.1f}", "MiB"),
+        (f"digest_{size}_rss_growth", f"{(memory.peak - memory.start_rss) / mib:.1f}", "MiB"),
     ]
+    return figures, {"time": elapsed, "growth": memory.peak - memory.start_rss}
+
+
+def _send_batch(job) -> int:
+    """One batch task, as a worker process runs notifications.send_digest_batch."""
+    from wijkportaal.notifications.digests import digest_batch_send
+
+    user_ids, now = job
+    return digest_batch_send(user_ids=user_ids, now=now)
+
+
+def _worker_start():
+    from django.db import connections
+
+    # A forked worker opens its own connection; the parent's was closed before the fork.
+    for conn in connections.all(initialized_only=True):
+        conn.connection = None
+
+
+def workers_throughput(size: int, now: datetime.datetime, processes: int) -> float:
+    """Digests per second when `processes` worker processes take the batches of the due work
+    off one queue, each batch a task of its own (as beat queues them)."""
+    from django.db import connections
+
+    from wijkportaal.notifications.digests import digest_batches
+
+    reset(now)
+    batches = digest_batches(now)
+    connections.close_all()
+    context = multiprocessing.get_context("fork")
+    with context.Pool(processes, initializer=_worker_start) as pool:
+        began = time.perf_counter()
+        queued = sum(pool.imap_unordered(_send_batch, [(ids, now) for ids in batches]))
+        elapsed = time.perf_counter() - began
+    assert queued > 0, "the workers built no digests"
+    return queued / elapsed
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument(
+        "--workers-size", type=int, default=0, help="users for the 1 vs 2 workers run (0: largest)"
+    )
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",")]
 
@@ -218,16 +310,61 @@ def main(argv=None) -> int:
 
         # Measure building and writing the digests, not publishing their send tasks.
         sending.sending_enqueue = lambda ids: None
+        missed = []
         try:
             call_command("migrate", verbosity=0)
             now = datetime.datetime(2026, 12, 7, 9, tzinfo=datetime.UTC)
-            print(f"# database: {django.db.connection.vendor}", file=sys.stderr)
+            vendor = django.db.connection.vendor
+            print(f"# database: {vendor}", file=sys.stderr)
+            results = {}
             for size in sizes:
-                for name, value, unit in measure(size, now):
-                    print(f"{name}\t{value}\t{unit}", flush=True)
+                figures, results[size] = measure(size, now)
+                print_figures(figures)
+            small, large = min(sizes), max(sizes)
+            if large > small:
+                linearity = results[large]["time"] / (results[small]["time"] * large / small)
+                growth = results[large]["growth"] / max(results[small]["growth"], 2**20)
+                print_figures(
+                    [
+                        (f"digest_linearity_{large}_vs_{small}", f"{linearity:.2f}", "x linear"),
+                        (f"digest_rss_growth_{large}_vs_{small}", f"{growth:.1f}", "x"),
+                    ]
+                )
+                if linearity > GOAL_LINEARITY:
+                    missed.append(f"linearity {linearity:.2f} > {GOAL_LINEARITY}")
+                if growth > GOAL_MEMORY_GROWTH:
+                    missed.append(f"memory grew {growth:.1f} x from {small} to {large} users")
+            workers_size = args.workers_size or large
+            if workers_size != large:
+                clear()
+                build(workers_size, now)
+            one = workers_throughput(workers_size, now, 1)
+            two = workers_throughput(workers_size, now, 2)
+            print_figures(
+                [
+                    (f"digest_{workers_size}_1_worker", f"{one:.0f}", "digests/s"),
+                    (f"digest_{workers_size}_2_workers", f"{two:.0f}", "digests/s"),
+                    ("digest_2_vs_1_workers", f"{two / one:.2f}", "x"),
+                ]
+            )
+            if two / one < GOAL_WORKERS:
+                missed.append(f"2 workers {two / one:.2f} x 1 worker < {GOAL_WORKERS}")
+            if vendor == "sqlite":
+                print(
+                    "# SQLite lets one writer in at a time, so its worker figure says little: "
+                    "set DIGEST_BENCH_POSTGRES for the real one",
+                    file=sys.stderr,
+                )
         finally:
             drop()
-    return 0
+        for line in missed:
+            print(f"# GEMIST: {line}", file=sys.stderr)
+    return 1 if missed else 0
+
+
+def print_figures(figures) -> None:
+    for name, value, unit in figures:
+        print(f"{name}\t{value}\t{unit}", flush=True)
 
 
 if __name__ == "__main__":

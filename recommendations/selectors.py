@@ -589,22 +589,31 @@ def my_follows(user, since: datetime.datetime | None) -> dict:
 # --- The admin dashboard ----------------------------------------------------------------------
 
 
+# Rows per list on the dashboard: the most urgent (own department first), with the total.
+DASHBOARD_LIMIT = 15
+
+
 def admin_dashboard(user, today: datetime.date | None = None) -> dict:
-    """What an officer needs first: late and soon-due actions (their own department first),
-    progress per recommendation, actions per department, indicators, the latest updates."""
+    """What an officer needs first: late and soon-due actions (their own department first,
+    the first DASHBOARD_LIMIT of each with the totals), progress per recommendation, actions per
+    department, indicators, the latest updates. The same number of queries at any size."""
     today = today or timezone.localdate()
     department_id = getattr(user, "department_id", None)
-
-    def own_first(actions):
-        return sorted(actions, key=lambda a: (a.department_id != department_id, a.due_date))
-
-    open_actions = list(
-        ActionItem.objects.open()
-        .filter(due_date__isnull=False, due_date__lte=today + datetime.timedelta(days=30))
-        .select_related("department", "responsible")
+    open_due = ActionItem.objects.open().filter(
+        due_date__isnull=False, due_date__lte=today + datetime.timedelta(days=30)
     )
-    overdue = own_first([a for a in open_actions if a.due_date < today])
-    due_soon = own_first([a for a in open_actions if a.due_date >= today])
+    # Two queries: the keys of every open action due within 30 days (small tuples, sorted
+    # here, own department first), then the first rows of each list in full.
+    keys = sorted(
+        open_due.values_list("pk", "department_id", "due_date"),
+        key=lambda key: (key[1] != department_id, key[2], key[0]),
+    )
+    late = [pk for pk, _department, due in keys if due < today]
+    soon = [pk for pk, _department, due in keys if due >= today]
+    shown = late[:DASHBOARD_LIMIT] + soon[:DASHBOARD_LIMIT]
+    rows = ActionItem.objects.select_related("department", "responsible").in_bulk(shown)
+    overdue = [rows[pk] for pk in late[:DASHBOARD_LIMIT]]
+    due_soon = [rows[pk] for pk in soon[:DASHBOARD_LIMIT]]
     per_department = list(
         ActionItem.objects.values("department_id", "department__name")
         .annotate(
@@ -620,7 +629,9 @@ def admin_dashboard(user, today: datetime.date | None = None) -> dict:
     per_department.sort(key=lambda row: row["department_id"] != department_id)
     return {
         "overdue": overdue,
+        "overdue_total": len(late),
         "due_soon": due_soon,
+        "due_soon_total": len(soon),
         "summary": monitor_summary(today)["rows"],
         "per_department": per_department,
         "indicators": indicator_rows(),

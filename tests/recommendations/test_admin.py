@@ -246,3 +246,25 @@ def test_new_action_done_while_a_chosen_dependency_is_unfinished_is_refused_in_t
     assert response.status_code == 200
     assert "wacht nog op: Werkgroep rollen" in response.content.decode()
     assert not ActionItem.objects.filter(title="Promotiecampagne").exists()
+
+
+def test_admin_dashboard_shows_the_most_urgent_actions_and_links_to_all(client):
+    """However many actions are late, the front page shows the first fifteen (own department
+    first) with the total, and links to the full filtered list in the admin."""
+    today = timezone.localdate()
+    own = OfficerFactory()
+    for day in range(20):
+        ActionItemFactory(title=f"Late actie {day}", due_date=today - datetime.timedelta(day + 2))
+    mine = ActionItemFactory(
+        title="Mijn late actie", department=own.department, due_date=today - datetime.timedelta(1)
+    )
+    client.force_login(own)
+    html = client.get("/admin/").content.decode()
+    assert "Acties over tijd (21)" in html
+    assert html.index(mine.title) < html.index("Late actie 19")
+    assert html.count("Late actie ") == 14
+    assert "Alle 21 acties in het beheer" in html
+    assert "?over_tijd=ja&amp;o=7" in html
+    listing = client.get("/admin/recommendations/actionitem/?over_tijd=ja&o=7")
+    assert listing.status_code == 200
+    assert "Late actie 0" in listing.content.decode()

@@ -62,14 +62,14 @@ MEMBER_FUNCTIONS = [
 ]
 
 
-def _demo_user(email, kind, first, last, **extra) -> User:
+def _demo_user(email, kind, first, last, *, password: str, **extra) -> User:
     user, created = User.objects.get_or_create(
         email=email,
         defaults={
             "kind": kind,
             "first_name": first,
             "last_name": last,
-            "password": make_password(DEMO_PASSWORD),
+            "password": password,
             "is_staff": kind in STAFF_KINDS,
             "is_superuser": kind == UserKind.ADMINISTRATOR,
             **extra,
@@ -80,15 +80,24 @@ def _demo_user(email, kind, first, last, **extra) -> User:
 
 def seed_accounts(*, scale: int = 1, progress=None) -> None:
     councils = list(NeighbourhoodCouncil.objects.order_by("pk"))
+    # Hashing is slow on purpose: hash the one demo password once and share the hash.
+    password = make_password(DEMO_PASSWORD)
     if getattr(settings, "DEMO_ACCOUNTS_ENABLED", False):
         participation = Department.objects.get(slug="wijkzaken-en-participatie")
-        _demo_user(f"beheerder@{DEMO_DOMAIN}", UserKind.ADMINISTRATOR, "Bea", "Beheerder")
+        _demo_user(
+            f"beheerder@{DEMO_DOMAIN}",
+            UserKind.ADMINISTRATOR,
+            "Bea",
+            "Beheerder",
+            password=password,
+        )
         _demo_user(
             f"ambtenaar@{DEMO_DOMAIN}",
             UserKind.OFFICER,
             "Arjen",
             "Ambtenaar",
             department=participation,
+            password=password,
         )
         _demo_user(
             f"raadslid@{DEMO_DOMAIN}",
@@ -96,10 +105,17 @@ def seed_accounts(*, scale: int = 1, progress=None) -> None:
             "Rita",
             "Raadslid",
             party="Stadsbelang",
+            password=password,
         )
-        chair = _demo_user(f"wijkraad@{DEMO_DOMAIN}", UserKind.COUNCIL_MEMBER, "Wim", "Wijkraad")
+        chair = _demo_user(
+            f"wijkraad@{DEMO_DOMAIN}", UserKind.COUNCIL_MEMBER, "Wim", "Wijkraad", password=password
+        )
         member = _demo_user(
-            f"wijkraad2@{DEMO_DOMAIN}", UserKind.COUNCIL_MEMBER, "Wendy", "Wijkraad"
+            f"wijkraad2@{DEMO_DOMAIN}",
+            UserKind.COUNCIL_MEMBER,
+            "Wendy",
+            "Wijkraad",
+            password=password,
         )
         by_slug = {council.slug: council for council in councils}
         Membership.objects.get_or_create(
@@ -110,7 +126,6 @@ def seed_accounts(*, scale: int = 1, progress=None) -> None:
         )
 
     # Generated members: five per wijkraad (a board of three and two members).
-    password = make_password(DEMO_PASSWORD)
     existing = set(
         User.objects.filter(email__endswith=f"@leden.{DEMO_DOMAIN}").values_list("email", flat=True)
     )

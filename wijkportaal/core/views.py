@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from wijkportaal.wijkraden.selectors import my_memberships
+
 from .accessibility import statement_context
 from .health import healthy, run_checks
 from .opendata import catalogue
@@ -31,7 +33,8 @@ def coming_soon(request, title):
 @login_required
 def my_page(request):
     sections = registry.render_sections("my_page", request, request.user)
-    return render(request, "core/my_page.html", {"sections": sections})
+    memberships = list(my_memberships(request.user))
+    return render(request, "core/my_page.html", {"sections": sections, "memberships": memberships})
 
 
 def privacy_statement(request):

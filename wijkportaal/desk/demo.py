@@ -76,12 +76,14 @@ def _days(term: int, spec: tuple[int, int]) -> int:
     return max(0, term * spec[0] + spec[1])
 
 
-def _officer(department_id: int) -> User | None:
-    return (
-        User.objects.filter(kind=UserKind.OFFICER, department_id=department_id, is_active=True)
-        .order_by("pk")
-        .first()
-    )
+def _officers() -> dict[int, User]:
+    """The first active officer of each department (one query for the whole step)."""
+    first: dict[int, User] = {}
+    for officer in User.objects.filter(
+        kind=UserKind.OFFICER, department__isnull=False, is_active=True
+    ).order_by("-pk"):
+        first[officer.department_id] = officer
+    return first
 
 
 def _moment(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
@@ -105,13 +107,14 @@ def seed_desk(*, scale: int = 1, progress=None) -> None:
         .first()
     )
     departments = list(Department.objects.order_by("name"))
+    officers = _officers()
     shifted = []
     for case in fresh:
         scenario = SCENARIOS[case.pk % len(SCENARIOS)]
         kind = find_case_kind(case.kind)
         if kind is None or scenario.ago == (0, 0):
             continue
-        if _play(case, scenario, kind.term_days, administrator, departments, now):
+        if _play(case, scenario, kind.term_days, administrator, departments, officers, now):
             shifted.append(case.pk)
     # The mails these moves queued belong to the past the dates were moved to: not sent now.
     Notification.objects.filter(
@@ -124,10 +127,10 @@ def seed_desk(*, scale: int = 1, progress=None) -> None:
         progress(len(fresh))
 
 
-def _play(case, scenario, term, administrator, departments, now) -> bool:
+def _play(case, scenario, term, administrator, departments, officers, now) -> bool:
     """Take the scenario's steps through the services, then date the case and its history
     back to when they happened. Returns False when nobody could take a step at all."""
-    if administrator is None and _officer(case.department_id) is None:
+    if administrator is None and officers.get(case.department_id) is None:
         return False
     today = timezone.localdate(now)
     received_on = add_working_days(today, -_days(term, scenario.ago))
@@ -136,11 +139,11 @@ def _play(case, scenario, term, administrator, departments, now) -> bool:
     for index, (step, offset) in enumerate(scenario.steps):
         day = min(add_working_days(received_on, max(1, _days(term, offset))), today)
         moment = min(_moment(day, 10 + index % 6, 15), now)
-        actor = _officer(case.department_id) or administrator
+        actor = officers.get(case.department_id) or administrator
         if actor is None:
             break  # forwarded to a department without officers: the case waits there
         if step == "assign":
-            officer = _officer(case.department_id)
+            officer = officers.get(case.department_id)
             if officer is None:
                 continue
             case = services.case_assign(actor=actor, case=case, assignee=officer)

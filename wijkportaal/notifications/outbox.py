@@ -105,7 +105,9 @@ def notifications_queue(dues: Iterable[Due], *, recipients: Iterable[User] = ())
         "occasion__in": {occasion for _key, _kind, occasion in keys},
     }
     existing = set(
-        Notification.objects.filter(**keys_filter).values_list("recipient_key", "kind", "occasion")
+        Notification.objects.filter(**keys_filter)
+        .order_by()
+        .values_list("recipient_key", "kind", "occasion")
     )
     rows = []
     for due, key in zip(dues, keys, strict=True):
@@ -117,12 +119,14 @@ def notifications_queue(dues: Iterable[Due], *, recipients: Iterable[User] = ())
         return []
     Notification.objects.bulk_create(rows, ignore_conflicts=True)
     new_keys = {(row.recipient_key, row.kind, row.occasion) for row in rows}
+    # The status is checked here, not in SQL: filtered on status the database may pick the
+    # status index and read every queued row, so each call would grow with the outbox.
     created_ids = sorted(
         pk
-        for pk, *key in Notification.objects.filter(
-            status=NotificationStatus.QUEUED, **keys_filter
-        ).values_list("pk", "recipient_key", "kind", "occasion")
-        if tuple(key) in new_keys
+        for pk, status, *key in Notification.objects.filter(**keys_filter)
+        .order_by()
+        .values_list("pk", "status", "recipient_key", "kind", "occasion")
+        if status == NotificationStatus.QUEUED and tuple(key) in new_keys
     )
     if created_ids:
         transaction.on_commit(lambda: sending.sending_enqueue(created_ids))

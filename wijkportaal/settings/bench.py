@@ -25,3 +25,6 @@ WHITENOISE_USE_FINDERS = True
 DEMO_ACCOUNTS_ENABLED = True
 ACCOUNT_RATE_LIMITS = env.json("BENCH_RATE_LIMITS", default=ACCOUNT_RATE_LIMITS)  # noqa: F405
 LOGGING["root"]["level"] = env("LOG_LEVEL", default="WARNING")  # noqa: F405
+
+# The floor view for bench/pages.py: only here, never in the product's URLconf.
+ROOT_URLCONF = "wijkportaal.bench_urls"

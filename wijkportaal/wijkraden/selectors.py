@@ -33,6 +33,16 @@ def board_councils(user):
     return NeighbourhoodCouncil.objects.filter(pk__in=ids).order_by("name")
 
 
+def my_memberships(user):
+    """The user's current seats with their wijkraden, by wijkraad name (one query)."""
+    return (
+        Membership.objects.current()
+        .filter(person=user)
+        .select_related("council")
+        .order_by("council__name", "pk")
+    )
+
+
 def council_detail(slug: str) -> NeighbourhoodCouncil:
     """One wijkraad with its current board and members prefetched; NotFound for an unknown
     slug."""
