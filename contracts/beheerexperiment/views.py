@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from wijkportaal.core.exports import csv_response
+from wijkportaal.core.uploads import download_response
 from wijkportaal.core.web import apply_errors, authorize
 
 from . import selectors, services
@@ -69,8 +69,4 @@ def decision_create(request, pk):
 
 def decision_document(request, pk):
     decision = get_object_or_404(BudgetDecision.objects.exclude(document=""), pk=pk)
-    return FileResponse(
-        decision.document.open("rb"),
-        as_attachment=True,
-        filename=decision.document.name.rsplit("/", 1)[-1],
-    )
+    return download_response(decision.document)
