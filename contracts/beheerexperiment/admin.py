@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
 from wijkportaal.accounts.reauthentication import SensitiveAdminMixin
@@ -34,10 +37,18 @@ class BudgetDecisionAdmin(ObjectPermissionsModelAdmin):
         "amount",
         "purpose",
         "recipient",
-        "document",
+        "document_download",
         "decided_by",
         "created_at",
     ]
 
     def has_add_permission(self, request):
         return False
+
+    @admin.display(description=_("besluitdocument"))
+    def document_download(self, obj):
+        """Through the download view: nothing is served under MEDIA_URL."""
+        if not obj or not obj.document:
+            return "—"
+        url = reverse("contracts:decision-document", kwargs={"pk": obj.pk})
+        return format_html('<a href="{}" download>{}</a>', url, obj.document.name)
