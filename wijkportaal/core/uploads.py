@@ -98,7 +98,9 @@ def _zip_type(upload) -> str | None:
                     return None
                 manifest = package.read(info).decode("utf-8", "replace")
                 for content_type, kind in _OOXML_MAIN_PARTS:
-                    if f'ContentType="{content_type}"' in manifest:
+                    if re.search(
+                        rf"""ContentType\s*=\s*["']{re.escape(content_type)}["']""", manifest
+                    ):
                         return kind
             return None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, ValueError):
