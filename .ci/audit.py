@@ -1,4 +1,6 @@
-"""Dependency audit for CI: pip-audit over the installed environment.
+"""Dependency audit for CI: pip-audit over the lock file (requirements.lock) — exactly the
+pinned, hashed versions that `make run`, `make test` and production install. The lock is read,
+not installed (`--disable-pip`: with hashes, no resolution is needed).
 
 Fails (exit 1) when pip-audit reports a known vulnerability. When the vulnerability service
 cannot be reached or cannot look the packages up (no network, a mirror without PyPI's JSON
@@ -8,14 +10,16 @@ prints a clear WARNING with the count instead and exits 0, so CI neither hangs n
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 TIMEOUT = 240
+LOCK = Path(__file__).resolve().parent.parent / "requirements.lock"
 
 
 def main() -> int:
     command = [
-        sys.executable, "-m", "pip_audit", "--skip-editable", "--progress-spinner", "off",
-        "--format", "json",
+        sys.executable, "-m", "pip_audit", "--requirement", str(LOCK), "--disable-pip",
+        "--progress-spinner", "off", "--format", "json",
     ]  # fmt: skip
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT)  # noqa: S603

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -43,8 +45,15 @@ class TagAdmin(ObjectPermissionsModelAdmin):
 class AttachmentInline(admin.TabularInline):
     model = Attachment
     extra = 0
-    readonly_fields = ["file", "size", "uploaded_by", "uploaded_at"]
-    fields = ["title", "file", "size", "uploaded_by", "uploaded_at"]
+    readonly_fields = ["download", "size", "uploaded_by", "uploaded_at"]
+    fields = ["title", "download", "size", "uploaded_by", "uploaded_at"]
+
+    @admin.display(description=_("bestand"))
+    def download(self, obj):
+        """Through the download view: nothing is served under MEDIA_URL."""
+        if not obj or not obj.pk or not obj.file:
+            return "—"
+        return format_html('<a href="{}" download>{}</a>', obj.get_absolute_url(), obj.file.name)
 
     def has_add_permission(self, request, obj=None):
         # New files go through the site's form, where type and size are checked.

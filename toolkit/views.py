@@ -1,14 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wijkportaal.core.exports import csv_response
-from wijkportaal.core.uploads import content_type_for
+from wijkportaal.core.uploads import download_response
 from wijkportaal.core.web import apply_errors, authorize, permission_required_or_404
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
@@ -223,16 +223,7 @@ def attachment_download(request, slug, pk):
     attachment = get_object_or_404(
         Attachment.objects.select_related("entry"), pk=pk, entry__slug=slug
     )
-    try:
-        handle = attachment.file.open("rb")
-    except (FileNotFoundError, OSError) as error:
-        raise Http404 from error
-    filename = attachment.file.name.rsplit("/", 1)[-1]
-    response = FileResponse(
-        handle, as_attachment=True, filename=filename, content_type=content_type_for(filename)
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return download_response(attachment.file)
 
 
 @login_required

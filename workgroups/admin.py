@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
@@ -53,6 +54,16 @@ class DeliverableAdmin(SimpleHistoryAdmin, ObjectPermissionsModelAdmin):
     list_filter = ["workgroup", "status"]
     search_fields = ["title"]
     actions = ["complete_selected"]
+    readonly_fields = ["document_download"]
+
+    @admin.display(description=_("Download"))
+    def document_download(self, obj):
+        """The document through the download view (nothing is served under MEDIA_URL)."""
+        if not obj or not obj.document:
+            return "—"
+        return format_html(
+            '<a href="{}" download>{}</a>', obj.get_download_url(), obj.document.name
+        )
 
     @admin.action(description=_("Opleveren en de gekoppelde actie afronden"))
     def complete_selected(self, request, queryset):

@@ -1,16 +1,9 @@
 from django import forms
-from django.core.validators import FileExtensionValidator
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from .models import (
-    DOCUMENT_EXTENSIONS,
-    ContactMoment,
-    ContactMomentKind,
-    FeedbackType,
-    validate_document_size,
-)
+from .models import ContactMoment, ContactMomentKind, FeedbackType, validate_document
 
 
 class AgendaForm(forms.Form):
@@ -53,6 +46,7 @@ class DeliverableCompleteForm(forms.Form):
         label=_("Document"),
         required=False,
         help_text=_("PDF, ODT, DOCX, ODS, XLSX of TXT, hoogstens 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.odt,.docx,.ods,.xlsx,.txt"}),
     )
     complete_action = forms.BooleanField(
         label=_("Rond ook de gekoppelde actie af"), required=False, initial=True
@@ -61,13 +55,8 @@ class DeliverableCompleteForm(forms.Form):
     def clean_document(self):
         document = self.cleaned_data.get("document")
         if document:
-            try:
-                FileExtensionValidator(DOCUMENT_EXTENSIONS)(document)
-            except forms.ValidationError:
-                raise forms.ValidationError(
-                    _("Kies een PDF-, ODT-, DOCX-, ODS-, XLSX- of TXT-bestand.")
-                ) from None
-            validate_document_size(document)
+            # The core's one upload check: type from the content, size and extension.
+            validate_document(document)
         return document
 
 

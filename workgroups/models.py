@@ -4,8 +4,6 @@ import datetime
 import os
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -13,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from wijkportaal.core.uploads import validate_upload
 from wijkportaal.wijkraden.models import Department, NeighbourhoodCouncil
 
 DOCUMENT_EXTENSIONS = ["pdf", "odt", "docx", "ods", "xlsx", "txt"]
@@ -20,8 +19,16 @@ DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 
 
 def validate_document_size(upload) -> None:
-    if upload.size > DOCUMENT_MAX_BYTES:
-        raise ValidationError(_("Een document is hoogstens 10 MB groot."))
+    """Kept for the migrations that name it; new code uses `validate_document`."""
+    validate_document(upload)
+
+
+def validate_document(upload) -> None:
+    """The core's upload check (type from the content, size, extension) on a new document; a
+    file stored earlier is not read again on every save."""
+    if getattr(upload, "_committed", False):
+        return
+    validate_upload(upload, extensions=DOCUMENT_EXTENSIONS, max_bytes=DOCUMENT_MAX_BYTES)
 
 
 def deliverable_upload_to(instance, filename: str) -> str:
@@ -202,10 +209,7 @@ class Deliverable(models.Model):
         _("document"),
         upload_to=deliverable_upload_to,
         blank=True,
-        validators=[
-            FileExtensionValidator(DOCUMENT_EXTENSIONS),
-            validate_document_size,
-        ],
+        validators=[validate_document],
         help_text=_("PDF, ODT, DOCX, ODS, XLSX of TXT, hoogstens 10 MB."),
     )
     action = models.ForeignKey(
@@ -237,6 +241,17 @@ class Deliverable(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.workgroup.get_absolute_url() + f"#opbrengst-{self.pk}"
+
+    def get_download_url(self) -> str:
+        """The document through the view that applies the draft rule (never under MEDIA_URL)."""
+        return reverse(
+            "workgroups:deliverable-download",
+            kwargs={"slug": self.workgroup.slug, "pk": self.pk},
+        )
+
+    @property
+    def document_extension(self) -> str:
+        return self.document.name.rsplit(".", 1)[-1].upper() if "." in self.document.name else ""
 
     @property
     def is_done(self) -> bool:

@@ -18,6 +18,11 @@ urlpatterns = [
         views.deliverable_complete,
         name="deliverable-complete",
     ),
+    path(
+        "werkgroepen/<slug:slug>/opbrengsten/<int:pk>/download/",
+        views.deliverable_download,
+        name="deliverable-download",
+    ),
     path("contactmomenten/", views.contactmoment_overview, name="contactmoment-overview"),
     # Before <slug:slug>/ so that "knelpunten" is never read as a wijkraad.
     path("contactmomenten/knelpunten/", views.bottleneck_list, name="bottleneck-list"),

@@ -6,12 +6,14 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from wijkportaal.core.ical import CalendarEvent, calendar_response
+from wijkportaal.core.uploads import download_response
 from wijkportaal.core.web import apply_errors, authorize, permission_required_or_404
 from wijkportaal.desk.hooks import find_case_kind
 from wijkportaal.desk.promise import case_promise_message
@@ -83,6 +85,21 @@ def workgroup_ical(request, slug):
         for m in workgroup.meetings.order_by("starts_at")
     ]
     return calendar_response(workgroup.name, events, filename=f"werkgroep-{workgroup.slug}.ics")
+
+
+def deliverable_download(request, slug, pk):
+    """The document of a deliverable, as an attachment. A draft (not yet published) is only
+    for the workgroup's members and officers; for anyone else it does not exist (404)."""
+    deliverable = get_object_or_404(
+        Deliverable.objects.select_related("workgroup").exclude(document=""),
+        pk=pk,
+        workgroup__slug=slug,
+    )
+    if deliverable.published_at is None and not request.user.has_perm(
+        "workgroups.view_drafts", deliverable.workgroup
+    ):
+        raise Http404
+    return download_response(deliverable.document)
 
 
 @require_http_methods(["GET", "POST"])

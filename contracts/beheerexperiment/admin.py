@@ -98,7 +98,7 @@ class BudgetDecisionAdmin(ObjectPermissionsModelAdmin):
         "amount",
         "purpose",
         "recipient",
-        "document",
+        "document_download",
         "decided_by",
         "created_at",
         "reverses",
@@ -107,3 +107,11 @@ class BudgetDecisionAdmin(ObjectPermissionsModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    @admin.display(description=_("besluitdocument"))
+    def document_download(self, obj):
+        """Through the download view: nothing is served under MEDIA_URL."""
+        if not obj or not obj.document:
+            return "—"
+        url = reverse("contracts:decision-document", kwargs={"pk": obj.pk})
+        return format_html('<a href="{}" download>{}</a>', url, obj.document.name)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from wijkportaal.core.exports import csv_response
+from wijkportaal.core.uploads import download_response
 from wijkportaal.core.web import apply_errors, authorize, choices_or_404
 from wijkportaal.wijkraden.selectors import board_councils
 
@@ -155,8 +155,4 @@ def decision_create(request, pk):
 
 def decision_document(request, pk):
     decision = get_object_or_404(BudgetDecision.objects.exclude(document=""), pk=pk)
-    return FileResponse(
-        decision.document.open("rb"),
-        as_attachment=True,
-        filename=decision.document.name.rsplit("/", 1)[-1],
-    )
+    return download_response(decision.document)

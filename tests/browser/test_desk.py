@@ -112,3 +112,32 @@ def test_the_case_page_its_steps_and_the_wijkraads_pages_pass_axe(page, live_ser
         page.get_by_role("table", name="Per afdeling (de cijfers van de grafiek)")
     ).to_be_visible()
     axe(page)
+
+
+def test_asking_for_removal_in_the_browser_passes_axe_reflows_and_shows_the_promise(
+    page, live_server, axe
+):
+    DepartmentFactory(name="Wijkzaken en Participatie", slug="wijkzaken-en-participatie")
+    person = MembershipFactory(function="lid").person
+    login(page, live_server, person.email, PASSWORD)
+    page.goto(f"{live_server.url}/mijn/")
+    page.get_by_role("link", name="Vraag om verwijdering").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Verwijdering van mijn account en gegevens"
+    )
+    axe(page)
+    for width in (320, 390):
+        page.set_viewport_size({"width": width, "height": 800})
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    # Without the confirmation: the error beside the box, nothing submitted.
+    page.get_by_role("button", name="Verzoek om verwijdering indienen").click()
+    expect(page.get_by_text("Vink aan dat u om verwijdering vraagt")).to_be_visible()
+    axe(page)
+    page.get_by_label("Ja, ik vraag om verwijdering").check()
+    page.get_by_role("button", name="Verzoek om verwijdering indienen").click()
+    expect(page.get_by_text("Uw verzoek om verwijdering is ingediend.")).to_be_visible()
+    expect(
+        page.get_by_text("De afdeling Wijkzaken en Participatie beantwoordt het")
+    ).to_be_visible()
+    axe(page)

@@ -14,6 +14,8 @@ def case_row(case: str, **viewers) -> Row:
 
 ROWS = [
     logged_in("/mijn/verzoeken/"),
+    # Anyone with an account may ask for the removal of their own account (AVG).
+    logged_in("/mijn/gegevens/verwijderen/"),
     case_row("desk_private_a", board=True),
     case_row("desk_public_a", board=True, member=True),
     case_row("desk_members_own", board=True, member=True),

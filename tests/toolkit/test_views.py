@@ -257,7 +257,13 @@ def test_officer_shares_entry_with_pdf_attachment_and_anyone_downloads_it(client
     assert "Flyer (pdf)" in detail.text and "<h2>Gebruik</h2>" in detail.text
     download = client.get(attachment.get_absolute_url())
     assert download["Content-Type"] == "application/pdf"
+    assert download["X-Content-Type-Options"] == "nosniff"
     assert b"".join(download.streaming_content) == PDF
+    # The admin links the download view, never /media/.
+    client.force_login(officer)
+    page = client.get(f"/admin/toolkit/knowhowentry/{entry.pk}/change/").text
+    assert f'href="{attachment.get_absolute_url()}"' in page
+    assert "/media/" not in page
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,15 @@ ROWS = [
         default=404,
         overrides={"anonymous": LOGIN, "board": 200, "officer": 200, "administrator": 200},
     ),
+    # Documents come through a view: a published one for everyone, a draft only for the
+    # workgroup (its chair is the board member, the member sits in it) and officers.
+    public("/werkgroepen/{workgroup}/opbrengsten/{deliverable_published_doc}/download/"),
+    Row(
+        "/werkgroepen/{workgroup}/opbrengsten/{deliverable_draft_doc}/download/",
+        default=404,
+        overrides={"board": 200, "member": 200, "officer": 200, "administrator": 200},
+    ),
+    Row("/werkgroepen/{workgroup}/opbrengsten/{deliverable}/download/", default=404),
     public("/contactmomenten/"),
     public("/contactmomenten/{council_a}/"),
     public("/contactmomenten/{council_a}/agenda.ics"),

@@ -1,3 +1,6 @@
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
 from tests.workgroups.factories import (
     ContactMomentFactory,
     ContactMomentKindFactory,
@@ -16,6 +19,15 @@ def extend_world(values, *, council_a, council_b, users):
     values["workgroup"] = workgroup.slug
     values["meeting"] = MeetingFactory(workgroup=workgroup).pk
     values["deliverable"] = DeliverableFactory(workgroup=workgroup).pk
+    # Documents: one published (anyone downloads it), one still a draft (the workgroup only).
+    values["deliverable_published_doc"] = DeliverableFactory(
+        workgroup=workgroup,
+        published_at=timezone.now(),
+        document=SimpleUploadedFile("opbrengst.pdf", b"%PDF-1.4 matrix"),
+    ).pk
+    values["deliverable_draft_doc"] = DeliverableFactory(
+        workgroup=workgroup, document=SimpleUploadedFile("concept.pdf", b"%PDF-1.4 concept")
+    ).pk
     ContactMomentFactory(council=council_a)
 
     # Feedback and a bottleneck of wijkraad A's member, through the service: cases at the desk.

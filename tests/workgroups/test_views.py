@@ -157,8 +157,9 @@ def test_blocked_action_error_is_shown_and_nothing_saved(client):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("script.exe", b"MZ", "Kies een PDF-"),
-        ("groot.pdf", b"x" * (10 * 1024 * 1024 + 1), "hoogstens 10 MB"),
+        ("script.exe", b"MZ", "Dit bestandstype is niet toegestaan"),
+        ("groot.pdf", b"x" * (10 * 1024 * 1024 + 1), "het mag hoogstens 10,0"),
+        ("verslag.pdf", b"<!DOCTYPE html><script>alert(1)</script>", "geen PDF-bestand"),
     ],
 )
 def test_document_upload_limits(client, name, content, message):

@@ -63,6 +63,7 @@ class PageSection(Plugin):
 SECTION_SLOTS = {
     "home": "None — the front page, below the introduction",
     "my_page": "the logged-in user — /mijn/",
+    "privacy": "the user (maybe anonymous) — /privacy/, under „Uw rechten”",
     "council_detail": "the wijkraad — /wijkraden/<slug>/",
     "admin_index": "the logged-in officer or administrator — the front page of /admin/",
     "scope_role": "an object a wijkraad can declare its role for (see RoleScope) — its page",

@@ -44,6 +44,7 @@ def privacy_statement(request):
         {
             "audit_retention_days": settings.AUDIT_RETENTION_DAYS,
             "session_days": settings.SESSION_COOKIE_AGE // 86400,
+            "sections": registry.render_sections("privacy", request, request.user),
         },
     )
 

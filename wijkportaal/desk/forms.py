@@ -79,3 +79,21 @@ class CloseForm(forms.Form):
 
 class StartForm(forms.Form):
     """Only a button: take the case in behandeling."""
+
+
+class RemovalRequestForm(forms.Form):
+    """A person's request to remove their account: a confirmation, and why if they like."""
+
+    confirm = forms.BooleanField(
+        label=_("Ja, ik vraag om verwijdering van mijn account en mijn persoonsgegevens."),
+        error_messages={
+            "required": _("Vink aan dat u om verwijdering vraagt; anders dienen we niets in.")
+        },
+    )
+    explanation = forms.CharField(
+        label=_("Toelichting (niet verplicht)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Bijvoorbeeld: alleen mijn account, of ook iets dat u hebt ingediend."),
+    )

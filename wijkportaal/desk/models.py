@@ -22,6 +22,8 @@ from wijkportaal.wijkraden.models import Department, NeighbourhoodCouncil
 from .hooks import kind_label
 
 ANSWER_MAX_LENGTH = 10_000
+# The portal's own kind of case: a person asks to remove their account and data (AVG).
+REMOVAL_CASE = "accounts.removal_request"
 TITLE_MAX_LENGTH = 200
 SUMMARY_MAX_LENGTH = 10_000
 

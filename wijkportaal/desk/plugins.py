@@ -1,5 +1,6 @@
 """What the desk adds to the portal (registered in apps.py): the worklist on the admin's
-front page, "Mijn verzoeken" on /mijn/, its mails and due work, its digest section and its
+front page, "Mijn verzoeken" on /mijn/, the request to remove one's account (its own kind of
+case, offered on /mijn/ and /privacy/), its mails and due work, its digest section and its
 demo step. The kinds of case come from the apps above (see hooks.CaseKind)."""
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from wijkportaal.notifications.hooks import DigestSection
 
 from . import demo, reminders, selectors
 from .digest import answers_section
+from .hooks import CaseKind
+from .models import REMOVAL_CASE
+from .services import REMOVAL_DEPARTMENT, REMOVAL_TERM_DAYS
 
 
 def worklist_section(request, user):
@@ -25,7 +29,37 @@ def my_page_section(request, user):
     return selectors.new_answers(user)
 
 
+def removal_section(request, user):
+    """The way to ask for removal of one's account, under the account on /mijn/ and under
+    "Uw rechten" on /privacy/ (for a logged-in person only)."""
+    if not (user and user.is_authenticated):
+        return None
+    return {"open_request": selectors.open_removal_request(user)}
+
+
 PLUGINS = [
+    CaseKind(
+        REMOVAL_CASE,
+        label=_("Verzoek om verwijdering van account en gegevens"),
+        term_days=REMOVAL_TERM_DAYS,
+        department=REMOVAL_DEPARTMENT,
+        public=False,
+        order=90,
+    ),
+    PageSection(
+        "desk-removal",
+        slot="my_page",
+        template="desk/removal_section.html",
+        context=removal_section,
+        order=90,
+    ),
+    PageSection(
+        "desk-removal-privacy",
+        slot="privacy",
+        template="desk/removal_section.html",
+        context=removal_section,
+        order=10,
+    ),
     PageSection(
         "desk-worklist",
         slot="admin_index",

@@ -49,6 +49,8 @@ rules.add_perm(
 # Without an object: the pages.
 rules.add_perm("desk.view_worklist", is_staff_member)
 rules.add_perm("desk.view_own_cases", rules.is_authenticated)
+# Anyone with an account may ask for the removal of their own account and data (AVG).
+rules.add_perm("desk.request_removal", rules.is_authenticated)
 # A domain app whose own flow answers or moves a case (it checked its own rule first).
 rules.add_perm("desk.answer_case_for_subject", is_staff_member)
 rules.add_perm("desk.move_case_for_subject", is_staff_member | is_submitter | is_board_of)

@@ -18,7 +18,7 @@ from wijkportaal.permissions import current_council_ids, is_administrator, is_of
 from wijkportaal.wijkraden.models import Department
 
 from .hooks import CaseKind, case_kinds, find_case_kind, kind_label
-from .models import OPEN_STATUSES, Case, CaseEvent, CaseRoute
+from .models import OPEN_STATUSES, REMOVAL_CASE, Case, CaseEvent, CaseRoute
 
 WORKLIST_ROWS = 50
 RESPONSE_WINDOW_DAYS = 365
@@ -50,6 +50,19 @@ def answer_promise(kind_key: str, topic: str = "", default: Department | None = 
     if isinstance(owner, str):
         owner = Department.objects.filter(slug=owner).first()
     return {"department": owner, "term_days": kind.term_days}
+
+
+def open_removal_request(user: User) -> Case | None:
+    """The person's own request to remove their account, while it is still open. One query."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Case.objects.open()
+        .filter(kind=REMOVAL_CASE, submitted_by_id=user.pk)
+        .select_related("department")
+        .order_by("-received_at")
+        .first()
+    )
 
 
 def case_for_subject(subject) -> Case | None:

@@ -15,12 +15,14 @@ from collections.abc import Iterable
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from wijkportaal.accounts.models import User, UserKind
 from wijkportaal.core.mail import Due, mail_queue
+from wijkportaal.core.validation import clean_text
 from wijkportaal.core.workdays import add_working_days, working_days_between
 from wijkportaal.wijkraden.models import Department, Membership
 
@@ -29,6 +31,7 @@ from .hooks import case_kind, find_case_kind
 from .models import (
     ANSWER_MAX_LENGTH,
     CASE_MACHINE,
+    REMOVAL_CASE,
     SUMMARY_MAX_LENGTH,
     TITLE_MAX_LENGTH,
     Case,
@@ -266,6 +269,64 @@ def case_open(
         ]
     )
     return case
+
+
+# --- A person's request to remove their account (AVG) ----------------------------------------
+
+# REMOVAL_CASE (models.py), registered in plugins.py: a logged-in person asks for the removal
+# of their account and personal data. The administrators handle it; nothing is deleted
+# automatically — an administrator answers and then removes the account in the admin.
+# The AVG gives a month; twenty working days stays inside it, holidays included.
+REMOVAL_TERM_DAYS = 20
+REMOVAL_DEPARTMENT = "wijkzaken-en-participatie"
+REMOVAL_EXPLANATION_MAX_LENGTH = 2000
+
+
+@transaction.atomic
+def removal_request_open(*, actor: User, explanation: str = "") -> tuple[Case, bool]:
+    """Open the person's request to remove their account and data as a case at the desk, and
+    tell every active administrator. (case, True) for a new request; a person with a request
+    still open gets that one back, (case, False), and nobody is mailed twice."""
+    _require(actor, "desk.request_removal")
+    explanation = clean_text(
+        explanation,
+        field="explanation",
+        max_length=REMOVAL_EXPLANATION_MAX_LENGTH,
+        required=False,
+    )
+    # Locks the person's row: a double click opens one case, not two.
+    User.objects.select_for_update().filter(pk=actor.pk).first()
+    existing = selectors.open_removal_request(actor)
+    if existing is not None:
+        return existing, False
+    summary = gettext("Account: %(email)s (gebruiker %(pk)s, %(kind)s).") % {
+        "email": actor.email,
+        "pk": actor.pk,
+        "kind": actor.get_kind_display(),
+    }
+    if explanation:
+        summary += "\n" + gettext("Toelichting: %(text)s") % {"text": explanation}
+    case = case_open(
+        kind=REMOVAL_CASE,
+        title=gettext("Verwijdering van account en gegevens: %(name)s")
+        % {"name": actor.display_name},
+        summary=summary,
+        submitted_by=actor,
+        public=False,
+    )
+    administrators = (
+        User.objects.filter(Q(kind=UserKind.ADMINISTRATOR) | Q(is_superuser=True), is_active=True)
+        .exclude(pk=actor.pk)
+        .values_list("pk", flat=True)
+    )
+    context = {"case": case, "department": case.department, "answer_by": case.answer_by}
+    mail_queue(
+        [
+            Due(pk, NEW_CASE, f"{NEW_CASE}:{case.pk}:administrators", case, context)
+            for pk in administrators
+        ]
+    )
+    return case, True
 
 
 # --- The officers' steps ---------------------------------------------------------------------

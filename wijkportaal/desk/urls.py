@@ -8,5 +8,6 @@ app_name = "desk"
 urlpatterns = [
     path("mijn/verzoeken/", views.case_list, name="case-list"),
     path("mijn/verzoeken/<int:pk>/", views.case_detail, name="case-detail"),
+    path("mijn/gegevens/verwijderen/", views.removal_request, name="removal-request"),
     path("voortgang/reactietijd/", views.response_times, name="response-times"),
 ]

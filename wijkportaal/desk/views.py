@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import datetime
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from wijkportaal.core.charts import percentage_bars
-from wijkportaal.core.web import authorize, login_required_or_404
+from wijkportaal.core.web import apply_errors, authorize, login_required_or_404
 
-from . import selectors
-from .models import CaseEventKind
+from . import selectors, services
+from .forms import RemovalRequestForm
+from .models import REMOVAL_CASE, CaseEventKind
+from .promise import case_promise_message
 
 # The history a submitter reads: the internal reminders and escalations stay in the admin.
 PUBLIC_EVENTS = {
@@ -65,3 +71,38 @@ def response_times(request):
         "period_end": datetime.date.fromisoformat(figures["period"]["to"]),
     }
     return render(request, "desk/response_times.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def removal_request(request):
+    """/mijn/gegevens/verwijderen/: a logged-in person asks for the removal of their account
+    and data. The POST (with the confirmation) opens a case for the administrators; nothing
+    is deleted here."""
+    authorize(request, "desk.request_removal")
+    open_request = selectors.open_removal_request(request.user)
+    form = RemovalRequestForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and open_request is None and form.is_valid():
+        try:
+            case, _created = services.removal_request_open(
+                actor=request.user, explanation=form.cleaned_data["explanation"]
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(
+                request,
+                case_promise_message(
+                    _(
+                        "Uw verzoek om verwijdering is ingediend. Een functioneel beheerder "
+                        "handelt het af; tot dan blijft uw account gewoon werken."
+                    ),
+                    case,
+                ),
+            )
+            return redirect("desk:case-detail", pk=case.pk)
+    context = {
+        "form": form,
+        "open_request": open_request,
+        "promise": selectors.answer_promise(REMOVAL_CASE),
+    }
+    return render(request, "desk/removal_request.html", context)

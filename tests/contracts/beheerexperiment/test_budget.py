@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from contracts.beheerexperiment import services
 from contracts.beheerexperiment.models import BudgetDecision, BudgetLine, BudgetLineKind
 from tests.contracts.factories import LineFactory, PilotFactory
-from tests.factories import MembershipFactory
+from tests.factories import MembershipFactory, OfficerFactory
 from tests.pg import requires_postgres
 from wijkportaal.core.money import format_money
 
@@ -231,7 +231,15 @@ def test_board_can_record_a_decision_with_document_through_the_form(client, chai
     assert decision.amount == Decimal("99.95")
     download = client.get(f"/beheerexperiment/besluiten/{decision.pk}/document/")
     assert download.status_code == 200
+    assert download["Content-Disposition"].startswith("attachment;")
+    assert download["Content-Type"] == "application/pdf"
+    assert download["X-Content-Type-Options"] == "nosniff"
     assert b"".join(download.streaming_content).startswith(b"%PDF")
+    # The admin shows the decision read-only and links the same view, never /media/.
+    client.force_login(OfficerFactory())
+    page = client.get(f"/admin/contracts/budgetdecision/{decision.pk}/change/").text
+    assert f'href="/beheerexperiment/besluiten/{decision.pk}/document/"' in page
+    assert "/media/" not in page
 
 
 def _pilots(n):
