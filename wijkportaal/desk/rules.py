@@ -48,6 +48,8 @@ rules.add_perm(
 )
 # Without an object: the pages.
 rules.add_perm("desk.view_worklist", is_staff_member)
+# The admin's export of the case list (django-import-export); nobody imports cases.
+rules.add_perm("desk.export_case", is_staff_member)
 rules.add_perm("desk.view_own_cases", rules.is_authenticated)
 # A domain app whose own flow answers or moves a case (it checked its own rule first).
 rules.add_perm("desk.answer_case_for_subject", is_staff_member)
