@@ -103,7 +103,7 @@ class SearchForm(forms.Form):
     q = forms.CharField(
         label=_("Zoeken naar"),
         max_length=MAX_QUERY_LENGTH,
-        widget=forms.SearchInput(attrs={"class": "utrecht-textbox utrecht-textbox--html-input"}),
+        widget=forms.SearchInput,
         error_messages={
             "required": _("Vul een zoekterm in."),
             "max_length": _("Uw zoekterm is te lang: gebruik hoogstens %(limit_value)d tekens."),
