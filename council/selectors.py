@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from wijkportaal.core.errors import NotFound
 from wijkportaal.core.registry import Period
+from wijkportaal.core.search import RESULTS_PER_SOURCE, SearchHit, matching, snippet
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 from .models import Decision, Reply, Viewpoint, Visit
@@ -90,3 +91,17 @@ def council_visits(council: NeighbourhoodCouncil) -> dict:
 
 def my_visits(user):
     return Visit.objects.filter(councillor=user).select_related("council").order_by("-date", "pk")
+
+
+def search_decisions(query: str, user) -> list[SearchHit]:
+    """Search (/zoeken/): council decisions (all public) whose title, summary or outcome match.
+    One query."""
+    found = matching(Decision.objects.all(), query, ("title", "summary", "outcome"))
+    return [
+        SearchHit(
+            decision.title,
+            decision.get_absolute_url(),
+            snippet(f"{decision.summary} {decision.outcome}", query),
+        )
+        for decision in found[:RESULTS_PER_SOURCE]
+    ]

@@ -15,6 +15,7 @@ from rules.contrib.admin import ObjectPermissionsModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from wijkportaal.accounts.reauthentication import SensitiveAdminMixin
+from wijkportaal.core.importexport import PortalExportMixin
 from wijkportaal.core.registry import IndicatorSource, registry
 from wijkportaal.core.web import apply_errors
 
@@ -33,6 +34,7 @@ from .models import (
     Recommendation,
     SnapshotKind,
 )
+from .resources import ActionResource
 
 
 class RefreshMonitorMixin:
@@ -320,8 +322,11 @@ class ActionItemAdminForm(forms.ModelForm):
 
 
 @admin.register(ActionItem)
-class ActionItemAdmin(HistoryAdmin):
+class ActionItemAdmin(PortalExportMixin, HistoryAdmin):
     form = ActionItemAdminForm
+    # Officers export the list as filtered (CSV, XLSX); actions change only here, through
+    # the services, never by import.
+    resource_classes = [ActionResource]
     list_display = [
         "title",
         "key",

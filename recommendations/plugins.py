@@ -15,6 +15,7 @@ from wijkportaal.core.registry import (
     OpenDataset,
     PageSection,
     RoleScope,
+    SearchSource,
 )
 from wijkportaal.desk.hooks import CaseKind
 
@@ -61,6 +62,13 @@ def _home_section(request, obj):
 
 
 PLUGINS = [
+    SearchSource(
+        "recommendations",
+        label=_lazy("Aanbevelingen"),
+        search=selectors.search_recommendations,
+        order=10,
+    ),
+    SearchSource("actions", label=_lazy("Acties"), search=selectors.search_actions, order=20),
     PageSection(
         "recommendations-call",
         slot="home",

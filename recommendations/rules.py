@@ -86,6 +86,7 @@ rules.add_perm(
     is_administrator | (is_officer & (no_object | is_officer_of_owning_department)),
 )
 rules.add_perm("recommendations.delete_actionitem", is_administrator)
+rules.add_perm("recommendations.export_actionitem", is_staff_member)
 rules.add_perm("recommendations.view_progressupdate", is_staff_member)
 rules.add_perm("recommendations.add_progressupdate", rules.always_deny)  # via the action page
 rules.add_perm("recommendations.change_progressupdate", rules.always_deny)  # append-only

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from wijkportaal.core.charts import percentage_bars, trend_line
 from wijkportaal.core.errors import NotFound
 from wijkportaal.core.registry import IndicatorSource, Period, registry
+from wijkportaal.core.search import RESULTS_PER_SOURCE, SearchHit, matching, snippet
 
 from .cache import TIMEOUT, monitor_key
 from .models import (
@@ -638,3 +639,32 @@ def admin_dashboard(user, today: datetime.date | None = None) -> dict:
         "latest": latest_updates(limit=10),
         "department_id": department_id,
     }
+
+
+# --- Search (/zoeken/): everything here is public ---------------------------------------------
+
+
+def search_recommendations(query: str, user) -> list[SearchHit]:
+    """The recommendations whose title, request or answer match: one query."""
+    found = matching(Recommendation.objects.all(), query, ("title", "summary", "answer"))
+    return [
+        SearchHit(str(rec), rec.get_absolute_url(), snippet(f"{rec.summary} {rec.answer}", query))
+        for rec in found[:RESULTS_PER_SOURCE]
+    ]
+
+
+def search_actions(query: str, user) -> list[SearchHit]:
+    """The actions whose title, description or planning match: one query."""
+    found = matching(
+        ActionItem.objects.all(),
+        query,
+        ("title", "description", "planning"),
+    )
+    return [
+        SearchHit(
+            action.title,
+            action.get_absolute_url(),
+            snippet(action.description or action.planning, query),
+        )
+        for action in found[:RESULTS_PER_SOURCE]
+    ]

@@ -15,6 +15,7 @@ from wijkportaal.core.registry import (
     NavItem,
     OpenDataset,
     PageSection,
+    SearchSource,
 )
 from wijkportaal.notifications.hooks import DigestSection
 
@@ -52,6 +53,9 @@ def council_section(request, council):
 
 
 PLUGINS = [
+    SearchSource(
+        "toolkit", label=_lazy("Kennisbank communicatie"), search=selectors.search_entries, order=60
+    ),
     # Open data (CC0 1.0), listed in the core's DCAT-AP-NL catalogue.
     OpenDataset(
         "toolkit-inventaris",

@@ -11,6 +11,7 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from wijkportaal.core.errors import NotFound
+from wijkportaal.core.search import RESULTS_PER_SOURCE, SearchHit, matching, snippet
 from wijkportaal.permissions import current_council_ids
 from wijkportaal.wijkraden.models import InventoryRound, NeighbourhoodCouncil
 
@@ -184,3 +185,13 @@ def export_rows():
         .select_related("council", "council__district", "kind")
         .order_by("council__name", "kind__order", "name")
     )
+
+
+def search_entries(query: str, user) -> list[SearchHit]:
+    """Search (/zoeken/): know-how entries (all public) whose title, summary or text match.
+    One query."""
+    found = matching(KnowHowEntry.objects.all(), query, ("title", "summary", "body"))
+    return [
+        SearchHit(entry.title, entry.get_absolute_url(), snippet(entry.summary, query))
+        for entry in found[:RESULTS_PER_SOURCE]
+    ]

@@ -2,7 +2,14 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from wijkportaal.core.registry import ActionLinks, DemoStep, IndicatorSource, NavItem, PageSection
+from wijkportaal.core.registry import (
+    ActionLinks,
+    DemoStep,
+    IndicatorSource,
+    NavItem,
+    PageSection,
+    SearchSource,
+)
 from wijkportaal.notifications.hooks import DigestSection
 from wijkportaal.permissions import current_council_ids
 
@@ -26,6 +33,15 @@ def my_training_section(request, user):
 
 
 PLUGINS = [
+    SearchSource(
+        "training-modules", label=_("Scholingsmodules"), search=selectors.search_modules, order=50
+    ),
+    SearchSource(
+        "training-sessions",
+        label=_("Scholingsbijeenkomsten"),
+        search=selectors.search_sessions,
+        order=55,
+    ),
     NavItem("training", url_name="training:index", label=_("Scholing"), order=40),
     DemoStep("training", run=seed_training, order=50),
     IndicatorSource(

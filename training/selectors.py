@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Prefetch, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from recommendations.models import ActionItem
 from wijkportaal.core.errors import NotFound
 from wijkportaal.core.registry import Period
+from wijkportaal.core.search import RESULTS_PER_SOURCE, SearchHit, matching, snippet
 from wijkportaal.wijkraden.models import InventoryRound, Membership, NeighbourhoodCouncil
 
 from .models import (
@@ -356,3 +358,36 @@ def action_links(action_ids: list[int]) -> dict[int, list[dict]]:
                 }
             ]
     return links
+
+
+# --- Search (/zoeken/): the training programme is public -------------------------------------
+
+
+def search_modules(query: str, user) -> list[SearchHit]:
+    """Training modules whose title or learning goals match: one query."""
+    found = matching(Module.objects.all(), query, ("title", "goals"))
+    return [
+        SearchHit(module.title, module.get_absolute_url(), snippet(module.goals, query))
+        for module in found[:RESULTS_PER_SOURCE]
+    ]
+
+
+def search_sessions(query: str, user) -> list[SearchHit]:
+    """Sessions whose module, place or trainer match: one query."""
+    found = matching(
+        Session.objects.select_related("module"),
+        query,
+        ("module__title", "location", "trainer"),
+    )
+    hits = []
+    for session in found[:RESULTS_PER_SOURCE]:
+        when = date_format(timezone.localtime(session.starts_at), "j F Y, H:i")
+        place = f" · {session.location}" if session.location else ""
+        hits.append(
+            SearchHit(
+                f"{session.module.title} — {when}",
+                session.get_absolute_url(),
+                snippet(f"{session.trainer}{place}", query),
+            )
+        )
+    return hits

@@ -2,18 +2,37 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from wijkportaal.core.registry import ActionLinks, DemoStep, IndicatorSource, NavItem, PageSection
+from wijkportaal.core.registry import (
+    ActionLinks,
+    DemoStep,
+    IndicatorSource,
+    NavItem,
+    PageSection,
+    SearchSource,
+)
 from wijkportaal.desk.hooks import CaseKind
 from wijkportaal.notifications.hooks import DigestSection
 
 from . import reminders
 from .demo import seed_workgroups
 from .digest import workgroups_section
-from .selectors import action_links, agreed_format_share
+from .selectors import (
+    action_links,
+    agreed_format_share,
+    search_deliverables,
+    search_workgroups,
+)
 from .services import BOTTLENECK_CASE, FEEDBACK_CASE
 from .views import council_contact_section, my_workgroups_section
 
 PLUGINS = [
+    SearchSource("workgroups", label=_("Werkgroepen"), search=search_workgroups, order=40),
+    SearchSource(
+        "deliverables",
+        label=_("Opbrengsten van werkgroepen"),
+        search=search_deliverables,
+        order=45,
+    ),
     NavItem("workgroups", url_name="workgroups:index", label=_("Werkgroepen"), order=30),
     DemoStep("workgroups", run=seed_workgroups, order=40),
     ActionLinks("workgroups", links=action_links),

@@ -11,7 +11,9 @@ from django.utils.translation import gettext as _
 
 from wijkportaal.core.errors import NotFound
 from wijkportaal.core.registry import Period
+from wijkportaal.core.search import RESULTS_PER_SOURCE, SearchHit, matching, snippet
 from wijkportaal.desk.models import Case
+from wijkportaal.permissions import is_staff_member
 from wijkportaal.wijkraden.models import Department, NeighbourhoodCouncil
 
 from .models import (
@@ -24,6 +26,7 @@ from .models import (
     Workgroup,
     WorkgroupMember,
 )
+from .rules import workgroup_ids_of
 
 
 def agreed_format_share(period: Period) -> float | None:
@@ -179,3 +182,35 @@ def my_workgroups(user) -> list[Workgroup]:
         .prefetch_related(Prefetch("meetings", queryset=upcoming, to_attr="next_meetings"))
         .order_by("name")
     )
+
+
+# --- Search (/zoeken/) -----------------------------------------------------------------------
+
+
+def search_workgroups(query: str, user) -> list[SearchHit]:
+    """Workgroups (all public) whose name or mandate match: one query."""
+    found = matching(Workgroup.objects.all(), query, ("name", "mandate"))
+    return [
+        SearchHit(group.name, group.get_absolute_url(), snippet(group.mandate, query))
+        for group in found[:RESULTS_PER_SOURCE]
+    ]
+
+
+def search_deliverables(query: str, user) -> list[SearchHit]:
+    """Deliverables whose title or text match; drafts (not yet published) only for those who
+    may see them (workgroups.view_drafts: members of that workgroup, officers). At most three
+    queries."""
+    deliverables = Deliverable.objects.select_related("workgroup")
+    if not is_staff_member(user):
+        deliverables = deliverables.filter(
+            Q(published_at__isnull=False) | Q(workgroup_id__in=workgroup_ids_of(user))
+        )
+    found = matching(deliverables, query, ("title", "text"))
+    return [
+        SearchHit(
+            deliverable.title,
+            deliverable.get_absolute_url(),
+            snippet(f"{deliverable.workgroup.name}. {deliverable.text}", query),
+        )
+        for deliverable in found[:RESULTS_PER_SOURCE]
+    ]

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from wijkportaal.core.registry import DemoStep, RoleScope
+from wijkportaal.core.registry import DemoStep, RoleScope, SearchSource
 from wijkportaal.desk.hooks import CaseKind
 
-from . import demo, reminders, services
+from . import demo, reminders, selectors, services
 from .models import ChallengeProposal
 
 # Where the monitor's actions are carried out: {action key: [(label, URL name, kind)]}.
@@ -22,6 +22,12 @@ def _council_proposals(council):
 
 
 PLUGINS = [
+    SearchSource(
+        "proposals",
+        label=_("Voorstellen uitdaagrecht"),
+        search=selectors.search_proposals,
+        order=80,
+    ),
     # Verified proposals are public, and so is their case (the decision's motivation is).
     CaseKind(
         services.CASE_KIND,

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from wijkportaal.core.registry import DemoStep, IndicatorSource, NavItem, PageSection, RoleScope
+from wijkportaal.core.registry import (
+    DemoStep,
+    IndicatorSource,
+    NavItem,
+    PageSection,
+    RoleScope,
+    SearchSource,
+)
 from wijkportaal.desk.hooks import CaseKind
 
 from . import demo, reminders, selectors, services
@@ -30,6 +37,9 @@ def _active_contracts(council):
 
 
 PLUGINS = [
+    SearchSource(
+        "contracts", label=_("Wijkcontracten"), search=selectors.search_contracts, order=70
+    ),
     # A wijkraad's request: the municipality answers whether it explores the contract.
     CaseKind(
         services.CASE_KIND,

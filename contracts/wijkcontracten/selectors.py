@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from wijkportaal.core.registry import Period
+from wijkportaal.core.search import RESULTS_PER_SOURCE, SearchHit, matching, snippet
 from wijkportaal.desk.models import Case
 from wijkportaal.desk.selectors import case_for_subject
 
@@ -101,3 +102,22 @@ def contract_case(contract: Contract) -> Case | None:
     """The request's case at the desk (none for a contract requested before the desk). One
     query."""
     return case_for_subject(contract)
+
+
+def search_contracts(query: str, user) -> list[SearchHit]:
+    """Search (/zoeken/): wijkcontracten whose title, description or wijkraad match; requests
+    and drafts only for their wijkraad's board and officers (Contract.objects.visible_to).
+    At most two queries."""
+    found = matching(
+        Contract.objects.visible_to(user).select_related("council"),
+        query,
+        ("title", "description", "council__name"),
+    )
+    return [
+        SearchHit(
+            f"{contract.title} ({contract.council.name})",
+            contract.get_absolute_url(),
+            snippet(contract.description, query),
+        )
+        for contract in found[:RESULTS_PER_SOURCE]
+    ]

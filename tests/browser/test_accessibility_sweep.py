@@ -33,7 +33,8 @@ PUBLISHED = Path(settings.ACCESSIBILITY_SWEEP_FILE)
 
 
 def start_paths(user):
-    paths = ["/"]
+    # The search results page is reached through a form, not a link: it is a start page.
+    paths = ["/", "/zoeken/?q=wijkraad"]
     if user is not None:
         paths.append("/mijn/")
         if user.is_staff:

@@ -24,6 +24,7 @@ ROWS = [
     Row("/mijn/verzoeken/999999/", default=404, overrides={"anonymous": LOGIN}),
     public("/voortgang/reactietijd/"),
     staff_only_admin("/admin/desk/case/"),
+    staff_only_admin("/admin/desk/case/export/"),
     staff_only_admin("/admin/desk/case/?mijn=ja"),
     staff_only_admin("/admin/desk/case/{desk_private_a}/change/"),
     # Only the owning department's officers (and administrators) take steps; the matrix's

@@ -25,6 +25,7 @@ ROWS = [
         overrides={"anonymous": LOGIN, "officer": 200, "administrator": 200},
     ),
     staff_only_admin("/admin/recommendations/actionitem/"),
+    staff_only_admin("/admin/recommendations/actionitem/export/"),
     staff_only_admin("/admin/recommendations/actionitem/{action_id}/change/"),
     staff_only_admin("/admin/recommendations/actionitem/{action_id}/history/"),
     staff_only_admin("/admin/recommendations/recommendation/"),

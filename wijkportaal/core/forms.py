@@ -2,13 +2,62 @@ from django import forms
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
+# The Utrecht form control each kind of widget is (NL Design System), and its invalid state.
+TEXTBOX_TYPES = {
+    "text",
+    "email",
+    "url",
+    "password",
+    "number",
+    "search",
+    "tel",
+    "date",
+    "datetime-local",
+    "time",
+}
+
+
+def utrecht_control(widget) -> str | None:
+    """The Utrecht component of a widget: textbox, textarea, select or checkbox; None for
+    the rest (hidden, file, radio and checkbox lists) and for the admin's own widgets."""
+    if type(widget).__module__.startswith("django.contrib.admin"):
+        return None
+    if isinstance(widget, forms.Textarea):
+        return "utrecht-textarea utrecht-textarea--html-textarea"
+    if isinstance(widget, forms.Select) and not isinstance(widget, forms.RadioSelect):
+        return "utrecht-select utrecht-select--html-select"
+    if isinstance(widget, forms.CheckboxInput):
+        return "utrecht-checkbox utrecht-checkbox--html-input"
+    if isinstance(widget, forms.widgets.Input) and widget.input_type in TEXTBOX_TYPES:
+        return "utrecht-textbox utrecht-textbox--html-input"
+    return None
+
+
+class PortalBoundField(forms.BoundField):
+    """A field whose input carries the Utrecht component classes (and `--invalid` with an
+    error) besides any class the form gives it."""
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        widget = widget or self.field.widget
+        control = utrecht_control(widget)
+        if control:
+            block = control.split()[0]
+            classes = [widget.attrs.get("class", ""), attrs.get("class", ""), control]
+            if self.errors:
+                classes.append(f"{block}--invalid")
+            attrs["class"] = " ".join(dict.fromkeys(" ".join(classes).split()))
+        return attrs
+
 
 class PortalFormRenderer(TemplatesSetting):
     """Every form renders through one accessible field template: label, help text and
-    error linked to the input with aria-describedby, errors beside the field, in Dutch."""
+    error linked to the input with aria-describedby, errors beside the field, in Dutch; the
+    inputs are Utrecht form controls."""
 
     form_template_name = "forms/div.html"
     field_template_name = "forms/field.html"
+    bound_field_class = PortalBoundField
 
 
 class DateInput(forms.DateInput):

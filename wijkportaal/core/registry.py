@@ -195,6 +195,20 @@ class PersonalDataSource(Plugin):
     order: int = 50
 
 
+@dataclass(frozen=True)
+class SearchSource(Plugin):
+    """Content an app makes findable at /zoeken/. `search(query, user)` returns
+    `core.search.SearchHit`s — best first, at most `core.search.RESULTS_PER_SOURCE`, only what
+    `user` may see by the app's own rules — with a constant number of queries.
+    `core.search.matching(queryset, query, fields)` does the matching: Dutch full-text search on
+    PostgreSQL, a case-insensitive match of every word elsewhere. `label` names the group of
+    results (a lazy Dutch plural)."""
+
+    label: Any
+    search: Callable[[str, Any], list[Any]]
+    order: int = 50
+
+
 # --- The registry ----------------------------------------------------------------------------
 
 

@@ -6,6 +6,7 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("zoeken/", views.search, name="search"),
     path("toegankelijkheid/", views.accessibility_statement, name="accessibility"),
     path("gezondheid/", views.health, name="health"),
     # The stable address of the open data catalogue (DCAT-AP-NL), next to /voortgang/open-data/.

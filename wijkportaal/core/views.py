@@ -12,6 +12,7 @@ from .accessibility import statement_context
 from .health import healthy, run_checks
 from .opendata import catalogue
 from .registry import HeadlineFigures, PersonalDataSource, registry
+from .search import SearchForm, counts_per_kind, group_page, paginate, search_all
 
 
 def home(request):
@@ -20,6 +21,20 @@ def home(request):
         figures.extend(headline.figures())
     sections = registry.render_sections("home", request)
     return render(request, "core/home.html", {"figures": figures, "sections": sections})
+
+
+@require_GET
+def search(request):
+    """/zoeken/?q=...: what the visitor may see, grouped by kind, 20 hits a page. Without a
+    query only the search box; an empty or too long one gets a message, never an error page."""
+    form = SearchForm(request.GET) if "q" in request.GET else SearchForm()
+    context = {"form": form, "query": "", "page": None, "groups": [], "kinds": []}
+    if form.is_bound and form.is_valid():
+        query = form.cleaned_data["q"]
+        rows = search_all(query, request.user)
+        page = paginate(rows, request.GET.get("pagina"))
+        context.update(query=query, page=page, groups=group_page(page), kinds=counts_per_kind(rows))
+    return render(request, "search/search.html", context)
 
 
 def accessibility_statement(request):

@@ -14,12 +14,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
+from wijkportaal.core.importexport import PortalExportMixin
 from wijkportaal.core.web import apply_errors
 
 from . import selectors, services
 from .forms import AnswerForm, AssignForm, CloseForm, ForwardForm, StartForm
 from .hooks import case_kinds, kind_label
 from .models import CASE_MACHINE, Case, CaseEvent, CaseRoute, CaseStatus
+from .resources import CaseResource
 
 # step: (form, title, button, success message, statuses it is offered in)
 STEPS = {
@@ -140,9 +142,12 @@ class WorklistFilter(admin.SimpleListFilter):
 
 
 @admin.register(Case)
-class CaseAdmin(ObjectPermissionsModelAdmin):
+class CaseAdmin(PortalExportMixin, ObjectPermissionsModelAdmin):
     """Read-only fields and the steps as forms above them: every change goes through a
-    service, which checks the rule and the transition table and records the history."""
+    service, which checks the rule and the transition table and records the history.
+    Officers export the list as filtered (CSV, XLSX)."""
+
+    resource_classes = [CaseResource]
 
     list_display = [
         "title",

@@ -48,6 +48,8 @@ rules.add_perm(
 )
 # Without an object: the pages.
 rules.add_perm("desk.view_worklist", is_staff_member)
+# The admin's export of the case list (django-import-export); nobody imports cases.
+rules.add_perm("desk.export_case", is_staff_member)
 rules.add_perm("desk.view_own_cases", rules.is_authenticated)
 # Anyone with an account may ask for the removal of their own account and data (AVG).
 rules.add_perm("desk.request_removal", rules.is_authenticated)

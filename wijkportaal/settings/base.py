@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "django.forms",
     "rules.apps.AutodiscoverRulesConfig",
     "django_filters",
+    "import_export",
     "simple_history",
     "csp",
     "allauth",
@@ -51,6 +52,14 @@ INSTALLED_APPS = [
     "contracts",
     "council",
 ]
+
+# django-import-export in the admin (core/importexport.py): the permissions it asks are named
+# in the apps' rules.py (<app>.import_<model>, <app>.export_<model>); a preview is a dry run in
+# a transaction that is rolled back.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 MIDDLEWARE = [
     "wijkportaal.core.logs.RequestIdMiddleware",

@@ -1,9 +1,14 @@
 from django.contrib import admin
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
-from wijkportaal.accounts.reauthentication import SensitiveAdminMixin
+from wijkportaal.accounts.reauthentication import (
+    SensitiveAdminMixin,
+    require_recent_authentication,
+)
+from wijkportaal.core.importexport import PortalImportExportMixin
 
 from .models import Department, District, InventoryRound, Membership, NeighbourhoodCouncil
+from .resources import CouncilResource
 
 
 @admin.register(District)
@@ -29,12 +34,26 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(NeighbourhoodCouncil)
-class NeighbourhoodCouncilAdmin(SensitiveAdminMixin, ObjectPermissionsModelAdmin):
+class NeighbourhoodCouncilAdmin(
+    PortalImportExportMixin, SensitiveAdminMixin, ObjectPermissionsModelAdmin
+):
+    """Administrators import the register from CSV or XLSX (the columns of
+    `manage.py import_wijkraden`, previewed before anything is written); officers export it."""
+
+    resource_classes = [CouncilResource]
     list_display = ["name", "district", "founded_year", "contact_email", "active"]
     list_filter = ["district", "active"]
     search_fields = ["name", "neighbourhoods"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MembershipInline]
+
+    def import_action(self, request, *args, **kwargs):
+        require_recent_authentication(request)
+        return super().import_action(request, *args, **kwargs)
+
+    def process_import(self, request, *args, **kwargs):
+        require_recent_authentication(request)
+        return super().process_import(request, *args, **kwargs)
 
 
 @admin.register(Membership)

@@ -148,6 +148,17 @@ def import_councils(
     return report
 
 
+def district_for_name(name: str) -> District:
+    """The district of that name (case does not matter), created when it does not exist yet:
+    the rule of both the command and the admin's import."""
+    district = District.objects.filter(name__iexact=name.strip()).first()
+    if district is None:
+        district = District.objects.create(
+            name=name.strip(), slug=_unique_district_slug(name.strip())
+        )
+    return district
+
+
 def _unique_district_slug(name: str) -> str:
     base = slugify(name) or "stadsdeel"
     slug, n = base, 2

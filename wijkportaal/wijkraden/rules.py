@@ -23,3 +23,6 @@ rules.add_perm("wijkraden.view_inventoryround", is_staff_member)
 rules.add_perm("wijkraden.add_inventoryround", is_staff_member)
 rules.add_perm("wijkraden.change_inventoryround", is_staff_member)
 rules.add_perm("wijkraden.delete_inventoryround", is_administrator)
+# The admin's import (with a preview) and export of the register (django-import-export).
+rules.add_perm("wijkraden.import_neighbourhoodcouncil", is_administrator)
+rules.add_perm("wijkraden.export_neighbourhoodcouncil", is_staff_member)

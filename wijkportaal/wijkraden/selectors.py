@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijkportaal.core.errors import NotFound
+from wijkportaal.core.search import RESULTS_PER_SOURCE, SearchHit, matching, snippet
 from wijkportaal.permissions import current_council_ids
 
 from .models import District, Function, Membership, NeighbourhoodCouncil
@@ -92,3 +93,23 @@ def headline_figures() -> list[dict]:
 
 def districts():
     return District.objects.all()
+
+
+def search_councils(query: str, user) -> list[SearchHit]:
+    """Search (/zoeken/): the active wijkraden of the public register whose name,
+    neighbourhoods, description or district match. One query."""
+    found = matching(
+        NeighbourhoodCouncil.objects.active().select_related("district"),
+        query,
+        ("name", "neighbourhoods", "description", "district__name"),
+    )
+    return [
+        SearchHit(
+            council.name,
+            council.get_absolute_url(),
+            snippet(
+                f"{council.district.name}. {council.neighbourhoods} {council.description}", query
+            ),
+        )
+        for council in found[:RESULTS_PER_SOURCE]
+    ]
