@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from wijkportaal.core.mail import NotificationKind
-from wijkportaal.core.registry import DemoStep, IndicatorSource, NavItem, PageSection
+from wijkportaal.core.registry import DemoStep, IndicatorSource, NavItem, PageSection, PublicData
 
 from . import selectors, services
 from .demo import seed_council
@@ -25,6 +25,7 @@ def council_section(request, council):
 
 
 PLUGINS = [
+    PublicData("council", models=("council",)),  # the page cache
     NavItem("council", url_name="council:index", label=_("Raad"), order=65),
     DemoStep("council", run=seed_council, order=75),
     IndicatorSource(

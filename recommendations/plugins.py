@@ -14,6 +14,7 @@ from wijkportaal.core.registry import (
     NavItem,
     OpenDataset,
     PageSection,
+    PublicData,
     RoleScope,
 )
 from wijkportaal.desk.hooks import CaseKind
@@ -61,6 +62,12 @@ def _home_section(request, obj):
 
 
 PLUGINS = [
+    # The page cache; follows and /mijn/ visits are per user, no public page shows them.
+    PublicData(
+        "recommendations",
+        models=("recommendations",),
+        exclude=("recommendations.Follow", "recommendations.MyPageVisit"),
+    ),
     PageSection(
         "recommendations-call",
         slot="home",

@@ -15,6 +15,7 @@ from wijkportaal.core.registry import (
     NavItem,
     OpenDataset,
     PageSection,
+    PublicData,
 )
 from wijkportaal.notifications.hooks import DigestSection
 
@@ -52,6 +53,7 @@ def council_section(request, council):
 
 
 PLUGINS = [
+    PublicData("toolkit", models=("toolkit",)),  # the page cache
     # Open data (CC0 1.0), listed in the core's DCAT-AP-NL catalogue.
     OpenDataset(
         "toolkit-inventaris",

@@ -2,7 +2,14 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from wijkportaal.core.registry import ActionLinks, DemoStep, IndicatorSource, NavItem, PageSection
+from wijkportaal.core.registry import (
+    ActionLinks,
+    DemoStep,
+    IndicatorSource,
+    NavItem,
+    PageSection,
+    PublicData,
+)
 from wijkportaal.notifications.hooks import DigestSection
 from wijkportaal.permissions import current_council_ids
 
@@ -26,6 +33,7 @@ def my_training_section(request, user):
 
 
 PLUGINS = [
+    PublicData("training", models=("training",)),  # the page cache
     NavItem("training", url_name="training:index", label=_("Scholing"), order=40),
     DemoStep("training", run=seed_training, order=50),
     IndicatorSource(

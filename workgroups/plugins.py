@@ -2,7 +2,14 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from wijkportaal.core.registry import ActionLinks, DemoStep, IndicatorSource, NavItem, PageSection
+from wijkportaal.core.registry import (
+    ActionLinks,
+    DemoStep,
+    IndicatorSource,
+    NavItem,
+    PageSection,
+    PublicData,
+)
 from wijkportaal.desk.hooks import CaseKind
 from wijkportaal.notifications.hooks import DigestSection
 
@@ -14,6 +21,7 @@ from .services import BOTTLENECK_CASE, FEEDBACK_CASE
 from .views import council_contact_section, my_workgroups_section
 
 PLUGINS = [
+    PublicData("workgroups", models=("workgroups",)),  # the page cache
     NavItem("workgroups", url_name="workgroups:index", label=_("Werkgroepen"), order=30),
     DemoStep("workgroups", run=seed_workgroups, order=40),
     ActionLinks("workgroups", links=action_links),

@@ -9,19 +9,25 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from wijkportaal.core.exports import csv_response
+from wijkportaal.core.pagecache import public_page
 from wijkportaal.core.web import apply_errors, authorize
 
 from . import selectors, services
 from .forms import BudgetDecisionForm
 from .models import BudgetDecision
 
+# The data behind these public pages, for the page cache (besides the core's own scopes).
+SCOPES = ("contracts", "roles")
+
 CSV_HEADER = ["datum", "wijkraad", "post", "bedrag", "doel", "ontvanger"]
 
 
+@public_page(SCOPES)
 def pilot_list(request):
     return render(request, "contracts/pilot_list.html", {"pilots": selectors.pilot_list()})
 
 
+@public_page(SCOPES)
 def pilot_detail(request, pk):
     pilot = selectors.pilot_detail(pk)
     return render(
@@ -35,6 +41,7 @@ def pilot_detail(request, pk):
     )
 
 
+@public_page(SCOPES)
 def pilot_csv(request, pk):
     """Every spending decision of a pilot, for anyone to check in a spreadsheet."""
     pilot = selectors.pilot_detail(pk)

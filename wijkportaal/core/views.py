@@ -6,12 +6,15 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from wijkportaal.core.pagecache import ALL, public_page
+
 from .accessibility import statement_context
 from .health import healthy, run_checks
 from .opendata import catalogue
 from .registry import HeadlineFigures, PersonalDataSource, registry
 
 
+@public_page(ALL)
 def home(request):
     figures = []
     for headline in registry.all(HeadlineFigures):
@@ -72,6 +75,7 @@ def health(request):
     )
 
 
+@public_page(ALL)
 @require_GET
 def open_data_catalogue(request):
     """The DCAT-AP-NL catalogue of the portal's open data (JSON-LD), for data portals."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from wijkportaal.core.registry import DemoStep, IndicatorSource, PageSection
+from wijkportaal.core.registry import DemoStep, IndicatorSource, PageSection, PublicData
 from wijkportaal.notifications.hooks import DigestSection
 
 from . import demo, reminders, selectors
@@ -26,6 +26,7 @@ def my_page_section(request, user):
 
 
 PLUGINS = [
+    PublicData("desk", models=("desk",)),  # the answer times, case promises
     PageSection(
         "desk-worklist",
         slot="admin_index",

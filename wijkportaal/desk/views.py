@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch
 
 from wijkportaal.core.charts import percentage_bars
+from wijkportaal.core.pagecache import public_page
 from wijkportaal.core.web import authorize, login_required_or_404
 
 from . import selectors
@@ -47,6 +48,7 @@ def case_detail(request, pk: int):
     return render(request, "desk/case_detail.html", context)
 
 
+@public_page(("desk",))
 def response_times(request):
     figures = selectors.response_times()
     context = {

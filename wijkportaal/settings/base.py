@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "wijkportaal.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the session and CSRF middleware: sees their cookies, keeps such responses private.
+    "wijkportaal.core.pagecache.PublicCacheGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wijkportaal.core.middleware.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -2,12 +2,18 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from wijkportaal.core.registry import DemoStep, HeadlineFigures, NavItem
+from wijkportaal.core.registry import DemoStep, HeadlineFigures, NavItem, PublicData
 
 from .demo import seed_wijkraden
 from .selectors import headline_figures
 
 PLUGINS = [
+    # The page cache: wijkraden, districts, departments, members and people's names.
+    PublicData(
+        "wijkraden",
+        models=("wijkraden", "accounts.User"),
+        quiet_fields=("last_login",),
+    ),
     NavItem("wijkraden", url_name="wijkraden:list", label=_("Wijkraden"), order=20),
     DemoStep("wijkraden", run=seed_wijkraden, order=10),
     HeadlineFigures("wijkraden", figures=headline_figures, order=10),
