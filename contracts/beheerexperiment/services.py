@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijkportaal.accounts.models import User
+from wijkportaal.core import pagecache
 from wijkportaal.core.money import format_money
 from wijkportaal.core.uploads import extension_of, upload_problem
 from wijkportaal.core.validation import FieldErrors, clean_text
@@ -137,4 +138,5 @@ def budget_decision_create(
         decided_by=actor,
     )
     BudgetLine.objects.filter(pk=line.pk).update(spent=F("spent") + amount)
+    pagecache.bump("contracts")  # update() sends no signal
     return decision

@@ -41,10 +41,12 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Iterable
 
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db import transaction
+from django.db.backends.signals import connection_created
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, StreamingHttpResponse
 from django.middleware.csrf import get_token
@@ -191,11 +193,22 @@ def _on_m2m(sender, instance, action, model=None, **kwargs) -> None:
         bump(*sorted(scopes))
 
 
+def _connect_deletes(**kwargs) -> None:
+    # Per model, not for every model: a post_delete receiver turns Django's fast bulk delete
+    # into a row-by-row one, which only the declared models should pay for.
+    for model in django_apps.get_models():
+        if _matching(model):
+            post_delete.connect(
+                _on_delete, sender=model, dispatch_uid=f"pagecache-delete-{model._meta.label}"
+            )
+
+
 def connect_signals() -> None:
-    """Called once from the core's AppConfig.ready()."""
+    """Called once from the core's AppConfig.ready(). Deletes are connected when the first
+    database connection opens: by then every app has registered its PublicData."""
     post_save.connect(_on_save, dispatch_uid="pagecache-save")
-    post_delete.connect(_on_delete, dispatch_uid="pagecache-delete")
     m2m_changed.connect(_on_m2m, dispatch_uid="pagecache-m2m")
+    connection_created.connect(_connect_deletes, dispatch_uid="pagecache-deletes")
 
 
 # --- The view decorator ----------------------------------------------------------------------

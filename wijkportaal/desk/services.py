@@ -19,6 +19,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from wijkportaal.accounts.models import User, UserKind
+from wijkportaal.core import pagecache
 from wijkportaal.core.mail import Due, mail_queue
 from wijkportaal.core.workdays import add_working_days, working_days_between
 from wijkportaal.wijkraden.models import Department, Membership
@@ -569,3 +570,4 @@ def _note(cases: list[Case], event: str, field: str, now: datetime.datetime) -> 
         CaseEvent(case=case, event=event, from_status=case.status, to_status=case.status, at=now)
         for case in cases
     )
+    pagecache.bump("desk")  # update() and bulk_create send no signal

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
+from wijkportaal.core import pagecache
 from wijkportaal.core.registry import DemoStep, registry
 
 
@@ -25,6 +26,8 @@ class Command(BaseCommand):
                 with transaction.atomic():
                     step.run(scale=scale)
                 bar.update(1)
+        # Demo steps may write in bulk (no signals): every public page is built afresh.
+        pagecache.bump(*pagecache.scopes_all())
         self.stdout.write(
             self.style.SUCCESS(f"Demodata geladen ({len(steps)} onderdelen, schaal {scale}).")
         )
