@@ -101,20 +101,18 @@ def _scheduled(scope: str) -> bool:
 
 
 def bump(*scopes: str) -> None:
-    """The public data of these scopes changed: bump their versions now and after commit.
-    Inside a transaction each scope is bumped once now and once at commit, however many rows
-    change; a rollback drops the commit bump with the rest."""
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        _write(scopes)
+    """The public data of these scopes changed: bump their versions now (this process, inside
+    the transaction, sees its own change) and again after commit (a page another process
+    rebuilt from the data before the commit is thrown away). However many rows change, each
+    scope gets one commit bump; a rollback drops it with the rest."""
+    _write(scopes)
+    if not transaction.get_connection().in_atomic_block:
         return
     for scope in scopes:
-        if _scheduled(scope):
-            continue
-        _write((scope,))
-        after_commit = functools.partial(_write, (scope,))
-        after_commit.pagecache_scope = scope  # type: ignore[attr-defined]
-        transaction.on_commit(after_commit)
+        if not _scheduled(scope):
+            after_commit = functools.partial(_write, (scope,))
+            after_commit.pagecache_scope = scope  # type: ignore[attr-defined]
+            transaction.on_commit(after_commit)
 
 
 def versions(scopes: Iterable[str]) -> dict[str, tuple[str, float]]:
