@@ -245,9 +245,11 @@ def _entry(response) -> dict | None:
     control = response.headers.get("Cache-Control", "")
     if "private" in control or "no-store" in control:
         return None
-    if isinstance(response, StreamingHttpResponse):
+    streaming = isinstance(response, StreamingHttpResponse)
+    if streaming:
         if getattr(response, "file_to_stream", None) is not None:
             return None  # files are served as they are
+        # A streamed export is kept whole (and served streamed again, in one piece).
         content = b"".join(response.streaming_content)
         response.close()
     else:
@@ -258,14 +260,17 @@ def _entry(response) -> dict | None:
         for name, value in response.headers.items()
         if name.lower() not in {"content-length", "vary", "cache-control", "etag", "last-modified"}
     ]
-    return {"content": content, "headers": headers, "csrf": bool(tokens)}
+    return {"content": content, "headers": headers, "csrf": bool(tokens), "streaming": streaming}
 
 
 def _response(entry: dict, request) -> HttpResponse:
     content = entry["content"]
     if entry["csrf"]:
         content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
-    response = HttpResponse(content)
+    if entry.get("streaming"):
+        response = StreamingHttpResponse([content])
+    else:
+        response = HttpResponse(content)
     for name, value in entry["headers"]:
         response.headers[name] = value
     return response
