@@ -253,6 +253,8 @@ def _entry(response) -> dict | None:
         content = b"".join(response.streaming_content)
         response.close()
     else:
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()  # a TemplateResponse renders late; the copy needs its bytes
         content = response.content
     content, tokens = _CSRF_INPUT.subn(rb"\g<1>" + CSRF_PLACEHOLDER + rb"\g<2>", content)
     headers = [
@@ -267,10 +269,8 @@ def _response(entry: dict, request) -> HttpResponse:
     content = entry["content"]
     if entry["csrf"]:
         content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
-    if entry.get("streaming"):
-        response = StreamingHttpResponse([content])
-    else:
-        response = HttpResponse(content)
+    streamed = entry.get("streaming")
+    response = StreamingHttpResponse([content]) if streamed else HttpResponse(content)
     for name, value in entry["headers"]:
         response.headers[name] = value
     return response
