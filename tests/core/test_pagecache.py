@@ -14,6 +14,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import _does_token_match, _unmask_cipher_token, get_token
 from django.test import Client, RequestFactory
+from django.urls import resolve
 from django.utils import timezone
 
 from contracts.beheerexperiment.services import budget_decision_create
@@ -25,6 +26,7 @@ from roles.services import role_declaration_create
 from tests.contracts.factories import LineFactory
 from tests.factories import DepartmentFactory, MembershipFactory
 from tests.recommendations.factories import ActionItemFactory, RecommendationFactory
+from tests.test_permission_matrix import ROWS, world  # noqa: F401 - the matrix's world
 from tests.toolkit.factories import ChannelKindFactory
 from tests.training.factories import SessionFactory
 from tests.workgroups.factories import MeetingFactory
@@ -411,3 +413,37 @@ def test_a_warm_anonymous_hit_runs_no_queries(path, council, django_assert_num_q
     with django_assert_num_queries(0):
         response = anonymous_get(path)
     assert response.status_code == 200 and "public" in response["Cache-Control"]
+
+
+# --- Every public page of the URL matrix ------------------------------------------------------
+
+# Public pages that are not cached: forms and statements outside the progress programme.
+UNCACHED = {"/toegankelijkheid/", "/privacy/", "/accounts/login/", "/uitdaagrecht/voorstel/"}
+PUBLIC_ROWS = [row for row in ROWS if row.expected("anonymous") == 200 and row.url not in UNCACHED]
+
+
+@pytest.mark.parametrize("row", PUBLIC_ROWS, ids=[row.url for row in PUBLIC_ROWS])
+def test_every_public_page_is_cached_for_anonymous_visitors_only(
+    world,  # noqa: F811 - the fixture imported from the URL matrix
+    row,
+    django_assert_num_queries,
+):
+    values, users = world
+    url = row.url.format(**values)
+    assert hasattr(resolve(url.split("?")[0]).func, "public_page_scopes"), url
+
+    first = anonymous_get(url)
+    assert first.status_code == 200 and "public" in first["Cache-Control"]
+    body = text(first)
+    with django_assert_num_queries(0):
+        warm = anonymous_get(url)
+    assert text(warm) == body
+    assert anonymous_get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+    member = Client()
+    member.force_login(users["member"])
+    page = member.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert page.status_code == 200
+    assert "public" not in page["Cache-Control"] and "ETag" not in page
+    if page["Content-Type"].startswith("text/html"):
+        assert "Uitloggen" in text(page) and "Uitloggen" not in body
