@@ -447,3 +447,48 @@ def test_every_public_page_is_cached_for_anonymous_visitors_only(
     assert "public" not in page["Cache-Control"] and "ETag" not in page
     if page["Content-Type"].startswith("text/html"):
         assert "Uitloggen" in text(page) and "Uitloggen" not in body
+
+
+# --- Bumps ------------------------------------------------------------------------------------
+
+
+def test_a_bump_changes_the_version_now_and_again_at_commit(django_capture_on_commit_callbacks):
+    start = pagecache.version("toolkit")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        pagecache.bump("toolkit")
+        pagecache.bump("toolkit")
+        pagecache.bump("training")
+        inside = pagecache.version("toolkit")
+        assert inside != start
+    assert len(callbacks) == 2  # one commit bump per scope, however many writes
+    assert pagecache.version("toolkit") not in (start, inside)
+
+
+def test_a_rolled_back_bump_is_scheduled_again_by_the_next_write(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        with pytest.raises(RuntimeError), transaction.atomic():
+            pagecache.bump("council")
+            raise RuntimeError
+        pagecache.bump("council")
+    assert len(callbacks) == 1
+
+
+def test_a_response_that_sets_a_cookie_is_never_public():
+    def view(request):
+        response = HttpResponse("ok")
+        response["Cache-Control"] = "public, max-age=60"
+        response.set_cookie("proef", "1")
+        return response
+
+    response = pagecache.PublicCacheGuardMiddleware(view)(RequestFactory().get("/"))
+    assert response["Cache-Control"] == "private, no-cache"
+    assert "Cookie" in response["Vary"]
+
+
+def test_a_head_request_is_answered_from_the_cache_too(council, django_assert_num_queries):
+    anonymous_get("/wijkraden/")
+    with django_assert_num_queries(0):
+        response = Client().head("/wijkraden/")
+    assert response.status_code == 200 and response["ETag"]

@@ -93,11 +93,32 @@ def _write(scopes: Iterable[str]) -> None:
 
 
 def _scheduled(scope: str) -> bool:
+    """Is a commit bump for `scope` still waiting in this transaction? Django drops waiting
+    callbacks on a rollback, so the one we remember is looked up again, at its own place
+    first (cheap in a transaction with thousands of callbacks, such as a demo seed)."""
     connection = transaction.get_connection()
-    return any(
-        getattr(func, "pagecache_scope", None) == scope
-        for _ids, func, _robust in connection.run_on_commit
-    )
+    pending = connection.__dict__.setdefault("_pagecache_pending", {})
+    mark = pending.get(scope)
+    if mark is None:
+        return False
+    index, callback = mark
+    hooks = connection.run_on_commit
+    if index < len(hooks) and hooks[index][1] is callback:
+        return True
+    for index, (_ids, func, _robust) in enumerate(hooks):
+        if func is callback:
+            pending[scope] = (index, callback)
+            return True
+    del pending[scope]
+    return False
+
+
+def _schedule(scope: str) -> None:
+    connection = transaction.get_connection()
+    callback = functools.partial(_write, (scope,))
+    transaction.on_commit(callback)
+    pending = connection.__dict__.setdefault("_pagecache_pending", {})
+    pending[scope] = (len(connection.run_on_commit) - 1, callback)
 
 
 def bump(*scopes: str) -> None:
@@ -110,9 +131,7 @@ def bump(*scopes: str) -> None:
         return
     for scope in scopes:
         if not _scheduled(scope):
-            after_commit = functools.partial(_write, (scope,))
-            after_commit.pagecache_scope = scope  # type: ignore[attr-defined]
-            transaction.on_commit(after_commit)
+            _schedule(scope)
 
 
 def versions(scopes: Iterable[str]) -> dict[str, tuple[str, float]]:
