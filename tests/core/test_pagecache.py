@@ -492,3 +492,14 @@ def test_a_head_request_is_answered_from_the_cache_too(council, django_assert_nu
     with django_assert_num_queries(0):
         response = Client().head("/wijkraden/")
     assert response.status_code == 200 and response["ETag"]
+
+
+def test_a_copy_lives_one_time_slot_at_most(settings, council, time_machine):
+    settings.PAGECACHE_TIME_SLOT = 300
+    time_machine.move_to(timezone.now().replace(minute=1, second=0), tick=False)
+    first = anonymous_get("/wijkraden/")
+    time_machine.shift(datetime.timedelta(minutes=2))
+    assert anonymous_get("/wijkraden/")["ETag"] == first["ETag"]
+    time_machine.shift(datetime.timedelta(minutes=5))
+    later = anonymous_get("/wijkraden/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert later.status_code == 200 and later["ETag"] != first["ETag"]

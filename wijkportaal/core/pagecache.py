@@ -9,13 +9,13 @@ happens at once and again after commit, so a page rebuilt from data that was not
 is thrown away too.
 
 `@public_page(scopes)` (the page's own scopes; SHARED_SCOPES are always added; or ALL for pages
-that show several apps) serves a view's
-anonymous GET/HEAD from a rendered copy keyed by path, query, host, language, the scopes'
-versions and the hour (pages say "today" and "upcoming"). A warm hit costs one `get_many` on the
+that show several apps) serves a view's anonymous GET/HEAD from a rendered copy keyed by path,
+query, host, language, the scopes' versions, the date and a five-minute time slot (pages say
+"today" and "upcoming"). A warm hit costs one `get_many` on the
 shared cache and no database query: the copy itself is kept in this process's memory too.
 Logged-in users, and visitors with pending messages, always get a fresh render marked
 `private, no-cache`. Conditional GET: the ETag is the key's hash, Last-Modified the newest bump
-(or the start of the hour), a match answers 304 without rendering.
+(or the start of the time slot), a match answers 304 without rendering.
 
 Cache-Control for a cacheable anonymous page: `public, max-age=0, s-maxage=60`. A browser always
 revalidates (cheap: 304), so it never shows an anonymous copy after logging in; a shared proxy or
@@ -241,8 +241,11 @@ def _anonymous_without_messages(request) -> bool:
 
 
 def _key_parts(request, scopes: list[str], found: dict[str, tuple[str, float]]):
-    now = timezone.localtime()
-    hour = now.replace(minute=0, second=0, microsecond=0)
+    # Pages say "today", "upcoming", "past": a copy lives at most one time slot (five minutes
+    # by default, PAGECACHE_TIME_SLOT seconds), so a session that starts is soon shown as begun.
+    slot_length = getattr(settings, "PAGECACHE_TIME_SLOT", 300)
+    now = time.time()
+    slot = int(now - now % slot_length)
     parts = (
         request.scheme,
         request.get_host(),
@@ -250,10 +253,11 @@ def _key_parts(request, scopes: list[str], found: dict[str, tuple[str, float]]):
         sorted(request.GET.lists()),
         translation.get_language(),
         [(scope, found[scope][0]) for scope in scopes],
-        hour.isoformat(),
+        timezone.localdate().isoformat(),
+        slot,
     )
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    newest = max([stamp for _token, stamp in found.values()] + [hour.timestamp()])
+    newest = max([stamp for _token, stamp in found.values()] + [slot])
     return digest, int(newest)
 
 
