@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from recommendations.models import ActionItem
-from wijkportaal.core.registry import ActionLinks
+from wijkportaal.core.registry import ActionLinks, PublicData
 from wijkportaal.notifications.hooks import DigestSection
 
 from .beheerexperiment import plugins as beheerexperiment
@@ -40,6 +40,7 @@ def action_links(action_ids: list[int]) -> dict[int, list[dict]]:
 
 
 PLUGINS = [
+    PublicData("contracts", models=("contracts",)),  # the page cache
     ActionLinks("contracts", links=action_links),
     # Status changes of my wijkraad's contracts and proposals, in the progress digest.
     DigestSection("contracts.status_changes", build=status_changes_section, order=40),

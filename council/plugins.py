@@ -5,7 +5,14 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from wijkportaal.core.mail import NotificationKind
-from wijkportaal.core.registry import DemoStep, IndicatorSource, NavItem, PageSection, SearchSource
+from wijkportaal.core.registry import (
+    DemoStep,
+    IndicatorSource,
+    NavItem,
+    PageSection,
+    PublicData,
+    SearchSource,
+)
 
 from . import selectors, services
 from .demo import seed_council
@@ -28,6 +35,7 @@ PLUGINS = [
     SearchSource(
         "council-decisions", label=_("Raadsbesluiten"), search=selectors.search_decisions, order=90
     ),
+    PublicData("council", models=("council",)),  # the page cache
     NavItem("council", url_name="council:index", label=_("Raad"), order=65),
     DemoStep("council", run=seed_council, order=75),
     IndicatorSource(

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wijkportaal.core.pagecache import public_page
 from wijkportaal.core.web import (
     apply_errors,
     authorize,
@@ -18,9 +19,13 @@ from . import selectors, services
 from .forms import DecisionForm, ReplyForm, ViewpointForm, VisitForm
 from .models import Decision, Viewpoint, Visit
 
+# The data behind these public pages, for the page cache (besides the core's own scopes).
+SCOPES = ("council", "roles")
+
 # --- important political choices ------------------------------------------------------------
 
 
+@public_page(SCOPES)
 def decision_list(request):
     return render(
         request,
@@ -61,6 +66,7 @@ def _render_detail(request, decision, *, viewpoint_form=None, reply_form=None, s
     )
 
 
+@public_page(SCOPES)
 def decision_detail(request, pk):
     return _render_detail(request, selectors.decision_detail(pk, request.user))
 

@@ -14,6 +14,7 @@ from wijkportaal.core.registry import (
     NavItem,
     OpenDataset,
     PageSection,
+    PublicData,
     RoleScope,
     SearchSource,
 )
@@ -69,6 +70,12 @@ PLUGINS = [
         order=10,
     ),
     SearchSource("actions", label=_lazy("Acties"), search=selectors.search_actions, order=20),
+    # The page cache; follows and /mijn/ visits are per user, no public page shows them.
+    PublicData(
+        "recommendations",
+        models=("recommendations",),
+        exclude=("recommendations.Follow", "recommendations.MyPageVisit"),
+    ),
     PageSection(
         "recommendations-call",
         slot="home",

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from wijkportaal.core.exports import csv_response
 from wijkportaal.core.opendata import LICENCE
+from wijkportaal.core.pagecache import ALL, public_page
 from wijkportaal.core.web import (
     apply_errors,
     authorize,
@@ -53,6 +54,7 @@ def _with_indicators(page: str) -> str:
     return page.replace(INDICATORS_PLACEHOLDER, html)
 
 
+@public_page(ALL)
 @require_GET
 def monitor(request):
     """/voortgang/: the overview, the charts and the filtered action list. The body is cached per
@@ -87,7 +89,8 @@ def monitor(request):
             request,
         ).encode(),
     )
-    page = page.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
+    if CSRF_PLACEHOLDER.encode() in page:  # only a page with a form asks for a token (a cookie)
+        page = page.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
     return HttpResponse(_with_indicators(page.decode()))
 
 
@@ -117,6 +120,7 @@ def _render_monitor_body(action_filter, actions, today) -> str:
     )
 
 
+@public_page(ALL)
 @require_GET
 def recommendation_detail(request, number):
     context = selectors.recommendation_detail(number)
@@ -137,6 +141,7 @@ def _reaction_councils(user):
     return NeighbourhoodCouncil.objects.filter(pk__in=current_council_ids(user)).order_by("name")
 
 
+@public_page(ALL)
 @require_http_methods(["GET", "POST"])
 def action_detail(request, pk):
     """One action; wijkraad members react here (POST)."""
@@ -258,6 +263,7 @@ def _site_url(request) -> str:
     return request.build_absolute_uri("/").rstrip("/") if request else settings.SITE_URL
 
 
+@public_page(("recommendations",))
 @require_GET
 def export_csv(request):
     data = selectors.export_data(_site_url(request))
@@ -272,6 +278,7 @@ def export_csv(request):
     return csv_response("voortgang-acties.csv", columns, rows)
 
 
+@public_page(ALL)
 @require_GET
 def export_json(request):
     data = selectors.export_data(_site_url(request))
@@ -289,12 +296,14 @@ def export_json(request):
     )
 
 
+@public_page(())
 @require_GET
 def export_schema(request):
     """The JSON Schema of export.json, as kept in the repository."""
     return HttpResponse(EXPORT_SCHEMA_PATH.read_bytes(), content_type="application/schema+json")
 
 
+@public_page(ALL)
 @require_GET
 def export_columns(request):
     return render(

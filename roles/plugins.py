@@ -5,7 +5,7 @@ plugins."""
 
 from django.utils.translation import gettext_lazy as _
 
-from wijkportaal.core.registry import DemoStep, IndicatorSource, PageSection
+from wijkportaal.core.registry import DemoStep, IndicatorSource, PageSection, PublicData
 from wijkportaal.desk.hooks import CaseKind
 
 from . import reminders, selectors
@@ -15,6 +15,7 @@ from .services import DECLARATION_CASE
 from .views import council_roles_section, object_role_section
 
 PLUGINS = [
+    PublicData("roles", models=("roles",)),  # the page cache
     PageSection(
         "roles",
         slot="council_detail",

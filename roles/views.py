@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
+from wijkportaal.core.pagecache import ALL, public_page
 from wijkportaal.core.web import PermissionRequired404Mixin, apply_errors
 from wijkportaal.desk.promise import case_promise_message
 from wijkportaal.desk.selectors import answer_promise, case_for_subject
@@ -22,6 +23,7 @@ from .models import RoleDeclaration
 PAGE_SIZE = 50
 
 
+@public_page(ALL)
 def role_register(request):
     role_filter = RoleRegisterFilter(request.GET or None, queryset=selectors.role_register())
     declarations = (

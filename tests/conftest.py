@@ -44,7 +44,10 @@ def client():
 def _clear_cache():
     from django.core.cache import cache
 
+    from wijkportaal.core import pagecache
+
     cache.clear()
+    pagecache.clear_local()
     yield
 
 

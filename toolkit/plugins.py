@@ -15,6 +15,7 @@ from wijkportaal.core.registry import (
     NavItem,
     OpenDataset,
     PageSection,
+    PublicData,
     SearchSource,
 )
 from wijkportaal.notifications.hooks import DigestSection
@@ -56,6 +57,7 @@ PLUGINS = [
     SearchSource(
         "toolkit", label=_lazy("Kennisbank communicatie"), search=selectors.search_entries, order=60
     ),
+    PublicData("toolkit", models=("toolkit",)),  # the page cache
     # Open data (CC0 1.0), listed in the core's DCAT-AP-NL catalogue.
     OpenDataset(
         "toolkit-inventaris",

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from wijkportaal.accounts.models import User
+from wijkportaal.core import pagecache
 from wijkportaal.notifications.services import notification_queue
 from wijkportaal.wijkraden.models import InventoryRound, Membership, NeighbourhoodCouncil
 
@@ -132,6 +133,7 @@ def inventory_confirm(*, actor: User, council: NeighbourhoodCouncil) -> int:
     count = Channel.objects.filter(council=council).update(
         last_checked=timezone.localdate(), updated_at=timezone.now()
     )
+    pagecache.bump("toolkit")  # update() sends no signal
     _mark_inventory_checked(actor=actor, council=council)
     return count
 

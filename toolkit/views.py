@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wijkportaal.core.exports import csv_response
+from wijkportaal.core.pagecache import public_page
 from wijkportaal.core.uploads import download_response
 from wijkportaal.core.web import apply_errors, authorize, permission_required_or_404
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
@@ -16,6 +17,9 @@ from . import selectors, services
 from .filters import EntryFilter, MatrixFilter
 from .forms import AskForm, ChannelForm, EntryForm, RoundForm
 from .models import Attachment, Channel
+
+# The data behind these public pages, for the page cache (besides the core's own scopes).
+SCOPES = ("toolkit", "roles")
 
 
 def _inventory_council(request, slug) -> NeighbourhoodCouncil:
@@ -26,6 +30,7 @@ def _inventory_council(request, slug) -> NeighbourhoodCouncil:
     return council
 
 
+@public_page(SCOPES)
 def matrix(request):
     kinds_all = selectors.channel_kinds()
     matrix_filter = MatrixFilter(request.GET or None, queryset=selectors.matrix_councils())
@@ -50,6 +55,7 @@ def matrix(request):
     )
 
 
+@public_page(SCOPES)
 def channelkind_detail(request, kind):
     return render(request, "toolkit/channelkind_detail.html", selectors.kind_overview(kind))
 
@@ -146,6 +152,7 @@ def round_create(request):
     return render(request, "toolkit/round_create.html", {"form": form})
 
 
+@public_page(SCOPES)
 def entry_list(request):
     entry_filter = EntryFilter(request.GET or None, queryset=selectors.entries())
     entries = (
@@ -164,6 +171,7 @@ def entry_list(request):
     )
 
 
+@public_page(SCOPES)
 def entry_detail(request, slug):
     entry = selectors.entry_detail(slug)
     return render(
@@ -306,6 +314,7 @@ def _export_row(channel: Channel) -> list:
     ]
 
 
+@public_page(SCOPES)
 def export_csv(request):
     rows = (_export_row(channel) for channel in selectors.export_rows().iterator(chunk_size=500))
     return csv_response("toolkit-inventaris.csv", CSV_HEADER, rows)

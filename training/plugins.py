@@ -8,6 +8,7 @@ from wijkportaal.core.registry import (
     IndicatorSource,
     NavItem,
     PageSection,
+    PublicData,
     SearchSource,
 )
 from wijkportaal.notifications.hooks import DigestSection
@@ -42,6 +43,7 @@ PLUGINS = [
         search=selectors.search_sessions,
         order=55,
     ),
+    PublicData("training", models=("training",)),  # the page cache
     NavItem("training", url_name="training:index", label=_("Scholing"), order=40),
     DemoStep("training", run=seed_training, order=50),
     IndicatorSource(

@@ -18,6 +18,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from wijkportaal.accounts.models import User, UserKind
+from wijkportaal.core import pagecache
 from wijkportaal.notifications.hooks import Due
 from wijkportaal.notifications.services import notification_queue, notifications_queue
 from wijkportaal.wijkraden.models import InventoryRound, Membership, NeighbourhoodCouncil
@@ -127,6 +128,7 @@ def inventory_answer_save(
     TopicRank.objects.bulk_create(
         TopicRank(answer=answer, topic_id=topic_id, rank=rank) for topic_id, rank in chosen.items()
     )
+    pagecache.bump("training")  # bulk_create sends no signal
     return answer
 
 
@@ -306,6 +308,7 @@ def attendance_record(
         raise ValidationError(_("Alleen ingeschreven deelnemers kunnen aanwezig zijn."))
     enrolled.filter(pk__in=attended_ids).update(attended=True)
     enrolled.exclude(pk__in=attended_ids).update(attended=False)
+    pagecache.bump("training")  # update() sends no signal
     return len(attended_ids)
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wijkportaal.core.ical import CalendarEvent, calendar_response
+from wijkportaal.core.pagecache import public_page
 from wijkportaal.core.web import apply_errors, authorize, login_required_or_404, message_errors
 from wijkportaal.permissions import current_council_ids
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
@@ -22,9 +23,13 @@ from .models import (
     Session,
 )
 
+# The data behind these public pages, for the page cache (besides the core's own scopes).
+SCOPES = ("training", "roles")
+
 # --- programme and sessions -----------------------------------------------------------------
 
 
+@public_page(SCOPES)
 def programme(request):
     modules = list(selectors.programme())
     return render(
@@ -38,10 +43,12 @@ def programme(request):
     )
 
 
+@public_page(SCOPES)
 def module_detail(request, slug):
     return render(request, "training/module_detail.html", {"module": selectors.module_detail(slug)})
 
 
+@public_page(SCOPES)
 def session_detail(request, pk):
     session = selectors.session_detail(pk)
     enrolment = None
@@ -130,6 +137,7 @@ def _conference_event(conference: Conference) -> CalendarEvent:
     )
 
 
+@public_page(SCOPES)
 def session_ical(request, pk):
     session = get_object_or_404(Session.objects.select_related("module"), pk=pk)
     return calendar_response(
@@ -137,6 +145,7 @@ def session_ical(request, pk):
     )
 
 
+@public_page(SCOPES)
 def programme_ical(request):
     sessions = Session.objects.upcoming().select_related("module")
     return calendar_response(
@@ -177,6 +186,7 @@ def session_attendance(request, pk):
 # --- wish inventory -------------------------------------------------------------------------
 
 
+@public_page(SCOPES)
 def inventory(request, slug):
     round_ = get_object_or_404(
         selectors.training_rounds().prefetch_related("training_topics"), slug=slug
@@ -242,6 +252,7 @@ def inventory(request, slug):
 # --- conference -----------------------------------------------------------------------------
 
 
+@public_page(SCOPES)
 def conference_index(request):
     current = selectors.current_conference()
     if current is None:
@@ -249,6 +260,7 @@ def conference_index(request):
     return conference_detail(request, current.slug, is_index=True)
 
 
+@public_page(SCOPES)
 def conference_detail(request, slug, is_index=False):
     conference = selectors.conference_detail(slug)
     return _render_conference(request, conference, ConferenceRegistrationForm(), is_index)
@@ -324,6 +336,7 @@ def conference_cancel(request, slug):
     return redirect(conference.get_absolute_url())
 
 
+@public_page(SCOPES)
 def conference_ical(request, slug):
     conference = get_object_or_404(Conference, slug=slug)
     return calendar_response(

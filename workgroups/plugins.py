@@ -8,6 +8,7 @@ from wijkportaal.core.registry import (
     IndicatorSource,
     NavItem,
     PageSection,
+    PublicData,
     SearchSource,
 )
 from wijkportaal.desk.hooks import CaseKind
@@ -33,6 +34,7 @@ PLUGINS = [
         search=search_deliverables,
         order=45,
     ),
+    PublicData("workgroups", models=("workgroups",)),  # the page cache
     NavItem("workgroups", url_name="workgroups:index", label=_("Werkgroepen"), order=30),
     DemoStep("workgroups", run=seed_workgroups, order=40),
     ActionLinks("workgroups", links=action_links),

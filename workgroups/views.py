@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from wijkportaal.core.ical import CalendarEvent, calendar_response
+from wijkportaal.core.pagecache import public_page
 from wijkportaal.core.uploads import download_response
 from wijkportaal.core.web import apply_errors, authorize, permission_required_or_404
 from wijkportaal.desk.hooks import find_case_kind
@@ -24,13 +25,18 @@ from . import selectors, services
 from .forms import AgendaForm, ContactFeedbackForm, DeliverableCompleteForm, MinutesForm
 from .models import ContactMomentKind, Deliverable, Meeting, Workgroup
 
+# The data behind these public pages, for the page cache (besides the core's own scopes).
+SCOPES = ("workgroups", "roles")
 
+
+@public_page(SCOPES)
 def workgroup_list(request):
     return render(
         request, "workgroups/workgroup_list.html", {"workgroups": selectors.workgroup_list()}
     )
 
 
+@public_page(SCOPES)
 def workgroup_detail(request, slug):
     workgroup = selectors.workgroup_detail(slug)
     drafts = request.user.has_perm("workgroups.view_drafts", workgroup)
@@ -73,6 +79,7 @@ def _calendar_event(uid: str, summary: str, item, *, description: str) -> Calend
     )
 
 
+@public_page(SCOPES)
 def workgroup_ical(request, slug):
     workgroup = get_object_or_404(Workgroup, slug=slug)
     events = [
@@ -186,6 +193,7 @@ def deliverable_complete(request, slug, pk):
     )
 
 
+@public_page(SCOPES)
 def contactmoment_overview(request):
     kinds, by_department = selectors.contact_overview()
     councils = (
@@ -205,6 +213,7 @@ def contactmoment_overview(request):
     )
 
 
+@public_page(SCOPES)
 @require_http_methods(["GET", "POST"])
 def contactmoment_calendar(request, slug):
     council = get_object_or_404(NeighbourhoodCouncil, slug=slug)
@@ -260,6 +269,7 @@ def contactmoment_calendar(request, slug):
     )
 
 
+@public_page(SCOPES)
 def contactmoment_ical(request, slug):
     council = get_object_or_404(NeighbourhoodCouncil, slug=slug)
     since = timezone.now() - datetime.timedelta(days=90)

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijkportaal.accounts.models import User
+from wijkportaal.core import pagecache
 from wijkportaal.core.errors import NotFound
 from wijkportaal.core.money import ZERO, format_money
 from wijkportaal.core.uploads import extension_of, upload_problem
@@ -153,6 +154,7 @@ def budget_decision_create(
         decided_by=actor,
     )
     BudgetLine.objects.filter(pk=line.pk).update(spent=F("spent") + amount)
+    pagecache.bump("contracts")  # update() sends no signal
     return decision
 
 

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from wijkportaal.core.exports import csv_response
+from wijkportaal.core.pagecache import public_page
 from wijkportaal.core.uploads import download_response
 from wijkportaal.core.web import apply_errors, authorize, choices_or_404
 from wijkportaal.wijkraden.selectors import board_councils
@@ -17,9 +18,13 @@ from . import selectors, services
 from .forms import BudgetDecisionForm, ParticipationDecisionForm, PilotInterestForm, ReversalForm
 from .models import BudgetDecision
 
+# The data behind these public pages, for the page cache (besides the core's own scopes).
+SCOPES = ("contracts", "roles")
+
 CSV_HEADER = ["datum", "wijkraad", "post", "bedrag", "doel", "ontvanger", "corrigeert", "reden"]
 
 
+@public_page(SCOPES)
 def pilot_list(request):
     return render(
         request,
@@ -106,6 +111,7 @@ def decision_reverse(request, pk):
     )
 
 
+@public_page(SCOPES)
 def pilot_detail(request, pk):
     pilot = selectors.pilot_detail(pk)
     return render(
@@ -119,6 +125,7 @@ def pilot_detail(request, pk):
     )
 
 
+@public_page(SCOPES)
 def pilot_csv(request, pk):
     """Every spending decision of a pilot, for anyone to check in a spreadsheet."""
     pilot = selectors.pilot_detail(pk)

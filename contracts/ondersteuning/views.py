@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from wijkportaal.core.pagecache import public_page
 from wijkportaal.core.web import apply_errors, authorize, choices_or_404
 from wijkportaal.permissions import current_council_ids
 from wijkportaal.wijkraden.selectors import board_councils
@@ -18,7 +19,11 @@ from . import selectors, services
 from .forms import BudgetRequestForm, SupportHandleForm, SupportRequestForm
 from .models import SupportRequest
 
+# The data behind these public pages, for the page cache (besides the core's own scopes).
+SCOPES = ("contracts", "roles")
 
+
+@public_page(SCOPES)
 def support_index(request):
     return render(
         request,
@@ -103,6 +108,7 @@ def support_budget_request_create(request):
     )
 
 
+@public_page(SCOPES)
 def supportrequest_detail(request, pk):
     """The wijkraad's board follows its request here; officers answer it on the same page."""
     support_request = get_object_or_404(

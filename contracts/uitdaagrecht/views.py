@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from wijkportaal.core.pagecache import public_page
 from wijkportaal.core.web import apply_errors, authorize, choices_or_404
 from wijkportaal.permissions import current_council_ids
 from wijkportaal.wijkraden.selectors import board_councils
@@ -23,6 +24,9 @@ from .forms import (
     ProposalTransitionForm,
 )
 
+# The data behind these public pages, for the page cache (besides the core's own scopes).
+SCOPES = ("contracts", "roles")
+
 
 def _promise(proposal) -> dict:
     """Who decides and by when, from the proposal's case at the desk."""
@@ -30,6 +34,7 @@ def _promise(proposal) -> dict:
     return {"department": case.department.name, "date": date_format(case.answer_by, "l j F Y")}
 
 
+@public_page(SCOPES)
 def proposal_list(request):
     return render(
         request,
@@ -43,6 +48,7 @@ def proposal_list(request):
     )
 
 
+@public_page(SCOPES)
 def proposal_detail(request, pk):
     proposal = selectors.proposal_detail(pk)
     return render(

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from wijkportaal.core.pagecache import public_page
 from wijkportaal.core.web import apply_errors, authorize, choices_or_404
 from wijkportaal.permissions import current_council_ids
 from wijkportaal.wijkraden.selectors import board_councils
@@ -24,9 +25,13 @@ from .forms import (
 )
 from .models import Commitment, Contract, ContractStatus
 
+# The data behind these public pages, for the page cache (besides the core's own scopes).
+SCOPES = ("contracts", "roles")
+
 TERM_FIELDS = ("start_date", "end_date", "renewal")
 
 
+@public_page(SCOPES)
 def contract_list(request):
     return render(
         request,
@@ -40,6 +45,7 @@ def contract_list(request):
     )
 
 
+@public_page(SCOPES)
 def contract_detail(request, pk):
     contract = selectors.contract_detail(pk)
     if not contract.is_public:

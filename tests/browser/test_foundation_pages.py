@@ -77,3 +77,16 @@ def test_demo_password_login_through_the_form(page, live_server, demo):
 
     login(page, live_server, chair.email, PASSWORD)
     expect(page).to_have_url(re.compile(r"/mijn/$"))
+
+
+def test_an_anonymous_visitor_switches_language_on_a_cached_page_and_back(page, live_server, demo):
+    # The page cache keeps one copy per language; the switch in the header needs no token.
+    page.goto(live_server.url + "/wijkraden/")
+    page.goto(live_server.url + "/wijkraden/")  # now from the cache
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    page.get_by_role("button", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page).to_have_url(re.compile(r"/wijkraden/$"))
+    page.get_by_role("button", name="Nederlands").click()
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    expect(page.get_by_role("link", name="Wijkraad Molenwijk")).to_be_visible()

@@ -11,6 +11,7 @@ from recommendations.models import Follow, Reaction
 from recommendations.reminders import KIND_DEPENDENCY_DONE
 from tests.factories import DepartmentFactory, MembershipFactory, OfficerFactory
 from tests.recommendations.factories import ActionItemFactory, RecommendationFactory
+from wijkportaal.core import pagecache
 from wijkportaal.core.money import format_money
 from wijkportaal.desk import services as desk_services
 from wijkportaal.desk.models import Case, CaseEvent, CaseStatus
@@ -263,10 +264,10 @@ def test_euros_are_formatted_the_dutch_way():
 def test_a_change_in_this_process_is_seen_at_once_even_with_a_version_ttl(settings, administrator):
     from recommendations import cache as monitor_cache
 
-    settings.RECOMMENDATIONS_MONITOR_VERSION_TTL = 60
+    settings.PAGECACHE_VERSION_TTL = 60
     action = ActionItemFactory(recommendations=[RecommendationFactory(number=2)])
     before = monitor_cache.monitor_version()
     assert monitor_cache.monitor_version() == before
     services.progress_update_create(actor=administrator, action=action, text="x", progress=10)
     assert monitor_cache.monitor_version() != before
-    monitor_cache._version = None
+    pagecache.clear_local()

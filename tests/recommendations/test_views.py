@@ -282,22 +282,20 @@ def test_home_page_shows_progress_headline(client, ten):
     assert "gemiddelde voortgang van de acties" in html
 
 
-def test_cached_monitor_page_carries_each_visitors_own_working_csrf_token(ten):
-    import re
-
+def test_cached_monitor_page_carries_no_csrf_token_and_the_language_switch_still_works(ten):
     from django.test import Client
 
     Client().get("/voortgang/")  # fills the page cache
     visitor = Client(enforce_csrf_checks=True)
-    html = visitor.get("/voortgang/").content.decode()
-    assert "csrf-placeholder" not in html
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    response = visitor.post(
-        "/i18n/setlang/", {"language": "en", "next": "/voortgang/", "csrfmiddlewaretoken": token}
-    )
+    response = visitor.get("/voortgang/")
+    html = response.content.decode()
+    # Nothing personal in the page: no token, no cookie, so a proxy may keep it.
+    assert "csrfmiddlewaretoken" not in html and "placeholder" not in html
+    assert not response.cookies
+    assert "public" in response["Cache-Control"]
+    response = visitor.post("/i18n/setlang/", {"language": "en", "next": "/voortgang/"})
     assert response.status_code == 302
-    other = Client().get("/voortgang/").content.decode()
-    assert token not in other
+    assert '<html lang="en"' in visitor.get("/voortgang/").content.decode()
 
 
 def test_logged_in_visitor_gets_their_own_header_on_the_cached_monitor(client, councillor, ten):

@@ -3,6 +3,7 @@ from django.contrib.auth import login
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
@@ -60,12 +61,25 @@ def invitation_request_renewal(request, token):
     )
 
 
+@csrf_exempt
 @require_POST
 def language_switch(request):
     """The language switch in the page header: Django's own (a cookie for this browser), and
-    for a logged-in user also the language their mails are written in."""
+    for a logged-in user also the language their mails are written in.
+
+    An anonymous visitor's switch needs no CSRF token: it only sets their own language cookie,
+    and without a token the public pages carry nothing personal, so the page cache and a proxy
+    can serve them (wijkportaal/core/pagecache.py). A logged-in user's switch changes their
+    account too, so it is checked like every other form."""
+    if request.user.is_authenticated:
+        return _language_switch_for_user(request)
+    return set_language(request)
+
+
+@csrf_protect
+def _language_switch_for_user(request):
     response = set_language(request)
     language = request.POST.get("language", "")
-    if request.user.is_authenticated and language in Language.values:
+    if language in Language.values:
         services.user_language_set(actor=request.user, user=request.user, language=language)
     return response

@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Kern"
 
     def ready(self):
-        from . import admin_widgets
+        from . import admin_widgets, pagecache
 
         admin_widgets.install()
+        pagecache.connect_signals()

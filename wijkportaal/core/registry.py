@@ -209,6 +209,19 @@ class SearchSource(Plugin):
     order: int = 50
 
 
+@dataclass(frozen=True)
+class PublicData(Plugin):
+    """The data behind an app's public pages, for the page cache (`core.pagecache`). `key` is
+    the scope a page names in `@public_page(scopes=[...])`; a save, delete or m2m change of any
+    model in `models` ("app_label" for all of an app's models, or "app_label.Model") bumps the
+    scope's version, except the models in `exclude` (per-user data such as follows) and saves
+    that touch only `quiet_fields` (e.g. a login's "last_login")."""
+
+    models: tuple[str, ...]
+    exclude: tuple[str, ...] = ()
+    quiet_fields: tuple[str, ...] = ()
+
+
 # --- The registry ----------------------------------------------------------------------------
 
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from wijkportaal.core.pagecache import ALL, public_page
 from wijkportaal.wijkraden.selectors import my_memberships
 
 from .accessibility import statement_context
@@ -15,6 +16,7 @@ from .registry import HeadlineFigures, PersonalDataSource, registry
 from .search import SearchForm, counts_per_kind, group_page, paginate, search_all
 
 
+@public_page(ALL)
 def home(request):
     figures = []
     for headline in registry.all(HeadlineFigures):
@@ -23,6 +25,7 @@ def home(request):
     return render(request, "core/home.html", {"figures": figures, "sections": sections})
 
 
+@public_page(ALL)
 @require_GET
 def search(request):
     """/zoeken/?q=...: what the visitor may see, grouped by kind, 20 hits a page. Without a
@@ -91,6 +94,7 @@ def health(request):
     )
 
 
+@public_page(ALL)
 @require_GET
 def open_data_catalogue(request):
     """The DCAT-AP-NL catalogue of the portal's open data (JSON-LD), for data portals."""

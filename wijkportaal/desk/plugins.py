@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from wijkportaal.core.registry import DemoStep, IndicatorSource, PageSection
+from wijkportaal.core.registry import DemoStep, IndicatorSource, PageSection, PublicData
 from wijkportaal.notifications.hooks import DigestSection
 
 from . import demo, reminders, selectors
@@ -60,6 +60,7 @@ PLUGINS = [
         context=removal_section,
         order=10,
     ),
+    PublicData("desk", models=("desk",)),  # the answer times, case promises
     PageSection(
         "desk-worklist",
         slot="admin_index",

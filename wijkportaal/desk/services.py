@@ -21,6 +21,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from wijkportaal.accounts.models import User, UserKind
+from wijkportaal.core import pagecache
 from wijkportaal.core.mail import Due, mail_queue
 from wijkportaal.core.validation import clean_text
 from wijkportaal.core.workdays import add_working_days, working_days_between
@@ -657,3 +658,4 @@ def _note(cases: list[Case], event: str, field: str, now: datetime.datetime) -> 
         CaseEvent(case=case, event=event, from_status=case.status, to_status=case.status, at=now)
         for case in cases
     )
+    pagecache.bump("desk")  # update() and bulk_create send no signal

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from wijkportaal.core.charts import percentage_bars
+from wijkportaal.core.pagecache import public_page
 from wijkportaal.core.web import apply_errors, authorize, login_required_or_404
 
 from . import selectors, services
@@ -53,6 +54,7 @@ def case_detail(request, pk: int):
     return render(request, "desk/case_detail.html", context)
 
 
+@public_page(("desk",))
 def response_times(request):
     figures = selectors.response_times()
     context = {

@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "wijkportaal.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the session and CSRF middleware: sees their cookies, keeps such responses private.
+    "wijkportaal.core.pagecache.PublicCacheGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wijkportaal.core.middleware.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -242,6 +244,14 @@ DIGEST_HOUR = env.int("DIGEST_HOUR", default=7)
 
 # The first day of a programme year ("MM-DD"): the period of the indicators that count per year.
 PROGRAMME_YEAR_START = env("PROGRAMME_YEAR_START", default="01-01")
+
+# The page cache for public pages (wijkportaal/core/pagecache.py, docs/architecture.md).
+# Browsers revalidate every time (max-age 0, cheap with the ETag); a shared proxy or CDN may keep
+# an anonymous page this many seconds; a copy lives one time slot at most.
+PAGECACHE_MAX_AGE = 0
+PAGECACHE_SHARED_MAX_AGE = env.int("PAGECACHE_SHARED_MAX_AGE", default=60)
+PAGECACHE_TIME_SLOT = 300
+PAGECACHE_VERSION_TTL = 0
 # Seconds before a temporary mail failure is retried (doubling per attempt).
 NOTIFICATION_RETRY_BACKOFF = env.int("NOTIFICATION_RETRY_BACKOFF", default=30)
 

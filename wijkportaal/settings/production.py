@@ -33,8 +33,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# The progress monitor's cache version is re-read from Redis at most once a second per worker.
-RECOMMENDATIONS_MONITOR_VERSION_TTL = env.float("RECOMMENDATIONS_MONITOR_VERSION_TTL", default=1.0)
+# The page cache (wijkportaal/core/pagecache.py) asks Redis for the versions on every request
+# (0); a few seconds here trade freshness in the other workers for one round trip less.
+PAGECACHE_VERSION_TTL = env.float("PAGECACHE_VERSION_TTL", default=0)
 
 # One JSON object per line on stderr, each with the request's (or Celery task's) id.
 LOGGING = json_logging(env("LOG_LEVEL", default="INFO"))

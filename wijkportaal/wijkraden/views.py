@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
+from wijkportaal.core.pagecache import ALL, public_page
 from wijkportaal.core.registry import registry
 from wijkportaal.core.web import PermissionRequired404Mixin, apply_errors
 
@@ -13,6 +14,7 @@ from .forms import CouncilProfileForm
 from .models import NeighbourhoodCouncil
 
 
+@public_page(ALL)
 def council_list(request):
     council_filter = CouncilRegisterFilter(
         request.GET or None, queryset=selectors.council_register()
@@ -29,6 +31,7 @@ def council_list(request):
     )
 
 
+@public_page(ALL)
 def council_detail(request, slug):
     council = selectors.council_detail(slug)
     return render(

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
+from wijkportaal.core import pagecache
 from wijkportaal.core.registry import DemoStep, registry
 
 
@@ -32,6 +33,8 @@ class Command(BaseCommand):
                 if options["verbosity"] >= 2:  # where the time goes, step by step
                     took = time.perf_counter() - began
                     tqdm.write(f"{step.key}: {took:.1f} s", file=sys.stderr)
+        # Demo steps may write in bulk (no signals): every public page is built afresh.
+        pagecache.bump(*pagecache.scopes_all())
         self.stdout.write(
             self.style.SUCCESS(f"Demodata geladen ({len(steps)} onderdelen, schaal {scale}).")
         )
