@@ -82,9 +82,11 @@ class OfficerFactory(StaffFactory):
 
 
 class AdministratorFactory(StaffFactory):
+    """A functioneel beheerder: staff, not a superuser — the rights come from `rules`."""
+
     kind = UserKind.ADMINISTRATOR
     is_staff = True
-    is_superuser = True
+    is_superuser = False
 
 
 class CouncillorFactory(UserFactory):

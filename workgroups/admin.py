@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from wijkportaal.core.admin import NoHistoryRevertAdmin
+
 from .models import (
     ContactFeedback,
     ContactMoment,
@@ -29,7 +31,7 @@ class DeliverableInline(admin.TabularInline):
 
 
 @admin.register(Workgroup)
-class WorkgroupAdmin(SimpleHistoryAdmin, ObjectPermissionsModelAdmin):
+class WorkgroupAdmin(NoHistoryRevertAdmin, SimpleHistoryAdmin, ObjectPermissionsModelAdmin):
     list_display = ["name", "status", "chair"]
     list_filter = ["status"]
     search_fields = ["name", "mandate"]
@@ -40,7 +42,7 @@ class WorkgroupAdmin(SimpleHistoryAdmin, ObjectPermissionsModelAdmin):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin, ObjectPermissionsModelAdmin):
+class MeetingAdmin(NoHistoryRevertAdmin, SimpleHistoryAdmin, ObjectPermissionsModelAdmin):
     list_display = ["title", "workgroup", "starts_at", "place", "agenda_published_at"]
     list_filter = ["workgroup"]
     date_hierarchy = "starts_at"
@@ -48,7 +50,7 @@ class MeetingAdmin(SimpleHistoryAdmin, ObjectPermissionsModelAdmin):
 
 
 @admin.register(Deliverable)
-class DeliverableAdmin(SimpleHistoryAdmin, ObjectPermissionsModelAdmin):
+class DeliverableAdmin(NoHistoryRevertAdmin, SimpleHistoryAdmin, ObjectPermissionsModelAdmin):
     list_display = ["title", "workgroup", "due_date", "status", "action", "published_at"]
     list_filter = ["workgroup", "status"]
     search_fields = ["title"]

@@ -2,6 +2,7 @@ from django.contrib import admin
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
 from wijkportaal.accounts.reauthentication import SensitiveAdminMixin
+from wijkportaal.core.admin import AppendOnlyAdmin
 
 from .models import BudgetDecision, BudgetLine, BudgetPilot
 
@@ -22,9 +23,10 @@ class BudgetPilotAdmin(SensitiveAdminMixin, ObjectPermissionsModelAdmin):
 
 
 @admin.register(BudgetDecision)
-class BudgetDecisionAdmin(ObjectPermissionsModelAdmin):
+class BudgetDecisionAdmin(AppendOnlyAdmin, ObjectPermissionsModelAdmin):
     """Decisions are the board's: recorded through its page (which checks the balance under a
-    row lock), shown here read-only."""
+    row lock), shown here read-only to everyone; never changed or deleted, so the line's
+    `spent` always equals the sum of its decisions."""
 
     list_display = ["decided_on", "purpose", "line", "amount", "recipient"]
     list_select_related = ["line__pilot__council"]
@@ -38,6 +40,3 @@ class BudgetDecisionAdmin(ObjectPermissionsModelAdmin):
         "decided_by",
         "created_at",
     ]
-
-    def has_add_permission(self, request):
-        return False

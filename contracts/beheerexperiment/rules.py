@@ -7,8 +7,13 @@ from wijkportaal.permissions import is_administrator, is_board_of, is_staff_memb
 rules.add_perm("contracts.decide_budget", is_board_of)
 
 # The admin: officers manage, administrators delete.
-for model in ("budgetpilot", "budgetline", "budgetdecision"):
+for model in ("budgetpilot", "budgetline"):
     rules.add_perm(f"contracts.view_{model}", is_staff_member)
     rules.add_perm(f"contracts.add_{model}", is_staff_member)
     rules.add_perm(f"contracts.change_{model}", is_staff_member)
     rules.add_perm(f"contracts.delete_{model}", is_administrator)
+# Decisions are append-only: the board records them (decide_budget); nobody changes or
+# deletes one, so a line's spent stays the sum of its decisions.
+rules.add_perm("contracts.view_budgetdecision", is_staff_member)
+for verb in ("add", "change", "delete"):
+    rules.add_perm(f"contracts.{verb}_budgetdecision", rules.always_deny)

@@ -1,4 +1,7 @@
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+
+from contracts.beheerexperiment.services import budget_decision_create
 
 from tests.contracts.factories import (
     CommitmentFactory,
@@ -18,8 +21,16 @@ def extend_world(values, *, council_a, council_b, users):
     values["contract_draft"] = ContractFactory(council=council_a).pk
     values["commitment"] = CommitmentFactory(contract=signed).pk
     pilot = PilotFactory(council=council_a)
-    LineFactory(pilot=pilot)
+    line = LineFactory(pilot=pilot)
     values["pilot"] = pilot.pk
+    values["budget_decision"] = budget_decision_create(
+        actor=users["board"],
+        line=line,
+        decided_on=timezone.localdate(),
+        amount="125.00",
+        purpose="Plantenbakken",
+        recipient="Buurtvereniging",
+    ).pk
     values["proposal"] = ProposalFactory(council=council_a).pk
     values["proposal_unverified"] = ProposalFactory(verified_at=None).pk
     values["support_request"] = SupportRequestFactory(council=council_a).pk

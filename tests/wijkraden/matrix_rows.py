@@ -1,4 +1,10 @@
-from tests.permission_matrix import Row, board_and_staff, public, staff_only_admin
+from tests.permission_matrix import (
+    Row,
+    administrator_admin,
+    board_and_staff,
+    public,
+    staff_only_admin,
+)
 
 ROWS = [
     public("/wijkraden/"),
@@ -7,4 +13,12 @@ ROWS = [
     board_and_staff("/wijkraden/{council_a}/bewerken/"),
     staff_only_admin("/admin/wijkraden/neighbourhoodcouncil/"),
     staff_only_admin("/admin/accounts/invitation/add/"),
+]
+ROWS += [
+    # The administrators' daily work, through the rules (they are no superusers).
+    staff_only_admin("/admin/wijkraden/neighbourhoodcouncil/{council_a_pk}/change/"),
+    staff_only_admin("/admin/wijkraden/membership/"),
+    staff_only_admin("/admin/wijkraden/district/"),
+    administrator_admin("/admin/wijkraden/district/add/"),
+    administrator_admin("/admin/wijkraden/department/add/"),
 ]

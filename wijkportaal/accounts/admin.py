@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
+from wijkportaal.core.admin import AppendOnlyAdmin
 from wijkportaal.core.web import apply_errors
 from wijkportaal.wijkraden.models import Membership
 
@@ -149,7 +150,7 @@ class InvitationAdmin(SensitiveAdminMixin, ObjectPermissionsModelAdmin):
 
 
 @admin.register(AuthEvent)
-class AuthEventAdmin(ObjectPermissionsModelAdmin):
+class AuthEventAdmin(AppendOnlyAdmin, ObjectPermissionsModelAdmin):
     """The audit log: administrators read it; nobody adds, changes or deletes a row here
     (rows go only when older than AUDIT_RETENTION_DAYS, by the purge task)."""
 
@@ -159,15 +160,6 @@ class AuthEventAdmin(ObjectPermissionsModelAdmin):
     list_select_related = ["user"]
     date_hierarchy = "at"
     readonly_fields = ["at", "kind", "user", "login", "client_address", "detail"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 # A second factor holds a secret: administrators see who has one and may remove it (a lost

@@ -71,7 +71,6 @@ def _demo_user(email, kind, first, last, **extra) -> User:
             "last_name": last,
             "password": make_password(DEMO_PASSWORD),
             "is_staff": kind in STAFF_KINDS,
-            "is_superuser": kind == UserKind.ADMINISTRATOR,
             **extra,
         },
     )
