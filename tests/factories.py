@@ -89,6 +89,15 @@ class AdministratorFactory(StaffFactory):
     is_superuser = False
 
 
+class BreakGlassFactory(StaffFactory):
+    """The break-glass account `createsuperuser` makes (SECURITY.md): a superuser, with TOTP
+    like all staff. Not a daily administrator."""
+
+    kind = UserKind.ADMINISTRATOR
+    is_staff = True
+    is_superuser = True
+
+
 class CouncillorFactory(UserFactory):
     kind = UserKind.CITY_COUNCILLOR
     party = "Stadsbelang"

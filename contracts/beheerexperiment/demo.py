@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from django.db.models import F
 from django.utils import timezone
 
 from wijkportaal.wijkraden.models import Membership, NeighbourhoodCouncil
 
 from .models import BudgetDecision, BudgetLine, BudgetLineKind, BudgetPilot
+from .services import budget_line_recompute
 
 PILOT_LINES = {
     BudgetLineKind.MAINTENANCE: Decimal("15000.00"),
@@ -72,4 +72,5 @@ def seed_beheerexperiment(*, scale: int = 1) -> None:
             recipient=recipient,
             decided_by=board,
         )
-        BudgetLine.objects.filter(pk=lines[kind].pk).update(spent=F("spent") + Decimal(amount))
+    for line in lines.values():
+        budget_line_recompute(line=line)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Sum
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
@@ -11,14 +11,35 @@ from wijkportaal.core.money import ZERO
 from .models import BudgetDecision, BudgetLine, BudgetPilot
 
 
+def _per_pilot(queryset, pilot_path: str, aggregate):
+    """One figure per pilot as a subquery: summing over the lines and the decisions in one
+    join would count each line once per decision."""
+    return Subquery(
+        queryset.filter(**{pilot_path: OuterRef("pk")})
+        .order_by()
+        .values(pilot_path)
+        .annotate(figure=aggregate)
+        .values("figure")
+    )
+
+
 def pilot_list():
+    """The pilots with their budget, what was spent and the number of decisions. What was
+    spent is derived from the ledger (the decisions), not from the lines' stored totals.
+    Two queries."""
     return list(
         BudgetPilot.objects.select_related("council")
         .prefetch_related(Prefetch("lines", queryset=BudgetLine.objects.order_by("kind")))
         .annotate(
-            total=Coalesce(Sum("lines__amount"), ZERO),
-            total_spent=Coalesce(Sum("lines__spent"), ZERO),
-            decision_count=Count("lines__decisions"),
+            total=Coalesce(_per_pilot(BudgetLine.objects, "pilot", Sum("amount")), ZERO),
+            total_spent=Coalesce(
+                _per_pilot(BudgetDecision.objects, "line__pilot", Sum("amount")), ZERO
+            ),
+            decision_count=Coalesce(
+                _per_pilot(BudgetDecision.objects, "line__pilot", Count("pk")),
+                0,
+                output_field=IntegerField(),
+            ),
         )
         .order_by("-year", "council__name")
     )

@@ -1,5 +1,6 @@
 """Writes of the budget pilot: the board's spending decisions, checked against the line's
-balance under a row lock."""
+balance under a row lock. The decisions are the ledger: append-only (never changed or deleted,
+not even in the admin), and a line's `spent` is recomputed from them on every write."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijkportaal.accounts.models import User
-from wijkportaal.core.money import format_money
+from wijkportaal.core.money import ZERO, format_money
 from wijkportaal.core.uploads import extension_of, upload_problem
 from wijkportaal.core.validation import FieldErrors, clean_text
 
@@ -80,6 +82,20 @@ def _decision_date_problem(decided_on: datetime.date | None, pilot: BudgetPilot)
     return None
 
 
+def budget_line_recompute(*, line: BudgetLine) -> Decimal:
+    """Set the line's `spent` to the sum of its decisions (the ledger) and return it.
+
+    Every service that writes a decision calls this inside its transaction, with the line's
+    row locked, so the stored total cannot drift from the ledger; it stays on the row only so a
+    decision can lock it and the database CHECK can refuse an overdraw."""
+    spent = BudgetDecision.objects.filter(line_id=line.pk).aggregate(
+        total=Coalesce(Sum("amount"), ZERO)
+    )["total"]
+    BudgetLine.objects.filter(pk=line.pk).update(spent=spent)
+    line.spent = spent
+    return spent
+
+
 @transaction.atomic
 def budget_decision_create(
     *,
@@ -136,5 +152,5 @@ def budget_decision_create(
         document=document or "",
         decided_by=actor,
     )
-    BudgetLine.objects.filter(pk=line.pk).update(spent=F("spent") + amount)
+    budget_line_recompute(line=line)
     return decision

@@ -2,7 +2,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from contracts.beheerexperiment.services import budget_decision_create
-
 from tests.contracts.factories import (
     CommitmentFactory,
     ContractFactory,
