@@ -28,8 +28,10 @@ class UserAdmin(SensitiveAdminMixin, ObjectPermissionsModelAdmin, DjangoUserAdmi
     list_filter = ["kind", "department", "is_active", "is_staff"]
     search_fields = ["email", "first_name", "last_name"]
     inlines = [MembershipInline]
-    # Set by Django on login and creation; nobody should edit them.
-    readonly_fields = ["last_login", "date_joined"]
+    # Set by Django on login and creation; nobody should edit them. is_superuser is the
+    # break-glass account's, made only with `createsuperuser` (SECURITY.md): nobody grants it
+    # here, so an administrator cannot lift themselves above the rules.
+    readonly_fields = ["last_login", "date_joined", "is_superuser"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (
