@@ -181,3 +181,13 @@ def test_append_only_history_under_its_parent_is_read_only_for_everyone(inline):
     assert not shown.has_change_permission(request, None)
     assert not shown.has_delete_permission(request, None)
     assert not shown.can_delete
+
+
+def test_administrator_cannot_delete_an_action_and_with_it_its_progress_updates(client):
+    # Deleting the parent would take the timeline with it: the admin asks the delete right of
+    # every row that would go, and nobody has it for a progress update.
+    update = progress_update()
+    client.force_login(AdministratorFactory())
+    url = f"/admin/recommendations/actionitem/{update.action_id}/delete/"
+    assert client.post(url, {"post": "yes"}).status_code == 403
+    assert ProgressUpdate.objects.filter(pk=update.pk).exists()
