@@ -15,6 +15,7 @@ from rules.contrib.admin import ObjectPermissionsModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from wijkportaal.accounts.reauthentication import SensitiveAdminMixin
+from wijkportaal.core.admin import AppendOnlyAdmin, AppendOnlyInline, NoHistoryRevertAdmin
 from wijkportaal.core.importexport import PortalExportMixin
 from wijkportaal.core.registry import IndicatorSource, registry
 from wijkportaal.core.web import apply_errors
@@ -49,11 +50,10 @@ class RefreshMonitorMixin:
         services.action_saved()
 
 
-class HistoryAdmin(RefreshMonitorMixin, SimpleHistoryAdmin, ObjectPermissionsModelAdmin):
+class HistoryAdmin(
+    NoHistoryRevertAdmin, RefreshMonitorMixin, SimpleHistoryAdmin, ObjectPermissionsModelAdmin
+):
     """History visible to officers, read-only: going back goes through the services."""
-
-    def revert_disabled(self, *args, **kwargs):
-        return True
 
 
 class IndicatorInline(admin.TabularInline):
@@ -73,22 +73,14 @@ class IndicatorInline(admin.TabularInline):
     show_change_link = True
 
 
-class AnswerVersionInline(admin.TabularInline):
+class AnswerVersionInline(AppendOnlyInline, admin.TabularInline):
     """The dated versions of the stance and answer, read-only: a new one comes from the fields
     above it, with a reason."""
 
     model = AnswerVersion
-    extra = 0
-    can_delete = False
     fields = ["valid_from", "stance", "answer", "reason", "created_by", "created_at"]
     readonly_fields = fields
     ordering = ["-valid_from", "-created_at"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class RecommendationForm(forms.ModelForm):
@@ -184,22 +176,14 @@ class OverdueFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ProgressUpdateInline(admin.TabularInline):
+class ProgressUpdateInline(AppendOnlyInline, admin.TabularInline):
     """The timeline, read-only: entries are added with the fields above it, never edited."""
 
     model = ProgressUpdate
-    extra = 0
-    can_delete = False
     fields = ["created_at", "author", "status_before", "status_after", "progress_after", "text"]
     readonly_fields = fields
     ordering = ["-created_at"]
     verbose_name_plural = _("tijdlijn")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class ReactionInline(admin.TabularInline):
@@ -403,10 +387,9 @@ class ActionItemAdmin(PortalExportMixin, HistoryAdmin):
 
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(HistoryAdmin):
-    def has_add_permission(self, request):
-        # Updates are posted from the action's page, through progress_update_create.
-        return False
+class ProgressUpdateAdmin(AppendOnlyAdmin, HistoryAdmin):
+    """Append-only: updates are posted from the action's page (progress_update_create); a
+    correction is a new update."""
 
     list_display = [
         "action",
@@ -565,17 +548,8 @@ class IndicatorAdmin(RefreshMonitorMixin, ObjectPermissionsModelAdmin):
         return request.user.has_perm("recommendations.take_snapshot")
 
 
-class ReadOnlyAdmin(ObjectPermissionsModelAdmin):
+class ReadOnlyAdmin(AppendOnlyAdmin, ObjectPermissionsModelAdmin):
     """History written by the services: shown, never added, changed or deleted here."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(IndicatorSnapshot)

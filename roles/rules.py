@@ -1,6 +1,6 @@
 import rules
 
-from wijkportaal.permissions import is_administrator, is_board_of, is_staff_member
+from wijkportaal.permissions import is_board_of, is_staff_member
 
 rules.add_perm("roles", is_staff_member)
 rules.add_perm("roles.view_roledeclaration", rules.always_allow)
@@ -9,4 +9,5 @@ rules.add_perm("roles.view_roledeclaration", rules.always_allow)
 rules.add_perm("roles.add_roledeclaration", is_board_of)
 rules.add_perm("roles.end_roledeclaration", is_board_of)
 rules.add_perm("roles.change_roledeclaration", rules.always_deny)
-rules.add_perm("roles.delete_roledeclaration", is_administrator)
+# Append-only: a declaration is ended (a new fact), never deleted — not by administrators either.
+rules.add_perm("roles.delete_roledeclaration", rules.always_deny)

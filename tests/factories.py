@@ -82,6 +82,17 @@ class OfficerFactory(StaffFactory):
 
 
 class AdministratorFactory(StaffFactory):
+    """A functioneel beheerder: staff, not a superuser — the rights come from `rules`."""
+
+    kind = UserKind.ADMINISTRATOR
+    is_staff = True
+    is_superuser = False
+
+
+class BreakGlassFactory(StaffFactory):
+    """The break-glass account `createsuperuser` makes (SECURITY.md): a superuser, with TOTP
+    like all staff. Not a daily administrator."""
+
     kind = UserKind.ADMINISTRATOR
     is_staff = True
     is_superuser = True

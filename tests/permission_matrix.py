@@ -57,3 +57,22 @@ def board_and_staff(url: str) -> Row:
 
 def staff_only_admin(url: str) -> Row:
     return Row(url, default=LOGIN, overrides={"officer": 200, "administrator": 200})
+
+
+def administrator_admin(url: str) -> Row:
+    """An admin page of the administrators' daily work (through the rules, not as superuser);
+    officers are refused."""
+    return Row(url, default=LOGIN, overrides={"officer": 403, "administrator": 200})
+
+
+def append_only_admin(changelist: str, pk: str) -> list[Row]:
+    """An append-only record in the admin: staff read the list and the record (the change page
+    shows it read-only), nobody — administrator included — gets the delete page or the add
+    form (403)."""
+    refused = {"officer": 403, "administrator": 403}
+    return [
+        staff_only_admin(changelist),
+        staff_only_admin(f"{changelist}{{{pk}}}/change/"),
+        Row(f"{changelist}{{{pk}}}/delete/", default=LOGIN, overrides=refused),
+        Row(f"{changelist}add/", default=LOGIN, overrides=refused),
+    ]

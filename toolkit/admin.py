@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from wijkportaal.core.admin import NoHistoryRevertAdmin
+
 from .models import Attachment, Channel, ChannelKind, InventoryStatus, KnowHowEntry, Tag
 
 
@@ -16,7 +18,7 @@ class ChannelKindAdmin(ObjectPermissionsModelAdmin):
 
 
 @admin.register(Channel)
-class ChannelAdmin(SimpleHistoryAdmin, ObjectPermissionsModelAdmin):
+class ChannelAdmin(NoHistoryRevertAdmin, SimpleHistoryAdmin, ObjectPermissionsModelAdmin):
     list_display = ["name", "council", "kind", "reach", "reach_unit", "yearly_cost", "last_checked"]
     list_filter = ["kind", "council__district", "contact_opt_in"]
     search_fields = ["name", "council__name"]
@@ -61,7 +63,7 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(KnowHowEntry)
-class KnowHowEntryAdmin(SimpleHistoryAdmin, ObjectPermissionsModelAdmin):
+class KnowHowEntryAdmin(NoHistoryRevertAdmin, SimpleHistoryAdmin, ObjectPermissionsModelAdmin):
     list_display = ["title", "kind", "council", "author", "published_at"]
     list_filter = ["kind", "tags"]
     search_fields = ["title", "summary"]

@@ -29,9 +29,12 @@ for model in (
     "conference",
     "programmeitem",
     "conferenceregistration",
-    "conferencetransition",
     "traininground",
 ):
     for verb in ("view", "add", "change"):
         rules.add_perm(f"training.{verb}_{model}", is_staff_member)
     rules.add_perm(f"training.delete_{model}", is_administrator)
+# A conference's transitions are append-only: written by the service that moves it.
+rules.add_perm("training.view_conferencetransition", is_staff_member)
+for verb in ("add", "change", "delete"):
+    rules.add_perm(f"training.{verb}_conferencetransition", rules.always_deny)

@@ -46,7 +46,9 @@ def is_officer(user) -> bool:
 
 @rules.predicate
 def is_administrator(user) -> bool:
-    return user.is_authenticated and (user.kind == UserKind.ADMINISTRATOR or user.is_superuser)
+    # By kind only: is_superuser is the break-glass account's, which Django lets past every
+    # rule anyway (SECURITY.md); a daily administrator is never a superuser.
+    return user.is_authenticated and user.kind == UserKind.ADMINISTRATOR
 
 
 @rules.predicate

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from wijkportaal.core.admin import NoHistoryRevertAdmin
+
 from .models import (
     ContactFeedback,
     ContactMoment,
@@ -30,7 +32,7 @@ class DeliverableInline(admin.TabularInline):
 
 
 @admin.register(Workgroup)
-class WorkgroupAdmin(SimpleHistoryAdmin, ObjectPermissionsModelAdmin):
+class WorkgroupAdmin(NoHistoryRevertAdmin, SimpleHistoryAdmin, ObjectPermissionsModelAdmin):
     list_display = ["name", "status", "chair"]
     list_filter = ["status"]
     search_fields = ["name", "mandate"]
@@ -41,7 +43,7 @@ class WorkgroupAdmin(SimpleHistoryAdmin, ObjectPermissionsModelAdmin):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin, ObjectPermissionsModelAdmin):
+class MeetingAdmin(NoHistoryRevertAdmin, SimpleHistoryAdmin, ObjectPermissionsModelAdmin):
     list_display = ["title", "workgroup", "starts_at", "place", "agenda_published_at"]
     list_filter = ["workgroup"]
     date_hierarchy = "starts_at"
@@ -49,7 +51,7 @@ class MeetingAdmin(SimpleHistoryAdmin, ObjectPermissionsModelAdmin):
 
 
 @admin.register(Deliverable)
-class DeliverableAdmin(SimpleHistoryAdmin, ObjectPermissionsModelAdmin):
+class DeliverableAdmin(NoHistoryRevertAdmin, SimpleHistoryAdmin, ObjectPermissionsModelAdmin):
     list_display = ["title", "workgroup", "due_date", "status", "action", "published_at"]
     list_filter = ["workgroup", "status"]
     search_fields = ["title"]

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
 from wijkportaal.accounts.reauthentication import SensitiveAdminMixin
+from wijkportaal.core.admin import AppendOnlyAdmin
 
 from .models import (
     BudgetDecision,
@@ -86,9 +87,11 @@ class BudgetPilotAdmin(SensitiveAdminMixin, ObjectPermissionsModelAdmin):
 
 
 @admin.register(BudgetDecision)
-class BudgetDecisionAdmin(ObjectPermissionsModelAdmin):
+class BudgetDecisionAdmin(AppendOnlyAdmin, ObjectPermissionsModelAdmin):
     """Decisions are the board's: recorded through its page (which checks the balance under a
-    row lock), shown here read-only; a wrong one is corrected by a reversal on that page."""
+    row lock), shown here read-only to everyone; never changed or deleted, so the line's
+    `spent` always equals the signed sum of its decisions. A wrong one is corrected by a
+    reversal on the pilot's page."""
 
     list_display = ["decided_on", "purpose", "line", "amount", "reverses", "recipient"]
     list_select_related = ["line__pilot__council"]
@@ -104,9 +107,6 @@ class BudgetDecisionAdmin(ObjectPermissionsModelAdmin):
         "reverses",
         "reason",
     ]
-
-    def has_add_permission(self, request):
-        return False
 
     @admin.display(description=_("besluitdocument"))
     def document_download(self, obj):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from django.db.models import F
 from django.utils import timezone
 
 from wijkportaal.wijkraden.models import Membership, NeighbourhoodCouncil
@@ -24,6 +23,7 @@ from .models import (
     PilotParticipation,
     PilotRound,
 )
+from .services import budget_line_recompute
 
 PILOT_LINES = {
     BudgetLineKind.MAINTENANCE: Decimal("15000.00"),
@@ -158,7 +158,7 @@ def _seed_parkzoom(council, pilot_round, today) -> None:
         recipient="Buitenmeubilair Parkrand",
         decided_by=_board_member(council),
     )
-    BudgetLine.objects.filter(pk=line.pk).update(spent=F("spent") + amount)
+    budget_line_recompute(line=line)
 
 
 def _seed_bloemenbuurt(council, pilot_round, today) -> None:
@@ -191,7 +191,6 @@ def _seed_bloemenbuurt(council, pilot_round, today) -> None:
             recipient=recipient,
             decided_by=board,
         )
-        BudgetLine.objects.filter(pk=lines[kind].pk).update(spent=F("spent") + Decimal(amount))
     purpose, amount, reason = REVERSAL
     original = decisions[purpose]
     BudgetDecision.objects.create(
@@ -204,4 +203,5 @@ def _seed_bloemenbuurt(council, pilot_round, today) -> None:
         reverses=original,
         reason=reason,
     )
-    BudgetLine.objects.filter(pk=original.line_id).update(spent=F("spent") - amount)
+    for line in lines.values():
+        budget_line_recompute(line=line)

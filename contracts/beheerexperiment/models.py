@@ -157,8 +157,9 @@ class BudgetLineKind(models.TextChoices):
 
 
 class BudgetLine(models.Model):
-    """One line of a pilot's budget. `spent` is the sum of its decisions, kept on the row so a
-    decision can lock the row and check the balance; the database refuses spent > amount."""
+    """One line of a pilot's budget. `spent` is the sum of its decisions, recomputed from them
+    by every service that writes one (services.budget_line_recompute); it is kept on the row so
+    a decision can lock the row and check the balance, and the database refuses spent > amount."""
 
     pilot = models.ForeignKey(
         BudgetPilot, on_delete=models.CASCADE, related_name="lines", verbose_name=_("experiment")

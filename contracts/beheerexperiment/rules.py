@@ -11,8 +11,13 @@ rules.add_perm("contracts.register_pilot_interest", is_board_of)
 rules.add_perm("contracts.decide_pilotparticipation", is_staff_member)
 
 # The admin: officers manage, administrators delete.
-for model in ("budgetpilot", "budgetline", "budgetdecision", "pilotround", "pilotparticipation"):
+for model in ("budgetpilot", "budgetline", "pilotround", "pilotparticipation"):
     rules.add_perm(f"contracts.view_{model}", is_staff_member)
     rules.add_perm(f"contracts.add_{model}", is_staff_member)
     rules.add_perm(f"contracts.change_{model}", is_staff_member)
     rules.add_perm(f"contracts.delete_{model}", is_administrator)
+# Decisions are append-only: the board records them (decide_budget); nobody changes or
+# deletes one, so a line's spent stays the sum of its decisions.
+rules.add_perm("contracts.view_budgetdecision", is_staff_member)
+for verb in ("add", "change", "delete"):
+    rules.add_perm(f"contracts.{verb}_budgetdecision", rules.always_deny)

@@ -1,7 +1,8 @@
 """Writes of the budget pilot: the wijkraden's interest in a round and the officer's admission
 (up to the round's cap, under a row lock on the round), and the board's spending decisions,
-checked against the line's balance under a row lock; a wrong decision is corrected by a
-reversing entry, never edited or deleted.
+checked against the line's balance under a row lock. The decisions are the ledger: append-only
+(never changed or deleted, not even in the admin); a wrong decision is corrected by a reversing
+entry, and a line's `spent` is recomputed from the ledger on every write.
 
 An interest registration is a case at the desk (kind "beheerexperiment.interest"): the board
 member gets the receipt, the participation officers the new-case mail; the officer's decision
@@ -14,7 +15,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Sum
+from django.db.models import Case, F, Sum, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -97,6 +99,22 @@ def _decision_date_problem(decided_on: datetime.date | None, pilot: BudgetPilot)
     return None
 
 
+def budget_line_recompute(*, line: BudgetLine) -> Decimal:
+    """Set the line's `spent` to the signed sum of its decisions (the ledger: a reversal counts
+    negatively) and return it.
+
+    Every service that writes a decision calls this inside its transaction, with the line's
+    row locked, so the stored total cannot drift from the ledger; it stays on the row only so a
+    decision can lock it and the database CHECK can refuse an overdraw."""
+    signed = Case(When(reverses__isnull=True, then=F("amount")), default=-F("amount"))
+    spent = BudgetDecision.objects.filter(line_id=line.pk).aggregate(
+        total=Coalesce(Sum(signed), ZERO)
+    )["total"]
+    BudgetLine.objects.filter(pk=line.pk).update(spent=spent)
+    line.spent = spent
+    return spent
+
+
 @transaction.atomic
 def budget_decision_create(
     *,
@@ -153,7 +171,7 @@ def budget_decision_create(
         document=document or "",
         decided_by=actor,
     )
-    BudgetLine.objects.filter(pk=line.pk).update(spent=F("spent") + amount)
+    budget_line_recompute(line=line)
     pagecache.bump("contracts")  # update() sends no signal
     return decision
 
@@ -212,7 +230,8 @@ def budget_decision_reverse(
         reverses=original,
         reason=reason,
     )
-    BudgetLine.objects.filter(pk=line.pk).update(spent=F("spent") - amount)
+    budget_line_recompute(line=line)
+    pagecache.bump("contracts")  # update() sends no signal
     return reversal
 
 

@@ -16,11 +16,13 @@ rules.add_perm("contracts.view_challengeproposal", is_verified_proposal)
 rules.add_perm("contracts.assess_challengeproposal", is_staff_member & is_verified_proposal)
 
 # The admin: officers manage, administrators delete.
+rules.add_perm("contracts.add_challengeproposal", is_staff_member)
+rules.add_perm("contracts.change_challengeproposal", is_staff_member)
+rules.add_perm("contracts.delete_challengeproposal", is_administrator)
+# Transitions are append-only: written by the service that moves the proposal.
 rules.add_perm("contracts.view_proposaltransition", is_staff_member)
-for model in ("challengeproposal", "proposaltransition"):
-    rules.add_perm(f"contracts.add_{model}", is_staff_member)
-    rules.add_perm(f"contracts.change_{model}", is_staff_member)
-    rules.add_perm(f"contracts.delete_{model}", is_administrator)
+for verb in ("add", "change", "delete"):
+    rules.add_perm(f"contracts.{verb}_proposaltransition", rules.always_deny)
 
 # The terrains: officers see them, administrators open, change and remove them.
 rules.add_perm("contracts.view_challengeterrain", is_staff_member)

@@ -183,8 +183,8 @@ def test_every_page_each_kind_of_user_reaches_has_no_axe_violations(
         )
     page = context.new_page()
     try:
-        # The administrator (a superuser) sees every admin page an officer sees, rendered by
-        # the same templates: officers sweep only the admin's front page, saving CI minutes.
+        # The administrator (its rights from the rules) sees every admin page an officer sees,
+        # rendered by the same templates: officers sweep only the admin front page (CI minutes).
         swept, violations = crawl(
             page, live_server.url, Axe(), user, admin_index_only=kind == "officer"
         )

@@ -1,4 +1,12 @@
-from tests.permission_matrix import LOGIN, Row, board_and_staff, public, staff_only_admin
+from tests.permission_matrix import (
+    LOGIN,
+    Row,
+    administrator_admin,
+    append_only_admin,
+    board_and_staff,
+    public,
+    staff_only_admin,
+)
 
 ROWS = [
     public("/wijkcontracten/"),
@@ -24,15 +32,16 @@ ROWS = [
     public("/beheerexperiment/"),
     public("/beheerexperiment/{pilot}/"),
     public("/beheerexperiment/{pilot}/uitgaven.csv"),
+    # The board decides; administrators are no superusers and get 404 like any non-board user.
     Row(
         "/beheerexperiment/{pilot}/besluiten/nieuw/",
         default=404,
-        overrides={"anonymous": LOGIN, "board": 200, "administrator": 200},
+        overrides={"anonymous": LOGIN, "board": 200},
     ),
     Row(
         "/beheerexperiment/besluiten/{decision}/corrigeren/",
         default=404,
-        overrides={"anonymous": LOGIN, "board": 200, "administrator": 200},
+        overrides={"anonymous": LOGIN, "board": 200},
     ),
     Row(
         "/beheerexperiment/rondes/{pilot_round}/aanmelden/",
@@ -48,6 +57,12 @@ ROWS = [
     staff_only_admin("/admin/contracts/pilotround/"),
     staff_only_admin("/admin/contracts/pilotround/{pilot_round}/change/"),
     staff_only_admin("/admin/contracts/pilotparticipation/"),
+    # The budget lines are kept on the pilot's page; officers may open it, deleting is the
+    # administrators'.
+    staff_only_admin("/admin/contracts/budgetpilot/{pilot}/change/"),
+    administrator_admin("/admin/contracts/budgetpilot/{pilot}/delete/"),
+    # Decisions are append-only: nobody changes or deletes one (the line's spent stays true).
+    *append_only_admin("/admin/contracts/budgetdecision/", "budget_decision"),
     public("/uitdaagrecht/"),
     public("/uitdaagrecht/voorstel/"),
     public("/uitdaagrecht/{proposal}/"),

@@ -1,9 +1,7 @@
-from decimal import Decimal
-
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from contracts.beheerexperiment.models import BudgetDecision
+from contracts.beheerexperiment.services import budget_decision_create
 from tests.contracts.factories import (
     CommitmentFactory,
     ContractFactory,
@@ -26,12 +24,18 @@ def extend_world(values, *, council_a, council_b, users):
     pilot = PilotFactory(council=council_a)
     line = LineFactory(pilot=pilot)
     values["pilot"] = pilot.pk
-    values["decision"] = BudgetDecision.objects.create(
-        line=line, decided_on=timezone.localdate(), amount=Decimal("10"), purpose="x", recipient="y"
-    ).pk
     pilot_round = RoundFactory()
     values["pilot_round"] = pilot_round.pk
     values["participation"] = ParticipationFactory(round=pilot_round, council=council_a).pk
+    values["budget_decision"] = budget_decision_create(
+        actor=users["board"],
+        line=line,
+        decided_on=timezone.localdate(),
+        amount="125.00",
+        purpose="Plantenbakken",
+        recipient="Buurtvereniging",
+    ).pk
+    values["decision"] = values["budget_decision"]  # the one a board may correct
     values["proposal"] = ProposalFactory(council=council_a).pk
     values["proposal_unverified"] = ProposalFactory(verified_at=None).pk
     values["support_request"] = SupportRequestFactory(council=council_a).pk

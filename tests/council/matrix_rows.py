@@ -16,11 +16,10 @@ ROWS = [
         overrides={"anonymous": LOGIN, "officer": 200, "administrator": 200},
     ),
     # Council members register their visits.
-    # (The administrator is a superuser: the page opens, but the service refuses a visit.)
     Row(
         "/raad/bezoeken/",
         default=404,
-        overrides={"anonymous": LOGIN, "councillor": 200, "administrator": 200},
+        overrides={"anonymous": LOGIN, "councillor": 200},
     ),
     # Buttons that only answer POST.
     Row("/raad/{council_decision}/zienswijze/", default=405),

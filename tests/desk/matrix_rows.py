@@ -1,4 +1,11 @@
-from tests.permission_matrix import LOGIN, Row, logged_in, public, staff_only_admin
+from tests.permission_matrix import (
+    LOGIN,
+    Row,
+    append_only_admin,
+    logged_in,
+    public,
+    staff_only_admin,
+)
 
 STAFF = {"officer": 200, "administrator": 200}
 
@@ -23,10 +30,10 @@ ROWS = [
     case_row("desk_private_b", other_board=True),
     Row("/mijn/verzoeken/999999/", default=404, overrides={"anonymous": LOGIN}),
     public("/voortgang/reactietijd/"),
-    staff_only_admin("/admin/desk/case/"),
     staff_only_admin("/admin/desk/case/export/"),
-    staff_only_admin("/admin/desk/case/?mijn=ja"),
-    staff_only_admin("/admin/desk/case/{desk_private_a}/change/"),
+    # A case and its history change only through the steps; nobody deletes one.
+    *append_only_admin("/admin/desk/case/", "desk_private_a"),
+    Row("/admin/desk/case/?mijn=ja", default=LOGIN, overrides=STAFF),
     # Only the owning department's officers (and administrators) take steps; the matrix's
     # officer works elsewhere.
     Row(

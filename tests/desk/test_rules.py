@@ -6,13 +6,13 @@ from django.contrib.auth.models import AnonymousUser
 from tests.desk.factories import CaseFactory
 from tests.factories import (
     AdministratorFactory,
+    BreakGlassFactory,
     CouncilFactory,
     CouncillorFactory,
     MembershipFactory,
     OfficerFactory,
     UserFactory,
 )
-from wijkportaal.accounts.models import UserKind
 from wijkportaal.desk.admin import CaseAdmin
 from wijkportaal.desk.models import Case
 
@@ -33,8 +33,8 @@ def people(council, department):
         "no_role": UserFactory(),
         "dept_officer": OfficerFactory(department=department),
         "other_officer": OfficerFactory(),
-        # An administrator by kind, without the superuser flag that would allow anything.
-        "administrator": UserFactory(kind=UserKind.ADMINISTRATOR, is_staff=True),
+        # An administrator: by kind, never a superuser (issue 15).
+        "administrator": AdministratorFactory(),
     }
 
 
@@ -128,10 +128,10 @@ def test_nobody_edits_or_deletes_a_case_or_its_history_in_the_admin_directly(peo
             assert not user.has_perm(f"desk.{perm}", case)
 
 
-def test_a_superuser_administrator_sees_the_admin_read_only_too():
+def test_the_break_glass_superuser_sees_the_admin_read_only_too():
     """Superusers pass every permission, so the admin itself keeps cases read-only."""
     admin = CaseAdmin(Case, None)
-    request = type("Request", (), {"user": AdministratorFactory()})()
+    request = type("Request", (), {"user": BreakGlassFactory()})()
     assert not admin.has_add_permission(request)
     assert not admin.has_change_permission(request, CaseFactory())
     assert not admin.has_delete_permission(request, CaseFactory())

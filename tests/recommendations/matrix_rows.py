@@ -1,5 +1,5 @@
 from tests.desk.matrix_rows import case_row
-from tests.permission_matrix import LOGIN, Row, public, staff_only_admin
+from tests.permission_matrix import LOGIN, Row, append_only_admin, public, staff_only_admin
 
 ROWS = [
     public("/voortgang/"),
@@ -29,7 +29,8 @@ ROWS = [
     staff_only_admin("/admin/recommendations/actionitem/{action_id}/change/"),
     staff_only_admin("/admin/recommendations/actionitem/{action_id}/history/"),
     staff_only_admin("/admin/recommendations/recommendation/"),
-    staff_only_admin("/admin/recommendations/progressupdate/"),
+    # Progress updates are append-only: a correction is a new update, never an edit.
+    *append_only_admin("/admin/recommendations/progressupdate/", "progress_update_id"),
     staff_only_admin("/admin/recommendations/reaction/"),
     staff_only_admin("/admin/recommendations/indicator/"),
     # A reaction is a case: wijkraad A's board and member read A's; B's board only B's.
@@ -37,16 +38,9 @@ ROWS = [
     case_row("case_reaction_b", other_board=True),
     staff_only_admin("/admin/recommendations/indicator/{indicator_id}/change/"),
     staff_only_admin("/admin/recommendations/recommendation/{recommendation_id}/change/"),
-    # History: shown to staff, never added (403 for staff: the add form does not exist).
-    staff_only_admin("/admin/recommendations/indicatorsnapshot/"),
-    staff_only_admin("/admin/recommendations/indicatorsnapshot/{snapshot_id}/change/"),
-    Row(
-        "/admin/recommendations/indicatorsnapshot/add/",
-        default=LOGIN,
-        overrides={"officer": 403, "administrator": 403},
-    ),
-    staff_only_admin("/admin/recommendations/answerversion/"),
-    staff_only_admin("/admin/recommendations/answerversion/{answer_version_id}/change/"),
+    # History: shown to staff, never added, changed or deleted (403 for staff).
+    *append_only_admin("/admin/recommendations/indicatorsnapshot/", "snapshot_id"),
+    *append_only_admin("/admin/recommendations/answerversion/", "answer_version_id"),
     staff_only_admin("/admin/recommendations/programmeevent/"),
     Row(
         "/admin/recommendations/programmeevent/add/",

@@ -7,6 +7,7 @@ from recommendations.services import reaction_create
 from tests.recommendations.factories import (
     ActionItemFactory,
     IndicatorFactory,
+    ProgressUpdateFactory,
     ReactionFactory,
     RecommendationFactory,
 )
@@ -18,6 +19,7 @@ def extend_world(values, *, council_a, council_b, users):
     action = ActionItemFactory(recommendations=[recommendation])
     values["recommendation_number"] = recommendation.number
     values["action_id"] = action.pk
+    values["progress_update_id"] = ProgressUpdateFactory(action=action).pk
     values["reaction_id"] = ReactionFactory(action=action, council=council_a).pk
     # Reactions through the service: cases at the desk, of wijkraad A's member and of B's board.
     values["case_reaction_a"] = case_for_subject(

@@ -68,7 +68,10 @@ def test_admin_dashboard_runs_a_constant_number_of_queries(
     build_progress_data(scale)
     client.force_login(administrator)
     # The late and soon-due lists are capped: their keys and their first rows, two queries.
-    with django_assert_max_num_queries(21):
+    # Two more are Django's ModelBackend reading the user's and groups' table permissions, once
+    # per request — the administrator is no superuser any more (issue 15), so a permission the
+    # rules refuse is asked there too.
+    with django_assert_max_num_queries(23):
         assert client.get("/admin/").status_code == 200
 
 

@@ -1,4 +1,11 @@
-from tests.permission_matrix import LOGIN, Row, board_and_staff, public, staff_only_admin
+from tests.permission_matrix import (
+    LOGIN,
+    Row,
+    administrator_admin,
+    board_and_staff,
+    public,
+    staff_only_admin,
+)
 
 ROWS = [
     public("/wijkraden/"),
@@ -14,4 +21,12 @@ ROWS = [
     ),
     staff_only_admin("/admin/wijkraden/neighbourhoodcouncil/export/"),
     staff_only_admin("/admin/accounts/invitation/add/"),
+]
+ROWS += [
+    # The administrators' daily work, through the rules (they are no superusers).
+    staff_only_admin("/admin/wijkraden/neighbourhoodcouncil/{council_a_pk}/change/"),
+    staff_only_admin("/admin/wijkraden/membership/"),
+    staff_only_admin("/admin/wijkraden/district/"),
+    administrator_admin("/admin/wijkraden/district/add/"),
+    administrator_admin("/admin/wijkraden/department/add/"),
 ]

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
+from wijkportaal.core.admin import AppendOnlyAdmin
 from wijkportaal.core.web import apply_errors
 from wijkportaal.wijkraden.models import Membership
 
@@ -27,8 +28,10 @@ class UserAdmin(SensitiveAdminMixin, ObjectPermissionsModelAdmin, DjangoUserAdmi
     list_filter = ["kind", "department", "is_active", "is_staff"]
     search_fields = ["email", "first_name", "last_name"]
     inlines = [MembershipInline]
-    # Set by Django on login and creation; nobody should edit them.
-    readonly_fields = ["last_login", "date_joined"]
+    # Set by Django on login and creation; nobody should edit them. is_superuser is the
+    # break-glass account's, made only with `createsuperuser` (SECURITY.md): nobody grants it
+    # here, so an administrator cannot lift themselves above the rules.
+    readonly_fields = ["last_login", "date_joined", "is_superuser"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (
@@ -149,7 +152,7 @@ class InvitationAdmin(SensitiveAdminMixin, ObjectPermissionsModelAdmin):
 
 
 @admin.register(AuthEvent)
-class AuthEventAdmin(ObjectPermissionsModelAdmin):
+class AuthEventAdmin(AppendOnlyAdmin, ObjectPermissionsModelAdmin):
     """The audit log: administrators read it; nobody adds, changes or deletes a row here
     (rows go only when older than AUDIT_RETENTION_DAYS, by the purge task)."""
 
@@ -159,15 +162,6 @@ class AuthEventAdmin(ObjectPermissionsModelAdmin):
     list_select_related = ["user"]
     date_hierarchy = "at"
     readonly_fields = ["at", "kind", "user", "login", "client_address", "detail"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 # A second factor holds a secret: administrators see who has one and may remove it (a lost

@@ -5,6 +5,7 @@ and the client's address (proxy-aware, as the rate limits see it). Connected in 
 from __future__ import annotations
 
 import datetime
+import logging
 
 from allauth.account.adapter import get_adapter
 from django.conf import settings
@@ -13,6 +14,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import AuthEvent, AuthEventKind
+
+logger = logging.getLogger(__name__)
+
+# The audit row's note when the break-glass superuser logs in (SECURITY.md).
+BREAK_GLASS_DETAIL = "superuser (noodaccount)"
 
 
 def client_address(request) -> str | None:
@@ -47,7 +53,13 @@ def auth_events_purge(*, now: datetime.datetime | None = None) -> int:
 
 
 def on_logged_in(sender, request, user, **kwargs):
-    auth_event_record(kind=AuthEventKind.LOGIN, request=request, user=user)
+    detail = ""
+    if user.is_superuser:
+        # The break-glass account passes every rule: its use must stand out in the audit log
+        # and in the application log (an alert can watch for this line).
+        detail = BREAK_GLASS_DETAIL
+        logger.warning("Break-glass superuser logged in: user id %s", user.pk)
+    auth_event_record(kind=AuthEventKind.LOGIN, request=request, user=user, detail=detail)
 
 
 def on_logged_out(sender, request, user, **kwargs):

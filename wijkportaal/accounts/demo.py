@@ -71,7 +71,6 @@ def _demo_user(email, kind, first, last, *, password: str, **extra) -> User:
             "last_name": last,
             "password": password,
             "is_staff": kind in STAFF_KINDS,
-            "is_superuser": kind == UserKind.ADMINISTRATOR,
             **extra,
         },
     )

@@ -120,7 +120,7 @@ class User(AbstractUser):
 
     @property
     def is_administrator(self) -> bool:
-        return self.kind == UserKind.ADMINISTRATOR or self.is_superuser
+        return self.kind == UserKind.ADMINISTRATOR
 
 
 def _new_token() -> str:

@@ -131,8 +131,8 @@ def invitation_accept(
         kind=kind,
         department=invitation.department,
         party=invitation.party,
+        # Administrators too get their rights from the rules, never from is_superuser.
         is_staff=kind in STAFF_KINDS,
-        is_superuser=kind == UserKind.ADMINISTRATOR,
     )
     if kind == UserKind.COUNCIL_MEMBER and invitation.council_id:
         Membership.objects.create(

@@ -1,20 +1,62 @@
 """Admin pieces every app uses the same way."""
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.views.i18n import JavaScriptCatalog
 
 
-class TransitionRecordInline(admin.TabularInline):
-    """The dated, signed steps of an object through its states (a `TransitionRecord` model),
-    read-only: steps are made by the service, which checks the state machine."""
+class _NoWrites:
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class NoHistoryRevertAdmin:
+    """For a SimpleHistoryAdmin: its history is to read. django-simple-history saves a POST to
+    its "revert" page for anyone who may *view* the object (it asks no change permission, and
+    SIMPLE_HISTORY_REVERT_DISABLED only hides the button), so every write there is refused;
+    going back is a new change through the normal form or the service."""
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, *args, **kwargs):
+        if request.method != "GET":
+            raise PermissionDenied
+        return super().history_form_view(request, *args, **kwargs)
+
+
+class AppendOnlyAdmin(NoHistoryRevertAdmin, _NoWrites):
+    """For append-only records (progress updates, transitions, budget decisions, role
+    declarations, indicator snapshots, answer versions, case history, the audit log): a service
+    writes each row once and a correction is a new row, so nobody — officer, administrator or
+    break-glass superuser — adds, changes or deletes one here. Who may *see* them stays with
+    the rules (`app.view_model`). Put it first among the bases, before the ModelAdmin."""
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+
+class AppendOnlyInline(_NoWrites):
+    """The same for an inline: shown read-only under its parent, no add, change or delete."""
 
     extra = 0
     can_delete = False
+
+
+class TransitionRecordInline(AppendOnlyInline, admin.TabularInline):
+    """The dated, signed steps of an object through its states (a `TransitionRecord` model),
+    read-only: steps are made by the service, which checks the state machine."""
+
     fields = ["at", "from_status", "to_status", "by", "reason"]
     readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 # The admin widgets' JavaScript catalogue: Django's own translations of the admin, plus the

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
+from wijkportaal.core.admin import AppendOnlyAdmin, AppendOnlyInline
 from wijkportaal.core.importexport import PortalExportMixin
 from wijkportaal.core.web import apply_errors
 
@@ -85,19 +86,11 @@ def _step_run(step: str, *, actor, case: Case, data: dict) -> Case:
     return services.case_close(actor=actor, case=case, reason=data["reason"])
 
 
-class CaseEventInline(admin.TabularInline):
+class CaseEventInline(AppendOnlyInline, admin.TabularInline):
     model = CaseEvent
-    extra = 0
-    can_delete = False
     fields = ["at", "event", "from_status", "to_status", "by", "text", "reason"]
     readonly_fields = fields
     verbose_name_plural = _("geschiedenis")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class KindFilter(admin.SimpleListFilter):
@@ -142,7 +135,7 @@ class WorklistFilter(admin.SimpleListFilter):
 
 
 @admin.register(Case)
-class CaseAdmin(PortalExportMixin, ObjectPermissionsModelAdmin):
+class CaseAdmin(PortalExportMixin, AppendOnlyAdmin, ObjectPermissionsModelAdmin):
     """Read-only fields and the steps as forms above them: every change goes through a
     service, which checks the rule and the transition table and records the history.
     Officers export the list as filtered (CSV, XLSX)."""
@@ -222,14 +215,8 @@ class CaseAdmin(PortalExportMixin, ObjectPermissionsModelAdmin):
     def transition_table(self, obj):
         return CASE_MACHINE.table_html()
 
-    def has_add_permission(self, request):
-        return False  # cases are opened by what the wijkraden submit
-
-    def has_change_permission(self, request, obj=None):
-        return False  # only through the steps
-
-    def has_delete_permission(self, request, obj=None):
-        return False  # the history of what was asked stays
+    # AppendOnlyAdmin: cases are opened by what the wijkraden submit, changed only through
+    # the steps, and never deleted (the history of what was asked stays).
 
     def get_urls(self):
         step = path(
