@@ -94,6 +94,9 @@ class BudgetDecisionAdmin(AppendOnlyAdmin, ObjectPermissionsModelAdmin):
     reversal on the pilot's page."""
 
     list_display = ["decided_on", "purpose", "line", "amount", "reverses", "recipient"]
+    # The stored file is shown through the download view (document_download), never as a
+    # /media/ link: read-only pages would otherwise show every model field, the file too.
+    exclude = ["document"]
     list_select_related = ["line__pilot__council"]
     readonly_fields = [
         "line",

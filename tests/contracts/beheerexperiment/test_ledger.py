@@ -6,7 +6,6 @@ derived from the decisions."""
 from decimal import Decimal
 
 import pytest
-from django.db.models import Sum
 from django.utils import timezone
 
 from contracts.beheerexperiment import selectors, services
@@ -22,7 +21,10 @@ from tests.factories import (
 
 
 def ledger_sum(line) -> Decimal:
-    return BudgetDecision.objects.filter(line=line).aggregate(t=Sum("amount"))["t"] or Decimal(0)
+    """Decisions add, reversals take off — summed here in Python, independently of the service."""
+    return sum(
+        (-d.amount if d.reverses_id else d.amount) for d in BudgetDecision.objects.filter(line=line)
+    ) or Decimal(0)
 
 
 def assert_every_line_matches_its_ledger():
@@ -66,7 +68,9 @@ def test_line_spent_equals_its_decisions_after_the_demo_seed():
     council = CouncilFactory(slug="bloemenbuurt")
     MembershipFactory(council=council, function="voorzitter")
     seed_beheerexperiment()
-    assert BudgetDecision.objects.count() == 4
+    # Four decisions and one reversal (counted negatively in the ledger).
+    assert BudgetDecision.objects.filter(reverses__isnull=True).count() == 4
+    assert BudgetDecision.objects.filter(reverses__isnull=False).count() == 1
     assert_every_line_matches_its_ledger()
 
 
@@ -165,3 +169,15 @@ def test_administrator_changing_a_budget_leaves_spent_equal_to_the_ledger(client
     line.refresh_from_db()
     assert line.amount == Decimal("2000.00")
     assert_every_line_matches_its_ledger()
+
+
+@pytest.mark.django_db
+def test_line_spent_equals_its_ledger_after_a_reversal(chair, pilot):
+    social = pilot.lines.get(kind="sociaal")
+    decision = decide(chair, social, "300")
+    services.budget_decision_reverse(
+        actor=chair, decision=decision, amount="120", reason="Dubbel geboekt."
+    )
+    assert_every_line_matches_its_ledger()
+    social.refresh_from_db()
+    assert social.spent == Decimal("180.00")
