@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from wijkportaal.core.exports import csv_response
 from wijkportaal.core.uploads import content_type_for
-from wijkportaal.core.web import apply_errors, authorize, permission_required_or_404
+from wijkportaal.core.web import apply_errors, authorize, paginate, permission_required_or_404
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 from . import selectors, services
@@ -153,12 +153,14 @@ def entry_list(request):
         if entry_filter.is_bound and entry_filter.is_valid()
         else selectors.entries()
     )
+    page = paginate(request, entries)
     return render(
         request,
         "toolkit/knowhowentry_list.html",
         {
             "filter": entry_filter,
-            "entries": entries,
+            "page": page,
+            "entries": page.object_list,
             "can_add": request.user.has_perm("toolkit.add_knowhowentry"),
         },
     )

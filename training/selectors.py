@@ -39,15 +39,35 @@ def latest_round(today=None) -> InventoryRound | None:
     return training_rounds().filter(opens_on__lte=today).first()
 
 
+PROGRAMME_SESSIONS = 5
+
+
 def programme(now=None):
-    """Modules with their upcoming sessions (seat counts annotated)."""
+    """Modules with their first few upcoming sessions (seat counts annotated) and the number of
+    upcoming sessions in all (`upcoming_count`); the module's own page lists the rest, so the
+    programme stays small however many sessions are planned."""
     now = now or timezone.now()
     sessions = Session.objects.upcoming(now).with_counts().order_by("starts_at", "pk")
-    return Module.objects.prefetch_related(
-        Prefetch("sessions", queryset=sessions, to_attr="upcoming_sessions"),
-        "recommendations",
-        "topics",
-    ).order_by(F("onboarding_position").asc(nulls_last=True), "title")
+    return (
+        Module.objects.annotate(
+            upcoming_count=Count("sessions", filter=Q(sessions__starts_at__gte=now))
+        )
+        .prefetch_related(
+            Prefetch(
+                "sessions", queryset=sessions[:PROGRAMME_SESSIONS], to_attr="upcoming_sessions"
+            ),
+            "recommendations",
+            "topics",
+        )
+        .order_by(F("onboarding_position").asc(nulls_last=True), "title")
+    )
+
+
+def onboarding_path():
+    """The modules of the onboarding path, in their order (titles for the programme page)."""
+    return Module.objects.filter(onboarding_position__isnull=False).order_by(
+        "onboarding_position", "title"
+    )
 
 
 def module_detail(slug: str, now=None) -> Module:

@@ -6,7 +6,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wijkportaal.core.ical import CalendarEvent, calendar_response
-from wijkportaal.core.web import apply_errors, authorize, login_required_or_404, message_errors
+from wijkportaal.core.web import (
+    apply_errors,
+    authorize,
+    login_required_or_404,
+    message_errors,
+    paginate,
+)
 from wijkportaal.permissions import current_council_ids
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
@@ -26,13 +32,14 @@ from .models import (
 
 
 def programme(request):
-    modules = list(selectors.programme())
+    page = paginate(request, selectors.programme(), per_page=10)
     return render(
         request,
         "training/module_list.html",
         {
-            "modules": modules,
-            "onboarding": [m for m in modules if m.onboarding_position is not None],
+            "page": page,
+            "modules": page.object_list,
+            "onboarding": selectors.onboarding_path(),
             "rounds": selectors.training_rounds()[:5],
         },
     )

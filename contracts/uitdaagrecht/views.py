@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from wijkportaal.core.web import apply_errors, authorize, choices_or_404
+from wijkportaal.core.web import apply_errors, authorize, choices_or_404, paginate
 from wijkportaal.permissions import current_council_ids
 from wijkportaal.wijkraden.selectors import board_councils
 
@@ -30,11 +30,13 @@ def _promise(proposal) -> dict:
 
 
 def proposal_list(request):
+    page = paginate(request, selectors.proposal_list())
     return render(
         request,
         "contracts/proposal_list.html",
         {
-            "proposals": selectors.proposal_list(),
+            "page": page,
+            "proposals": page.object_list,
             "is_board": bool(current_council_ids(request.user, board_only=True)),
         },
     )

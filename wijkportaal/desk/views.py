@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch
 
 from wijkportaal.core.charts import percentage_bars
-from wijkportaal.core.web import authorize, login_required_or_404
+from wijkportaal.core.web import authorize, login_required_or_404, paginate
 
 from . import selectors
 from .models import CaseEventKind
@@ -26,7 +26,18 @@ PUBLIC_EVENTS = {
 
 def case_list(request):
     authorize(request, "desk.view_own_cases")
-    return render(request, "desk/case_list.html", selectors.my_cases(request.user))
+    cases = selectors.my_cases(request.user)
+    # Two lists on one page, each with its own page number in the address.
+    open_page = paginate(request, cases["open"], param="lopend")
+    finished_page = paginate(request, cases["finished"])
+    context = {
+        "open": open_page.object_list,
+        "open_page": open_page,
+        "finished": finished_page.object_list,
+        "finished_page": finished_page,
+        "today": cases["today"],
+    }
+    return render(request, "desk/case_list.html", context)
 
 
 def _subject_url(case) -> str:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from wijkportaal.core.registry import registry
-from wijkportaal.core.web import PermissionRequired404Mixin, apply_errors
+from wijkportaal.core.web import PermissionRequired404Mixin, apply_errors, paginate
 
 from . import selectors, services
 from .filters import CouncilRegisterFilter
@@ -22,10 +22,11 @@ def council_list(request):
         if council_filter.is_bound and council_filter.is_valid()
         else selectors.council_register()
     )
+    page = paginate(request, councils)
     return render(
         request,
         "wijkraden/council_list.html",
-        {"filter": council_filter, "councils": councils},
+        {"filter": council_filter, "page": page, "councils": page.object_list},
     )
 
 
