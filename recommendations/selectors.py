@@ -12,7 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -330,11 +330,12 @@ def _with_dependencies(queryset):
 
 
 def monitor_actions(queryset=None):
-    """The actions listed on the monitor (after the filters): owner, planning, waiting-for."""
+    """The actions of /voortgang/acties/ (after the filters), by due date: owner, planning,
+    waiting-for. A queryset, for the page to cut; three queries for one page."""
     queryset = queryset if queryset is not None else ActionItem.objects.all()
-    return list(
-        _with_dependencies(
-            queryset.select_related("department").order_by("due_date", "title", "pk")
+    return _with_dependencies(
+        queryset.select_related("department").order_by(
+            F("due_date").asc(nulls_last=True), "title", "pk"
         )
     )
 

@@ -39,8 +39,6 @@ def test_anyone_sees_all_ten_recommendations_with_progress_in_text(client, ten):
     for n in range(1, 11):
         assert f"Aanbeveling titel {n}" in html
     assert "70%" in html  # (40 + 100) / 2, the number in text beside the bar
-    assert "over tijd" in html
-    assert late.title in html
     assert "<svg" in html and 'role="img"' in html
     assert "Voortgang per aanbeveling (de cijfers van de grafiek)" in html
     # SVG geometry is never localised (a Dutch decimal comma would break the chart).
@@ -48,6 +46,11 @@ def test_anyone_sees_all_ten_recommendations_with_progress_in_text(client, ten):
 
     svg = html[html.index("<svg") : html.rindex("</svg>")]
     assert not re.search(r'(?:x|y|width|height)="[^"]*,', svg)
+    # The full action table has its own page, linked from the overview.
+    assert 'href="/voortgang/acties/"' in html and "Alle acties" in html
+    assert late.title not in html
+    actions = client.get("/voortgang/acties/").content.decode()
+    assert late.title in actions and "over tijd" in actions
 
 
 def test_monitor_filters_on_status_department_and_overdue(client, ten):
@@ -57,16 +60,16 @@ def test_monitor_filters_on_status_department_and_overdue(client, ten):
     )
     ActionItemFactory(title="Geplande actie", status="gepland")
     done = ActionItemFactory(title="Klare actie", status="afgerond", progress=100)
-    html = client.get("/voortgang/?status=afgerond").content.decode()
+    html = client.get("/voortgang/acties/?status=afgerond").content.decode()
     assert "Klare actie" in html and "Late actie" not in html
-    html = client.get("/voortgang/?over_tijd=ja").content.decode()
+    html = client.get("/voortgang/acties/?over_tijd=ja").content.decode()
     assert "Late actie" in html and "Geplande actie" not in html
-    html = client.get(f"/voortgang/?afdeling={done.department.slug}").content.decode()
+    html = client.get(f"/voortgang/acties/?afdeling={done.department.slug}").content.decode()
     assert "Klare actie" in html and late.title not in html
 
 
 def test_monitor_with_an_unknown_filter_value_shows_a_dutch_error(client, ten):
-    response = client.get("/voortgang/?status=onzin")
+    response = client.get("/voortgang/acties/?status=onzin")
     assert response.status_code == 200
     assert "Selecteer een geldige keuze" in response.content.decode()
 
@@ -77,7 +80,7 @@ def test_monitor_is_cached_and_refreshed_after_an_update(client, ten, administra
     services.progress_update_create(
         actor=administrator, action=action, text="Klaar", status="afgerond"
     )
-    assert "afgerond" in client.get("/voortgang/?status=afgerond").content.decode()
+    assert "Werkgroep rollen" in client.get("/voortgang/acties/?status=afgerond").content.decode()
     html = client.get("/voortgang/").content.decode()
     assert "100%" in html
 
