@@ -9,7 +9,13 @@ from django.views.decorators.http import require_POST
 
 from wijkportaal.core.exports import csv_response
 from wijkportaal.core.uploads import content_type_for
-from wijkportaal.core.web import apply_errors, authorize, paginate, permission_required_or_404
+from wijkportaal.core.web import (
+    PAGE_PARAM,
+    apply_errors,
+    authorize,
+    paginate,
+    permission_required_or_404,
+)
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 from . import selectors, services
@@ -36,18 +42,40 @@ def matrix(request):
         chosen = matrix_filter.form.cleaned_data.get("kind")
         if chosen:
             kinds = kinds_all.filter(pk=chosen.pk)
-    data = selectors.matrix(councils=councils, kinds=kinds)
+    # Per stadsdeel: the totals of every stadsdeel, or (?district=) the wijkraden × channel
+    # table of one stadsdeel, a page of wijkraden at a time with the stadsdeel's totals below.
+    overview = selectors.matrix_by_district(councils=councils, kinds=kinds)
+    district = matrix_filter.form.cleaned_data.get("district") if matrix_filter.is_bound else None
+    page = None
+    if district is not None:
+        page = paginate(request, councils.select_related("district"), per_page=50)
+        overview.update(selectors.matrix(councils=page.object_list, kinds=kinds))
+    for row in overview["district_rows"]:
+        row["href"] = "?" + _with_district(request, row["district"].slug)
     return render(
         request,
         "toolkit/channel_matrix.html",
         {
             "filter": matrix_filter,
-            **data,
+            "district": district,
+            "page": page,
+            "overview_href": "?" + _with_district(request, ""),
+            **overview,
             "current_round": selectors.current_round(),
             "can_open_round": request.user.has_perm("toolkit.open_round"),
             "own_councils": selectors.board_councils(request.user),
         },
     )
+
+
+def _with_district(request, slug: str) -> str:
+    """The current filters with another stadsdeel (or none), from its first page."""
+    query = request.GET.copy()
+    query.pop(PAGE_PARAM, None)
+    query.pop("district", None)
+    if slug:
+        query["district"] = slug
+    return query.urlencode()
 
 
 def channelkind_detail(request, kind):

@@ -43,13 +43,17 @@ def valid_post(kind, **extra):
 def test_board_updates_inventory_and_the_matrix_changes(client, council, chair):
     kind = ChannelKindFactory(name="WhatsApp", slug="whatsapp")
     client.force_login(chair)
-    before = client.get(reverse("toolkit:index")).text
+    district = {"district": council.district.slug}
+    before = client.get(reverse("toolkit:index"), district).text
     assert "Buurtapp Molenwijk" not in before
     response = client.post(inventory_url(council), valid_post(kind))
     assert response.status_code == 302
-    page = client.get(reverse("toolkit:index"))
+    page = client.get(reverse("toolkit:index"), district)
     assert "Buurtapp Molenwijk" in page.text
     assert "210" in page.text
+    # The overview counts the wijkraad and its reach in its stadsdeel.
+    overview = client.get(reverse("toolkit:index")).text
+    assert "1 wijkraad" in overview and "bereik 210" in overview
     kind_page = client.get(reverse("toolkit:channelkind-detail", kwargs={"kind": "whatsapp"}))
     assert council.name in kind_page.text
 
@@ -168,8 +172,9 @@ def test_matrix_filters_by_district_and_kind(client):
     ChannelFactory(council=south, kind=krant, name="Krant Zuid")
     page = client.get(reverse("toolkit:index"), {"district": north.district.slug})
     assert "Wijkraad Noordpunt" in page.text and "Wijkraad Zuidpunt" not in page.text
-    page = client.get(reverse("toolkit:index"), {"kind": krant.slug})
+    page = client.get(reverse("toolkit:index"), {"kind": krant.slug, "district": south.district.slug})
     assert "Krant Zuid" in page.text and "FB Noord" not in page.text
+    page = client.get(reverse("toolkit:index"), {"kind": krant.slug, "district": north.district.slug})
     assert "Wijkraad Noordpunt" not in page.text
 
 
