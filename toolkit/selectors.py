@@ -52,7 +52,9 @@ def matrix_by_district(*, councils, kinds) -> dict:
             cells.append({"kind": kind, "councils": used, "reach": reach})
             totals[kind.pk]["councils"] += used
             totals[kind.pk]["reach"] += reach
-        rows.append({"district": district, "council_count": council_counts[district.pk], "cells": cells})
+        rows.append(
+            {"district": district, "council_count": council_counts[district.pk], "cells": cells}
+        )
     return {
         "kinds": kinds,
         "district_rows": rows,

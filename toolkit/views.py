@@ -10,11 +10,11 @@ from django.views.decorators.http import require_POST
 from wijkportaal.core.exports import csv_response
 from wijkportaal.core.uploads import content_type_for
 from wijkportaal.core.web import (
-    PAGE_PARAM,
     apply_errors,
     authorize,
     paginate,
     permission_required_or_404,
+    query_with,
 )
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
@@ -51,7 +51,7 @@ def matrix(request):
         page = paginate(request, councils.select_related("district"), per_page=50)
         overview.update(selectors.matrix(councils=page.object_list, kinds=kinds))
     for row in overview["district_rows"]:
-        row["href"] = "?" + _with_district(request, row["district"].slug)
+        row["href"] = "?" + query_with(request, district=row["district"].slug)
     return render(
         request,
         "toolkit/channel_matrix.html",
@@ -59,23 +59,13 @@ def matrix(request):
             "filter": matrix_filter,
             "district": district,
             "page": page,
-            "overview_href": "?" + _with_district(request, ""),
+            "overview_href": "?" + query_with(request, district=""),
             **overview,
             "current_round": selectors.current_round(),
             "can_open_round": request.user.has_perm("toolkit.open_round"),
             "own_councils": selectors.board_councils(request.user),
         },
     )
-
-
-def _with_district(request, slug: str) -> str:
-    """The current filters with another stadsdeel (or none), from its first page."""
-    query = request.GET.copy()
-    query.pop(PAGE_PARAM, None)
-    query.pop("district", None)
-    if slug:
-        query["district"] = slug
-    return query.urlencode()
 
 
 def channelkind_detail(request, kind):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q, Sum, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +13,12 @@ from django.utils.translation import gettext as _
 from recommendations.models import ActionItem
 from wijkportaal.core.errors import NotFound
 from wijkportaal.core.registry import Period
-from wijkportaal.wijkraden.models import InventoryRound, Membership, NeighbourhoodCouncil
+from wijkportaal.wijkraden.models import (
+    District,
+    InventoryRound,
+    Membership,
+    NeighbourhoodCouncil,
+)
 
 from .models import (
     ROUND_KIND,
@@ -176,12 +181,83 @@ def inventory_summary(round: InventoryRound) -> dict:  # noqa: A002
     }
 
 
-def inventory_matrix(round: InventoryRound) -> dict:  # noqa: A002
-    """For officers: one row per active wijkraad with the place it gave each topic."""
+def inventory_matrix_by_district(round: InventoryRound) -> dict:  # noqa: A002
+    """For officers, the overview: per stadsdeel how many active wijkraden answered and, per
+    topic, how many named it and its points; the totals over all stadsdelen. A constant number
+    of queries, counted in the database (not one row per wijkraad)."""
     topics = list(round.training_topics.all())
-    answers = {answer.council_id: answer for answer in _answers(round)}
+    size = len(topics)
+    active = NeighbourhoodCouncil.objects.active()
+    asked = dict(active.order_by().values_list("district_id").annotate(n=Count("pk")))
+    answered = dict(
+        WishAnswer.objects.filter(round=round, council__active=True)
+        .order_by()
+        .values_list("council__district_id")
+        .annotate(n=Count("pk"))
+    )
+    ranks = (
+        TopicRank.objects.filter(
+            answer__round=round, answer__council__active=True, topic__in=topics
+        )
+        .order_by()
+        .values_list("answer__council__district_id", "topic_id")
+        .annotate(
+            mentions=Count("pk"),
+            # Borda count, as in _totals: first place earns as many points as there are topics.
+            points=Sum(Value(size + 1) - F("rank")),
+            first_places=Count("pk", filter=Q(rank=1)),
+        )
+    )
+    cells = {(district, topic): (m, p, f) for district, topic, m, p, f in ranks}
+    overall = {topic.pk: TopicTotal(topic) for topic in topics}
     rows = []
-    for council in NeighbourhoodCouncil.objects.active().order_by("name"):
+    for district in District.objects.filter(pk__in=asked).order_by("name"):
+        totals = []
+        for topic in topics:
+            mentions, points, first = cells.get((district.pk, topic.pk), (0, 0, 0))
+            totals.append(TopicTotal(topic, mentions, points, first))
+            overall[topic.pk].mentions += mentions
+            overall[topic.pk].points += points
+            overall[topic.pk].first_places += first
+        rows.append(
+            {
+                "district": district,
+                "asked": asked[district.pk],
+                "answered": answered.get(district.pk, 0),
+                "totals": totals,
+            }
+        )
+    answered_all, asked_all, percent = response_rate(round)
+    return {
+        "topics": topics,
+        "district_rows": rows,
+        "totals": list(overall.values()),
+        "answered": answered_all,
+        "asked": asked_all,
+        "percent": percent,
+    }
+
+
+def inventory_district_councils(district: District):
+    """The active wijkraden of one stadsdeel, by name (the matrix pages through them)."""
+    return NeighbourhoodCouncil.objects.active().filter(district=district).order_by("name", "pk")
+
+
+def inventory_matrix(round: InventoryRound, councils=None) -> dict:  # noqa: A002
+    """For officers: one row per wijkraad (all active ones, or the given page of one
+    stadsdeel) with the place it gave each topic; totals over those wijkraden."""
+    topics = list(round.training_topics.all())
+    if councils is None:
+        councils = NeighbourhoodCouncil.objects.active().order_by("name")
+        answers = {answer.council_id: answer for answer in _answers(round)}
+    else:
+        councils = list(councils)
+        answers = {
+            answer.council_id: answer
+            for answer in _answers(round).filter(council__in=[c.pk for c in councils])
+        }
+    rows = []
+    for council in councils:
         answer = answers.get(council.pk)
         by_topic = {rank.topic_id: rank.rank for rank in answer.ranks.all()} if answer else {}
         rows.append(

@@ -172,9 +172,13 @@ def test_matrix_filters_by_district_and_kind(client):
     ChannelFactory(council=south, kind=krant, name="Krant Zuid")
     page = client.get(reverse("toolkit:index"), {"district": north.district.slug})
     assert "Wijkraad Noordpunt" in page.text and "Wijkraad Zuidpunt" not in page.text
-    page = client.get(reverse("toolkit:index"), {"kind": krant.slug, "district": south.district.slug})
+    page = client.get(
+        reverse("toolkit:index"), {"kind": krant.slug, "district": south.district.slug}
+    )
     assert "Krant Zuid" in page.text and "FB Noord" not in page.text
-    page = client.get(reverse("toolkit:index"), {"kind": krant.slug, "district": north.district.slug})
+    page = client.get(
+        reverse("toolkit:index"), {"kind": krant.slug, "district": north.district.slug}
+    )
     assert "Wijkraad Noordpunt" not in page.text
 
 

@@ -136,6 +136,18 @@ def query_without(request, *names: str) -> str:
     return query.urlencode()
 
 
+def query_with(request, **params: str) -> str:
+    """The current query string with `params` set (an empty value drops one), back on the
+    first page: for links that change one filter and keep the others."""
+    query = request.GET.copy()
+    query.pop(PAGE_PARAM, None)
+    for name, value in params.items():
+        query.pop(name, None)
+        if value:
+            query[name] = value
+    return query.urlencode()
+
+
 def paginate(request, items, *, per_page: int = PAGE_SIZE, param: str = PAGE_PARAM):
     """One page of `items` (a queryset or a list) for `templates/core/_pagination.html`.
 
