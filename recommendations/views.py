@@ -7,8 +7,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -18,7 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from wijkportaal.core.exports import csv_response
+from wijkportaal.core.exports import csv_response, json_response
 from wijkportaal.core.opendata import LICENCE
 from wijkportaal.core.web import (
     apply_errors,
@@ -290,9 +289,7 @@ def export_json(request):
         "indicators": selectors.export_indicators(),
         "response_times": response_times(),
     }
-    return JsonResponse(
-        payload, encoder=DjangoJSONEncoder, json_dumps_params={"ensure_ascii": False}
-    )
+    return json_response(payload)
 
 
 @require_GET
