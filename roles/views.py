@@ -18,8 +18,6 @@ from .filters import RoleRegisterFilter
 from .forms import RoleDeclarationForm, RoleEndForm, resolve_scope
 from .models import RoleDeclaration
 
-PAGE_SIZE = 50
-
 
 def role_register(request):
     role_filter = RoleRegisterFilter(request.GET or None, queryset=selectors.role_register())
@@ -28,7 +26,7 @@ def role_register(request):
         if role_filter.is_bound and role_filter.is_valid()
         else selectors.role_register()
     )
-    page = paginate(request, declarations, per_page=PAGE_SIZE)
+    page = paginate(request, declarations)
     return render(
         request,
         "roles/roledeclaration_list.html",

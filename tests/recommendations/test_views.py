@@ -308,3 +308,51 @@ def test_logged_in_visitor_gets_their_own_header_on_the_cached_monitor(client, c
     client.force_login(councillor)
     html = client.get("/voortgang/").content.decode()
     assert "Uitloggen" in html and "Aanbeveling titel 1" in html
+
+
+def test_the_action_list_pages_through_the_filtered_actions_and_keeps_the_filters(client, ten):
+    department = DepartmentFactory(name="Wijkzaken", slug="wijkzaken")
+    for index in range(30):
+        ActionItemFactory(
+            title=f"Lopende actie {index:02}",
+            status="lopend",
+            department=department,
+            due_date=timezone.localdate() + datetime.timedelta(days=10 + index),
+        )
+    ActionItemFactory(title="Afgeronde actie", status="afgerond", progress=100)
+    response = client.get("/voortgang/acties/?status=lopend&afdeling=wijkzaken")
+    html = response.content.decode()
+    assert "30 acties gevonden" in html
+    assert "Lopende actie 24" in html and "Lopende actie 25" not in html
+    assert "Afgeronde actie" not in html
+    assert 'href="?status=lopend&amp;afdeling=wijkzaken&amp;pagina=2"' in html
+    # The filter form shows the chosen filters.
+    assert '<option value="lopend" selected>' in html
+    page_two = client.get("/voortgang/acties/?status=lopend&afdeling=wijkzaken&pagina=2")
+    html = page_two.content.decode()
+    assert "Lopende actie 25" in html and "Lopende actie 24" not in html
+    assert 'aria-current="page">2</a>' in html
+    # The monitor's old filter address leads here, filters and all.
+    old = client.get("/voortgang/?status=lopend&afdeling=wijkzaken")
+    assert old.status_code == 302
+    assert old.url == "/voortgang/acties/?status=lopend&afdeling=wijkzaken"
+
+
+def test_the_action_list_without_filters_lists_every_action_a_page_at_a_time(client, ten):
+    for index in range(60):
+        ActionItemFactory(title=f"Actie {index:02}", recommendations=[ten[index % 10]])
+    html = client.get("/voortgang/acties/").content.decode()
+    assert "60 acties gevonden" in html and html.count('<th scope="row"') == 25
+    assert client.get("/voortgang/acties/?pagina=veel").status_code == 200
+    monitor = client.get("/voortgang/").content.decode()
+    assert "Actie 00" not in monitor and 'href="/voortgang/acties/"' in monitor
+
+
+@pytest.mark.parametrize("size", [5, 60])
+def test_the_action_list_runs_a_constant_number_of_queries(
+    client, ten, size, django_assert_max_num_queries
+):
+    for index in range(size):
+        ActionItemFactory(recommendations=[ten[index % 10]])
+    with django_assert_max_num_queries(6):
+        assert client.get("/voortgang/acties/?over_tijd=nee").status_code == 200
