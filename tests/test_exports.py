@@ -7,8 +7,8 @@ by their address and what they serve, not by the code that writes them."""
 from __future__ import annotations
 
 import csv
-import json
 import io
+import json
 from decimal import Decimal
 
 import pytest
