@@ -59,13 +59,17 @@ def matrix(request):
             "filter": matrix_filter,
             "district": district,
             "page": page,
-            "overview_href": "?" + query_with(request, district=""),
+            "overview_href": _href(request, query_with(request, district="")),
             **overview,
             "current_round": selectors.current_round(),
             "can_open_round": request.user.has_perm("toolkit.open_round"),
             "own_councils": selectors.board_councils(request.user),
         },
     )
+
+
+def _href(request, query: str) -> str:
+    return f"{request.path}?{query}" if query else request.path
 
 
 def channelkind_detail(request, kind):
