@@ -352,28 +352,37 @@ def waiting_on(action: ActionItem, dependencies: Iterable[ActionItem] | None = N
 # --- One recommendation, one action -----------------------------------------------------------
 
 
-def _timeline_prefetch():
-    return Prefetch(
-        "updates",
-        queryset=ProgressUpdate.objects.select_related("author", "author__department").order_by(
-            "-created_at", "-pk"
-        ),
+def _timeline_prefetch(latest: int | None = None):
+    updates = ProgressUpdate.objects.select_related("author", "author__department").order_by(
+        "-created_at", "-pk"
     )
+    if latest:
+        # A cut timeline goes to its own attribute (Django cannot refilter a sliced queryset).
+        return Prefetch("updates", queryset=updates[:latest], to_attr="latest_updates")
+    return Prefetch("updates", queryset=updates)
+
+
+# The recommendation page shows each action's latest updates; the action's own page has all.
+TIMELINE_ON_RECOMMENDATION = 3
 
 
 def recommendation_detail(number: int) -> dict:
     recommendation = Recommendation.objects.filter(number=number).first()
     if recommendation is None:
         raise NotFound(_("Er is geen aanbeveling met nummer %(n)s.") % {"n": number})
-    actions = list(
-        _with_dependencies(
-            recommendation.actions.select_related("department", "responsible")
-            .prefetch_related(_timeline_prefetch())
-            .order_by("due_date", "title", "pk")
-        )
+    # A queryset: the page cuts it (a page of actions, each with its latest updates).
+    actions = _with_dependencies(
+        recommendation.actions.select_related("department", "responsible")
+        .prefetch_related(_timeline_prefetch(TIMELINE_ON_RECOMMENDATION))
+        .annotate(update_count=Count("updates"))
+        .order_by("due_date", "title", "pk")
     )
     indicators = indicator_rows(_indicator_queryset().filter(recommendation=recommendation))
-    counting = [a.progress for a in actions if a.status != ActionStatus.CANCELLED]
+    counting = list(
+        recommendation.actions.exclude(status=ActionStatus.CANCELLED).values_list(
+            "progress", flat=True
+        )
+    )
     return {
         "recommendation": recommendation,
         "actions": actions,
@@ -382,7 +391,6 @@ def recommendation_detail(number: int) -> dict:
             recommendation.answer_versions.order_by("-valid_from", "-created_at", "-pk")
         ),
         "progress": overall_progress(counting),
-        "links": registry.action_links([a.pk for a in actions]) if actions else {},
     }
 
 

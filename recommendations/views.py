@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from wijkportaal.core.exports import csv_response, json_response
 from wijkportaal.core.opendata import LICENCE
+from wijkportaal.core.registry import registry
 from wijkportaal.core.web import (
     apply_errors,
     authorize,
@@ -126,10 +127,13 @@ def action_list(request):
 def recommendation_detail(request, number):
     context = selectors.recommendation_detail(number)
     today = timezone.localdate()
-    for action in context["actions"]:
+    page = paginate(request, context["actions"], per_page=20)
+    links = registry.action_links([a.pk for a in page.object_list]) if page.object_list else {}
+    for action in page.object_list:
         action.waiting = selectors.waiting_on(action)
         action.overdue = action.is_overdue(today)
-        action.link_items = context["links"].get(action.pk, [])
+        action.link_items = links.get(action.pk, [])
+    context.update(page=page, actions=page.object_list)
     context["following"] = selectors.follows_of(
         request.user, recommendation=context["recommendation"]
     )

@@ -48,7 +48,7 @@ def matrix(request):
     district = matrix_filter.form.cleaned_data.get("district") if matrix_filter.is_bound else None
     page = None
     if district is not None:
-        page = paginate(request, councils.select_related("district"), per_page=50)
+        page = paginate(request, councils.select_related("district"))
         overview.update(selectors.matrix(councils=page.object_list, kinds=kinds))
     for row in overview["district_rows"]:
         row["href"] = "?" + query_with(request, district=row["district"].slug)

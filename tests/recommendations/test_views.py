@@ -356,3 +356,27 @@ def test_the_action_list_runs_a_constant_number_of_queries(
         ActionItemFactory(recommendations=[ten[index % 10]])
     with django_assert_max_num_queries(6):
         assert client.get("/voortgang/acties/?over_tijd=nee").status_code == 200
+
+
+def test_recommendation_page_pages_its_actions_and_shows_the_latest_updates(
+    client, ten, administrator
+):
+    actions = [
+        ActionItemFactory(title=f"Actie {index:02}", recommendations=[ten[0]])
+        for index in range(25)
+    ]
+    for number in range(5):
+        services.progress_update_create(
+            actor=administrator, action=actions[0], text=f"Bericht nummer {number}"
+        )
+    html = client.get("/voortgang/aanbevelingen/1/").content.decode()
+    assert "Actie 19" in html and "Actie 20" not in html
+    # The three latest updates, and a link to the action for all five.
+    assert "Bericht nummer 4" in html and "Bericht nummer 2" in html
+    assert "Bericht nummer 1" not in html
+    assert f'href="{actions[0].get_absolute_url()}">Alle 5 berichten over Actie 00</a>' in html
+    assert 'href="?pagina=2"' in html
+    page_two = client.get("/voortgang/aanbevelingen/1/?pagina=2").content.decode()
+    assert "Actie 20" in page_two and "Actie 19" not in page_two
+    action_page = client.get(actions[0].get_absolute_url()).content.decode()
+    assert "Bericht nummer 0" in action_page and "Bericht nummer 4" in action_page

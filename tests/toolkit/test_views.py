@@ -462,9 +462,9 @@ def test_matrix_shows_totals_per_district_and_one_district_at_a_time(client):
     district = client.get(reverse("toolkit:index"), {"district": "noord"}).text
     assert "Stadsdeel Noord" in district and "Wijkraad Zuid<" not in district
     assert "Wijkraad Noord 01" in district and "Krant 01" in district
-    assert "Wijkraad Noord 50" not in district  # page 2 of the district
+    assert "Wijkraad Noord 50" not in district  # page 3 of the district
     assert 'href="?district=noord&amp;pagina=2"' in district
-    page_two = client.get(reverse("toolkit:index"), {"district": "noord", "pagina": "2"}).text
+    page_two = client.get(reverse("toolkit:index"), {"district": "noord", "pagina": "3"}).text
     assert "Wijkraad Noord 50" in page_two
     # The district's totals stay those of the whole district on every page.
     assert "30 wijkraden" in page_two
