@@ -169,16 +169,37 @@ def round_half_up(value: float) -> int:
 def inventory_summary(round: InventoryRound) -> dict:  # noqa: A002
     """What anyone may see: totals per topic, without the names of wijkraden."""
     topics = list(round.training_topics.all())
-    answers = list(_answers(round))
-    totals = sorted(_totals(topics, answers), key=lambda t: (-t.points, t.topic.order))
+    # Counted in the database, as _totals does it in Python: the page stays quick with
+    # every wijkraad answered.
+    by_topic = {topic: rest for topic, *rest in _rank_totals(round, topics, ("topic_id",))}
+    totals = sorted(
+        (TopicTotal(topic, *by_topic.get(topic.pk, (0, 0, 0))) for topic in topics),
+        key=lambda t: (-t.points, t.topic.order),
+    )
     answered, asked, percent = response_rate(round)
     return {
         "totals": totals,
         "answered": answered,
         "asked": asked,
         "percent": percent,
-        "own_wishes_count": sum(1 for answer in answers if answer.own_wishes),
+        "own_wishes_count": WishAnswer.objects.filter(round=round).exclude(own_wishes="").count(),
     }
+
+
+def _rank_totals(round: InventoryRound, topics: list[Topic], group_by: tuple, **filters):  # noqa: A002
+    """(group..., mentions, points, first places) of the round's ranks, grouped by `group_by`
+    (fields of TopicRank). Points are a Borda count, as in _totals: first place earns as many
+    points as there are topics."""
+    return (
+        TopicRank.objects.filter(answer__round=round, topic__in=topics, **filters)
+        .order_by()
+        .values_list(*group_by)
+        .annotate(
+            mentions=Count("pk"),
+            points=Sum(Value(len(topics) + 1) - F("rank")),
+            first_places=Count("pk", filter=Q(rank=1)),
+        )
+    )
 
 
 def inventory_matrix_by_district(round: InventoryRound) -> dict:  # noqa: A002
@@ -186,7 +207,6 @@ def inventory_matrix_by_district(round: InventoryRound) -> dict:  # noqa: A002
     topic, how many named it and its points; the totals over all stadsdelen. A constant number
     of queries, counted in the database (not one row per wijkraad)."""
     topics = list(round.training_topics.all())
-    size = len(topics)
     active = NeighbourhoodCouncil.objects.active()
     asked = dict(active.order_by().values_list("district_id").annotate(n=Count("pk")))
     answered = dict(
@@ -195,18 +215,11 @@ def inventory_matrix_by_district(round: InventoryRound) -> dict:  # noqa: A002
         .values_list("council__district_id")
         .annotate(n=Count("pk"))
     )
-    ranks = (
-        TopicRank.objects.filter(
-            answer__round=round, answer__council__active=True, topic__in=topics
-        )
-        .order_by()
-        .values_list("answer__council__district_id", "topic_id")
-        .annotate(
-            mentions=Count("pk"),
-            # Borda count, as in _totals: first place earns as many points as there are topics.
-            points=Sum(Value(size + 1) - F("rank")),
-            first_places=Count("pk", filter=Q(rank=1)),
-        )
+    ranks = _rank_totals(
+        round,
+        topics,
+        ("answer__council__district_id", "topic_id"),
+        answer__council__active=True,
     )
     cells = {(district, topic): (m, p, f) for district, topic, m, p, f in ranks}
     overall = {topic.pk: TopicTotal(topic) for topic in topics}
