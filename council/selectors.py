@@ -22,12 +22,12 @@ def _decisions():
 
 
 def decision_list(today: datetime.date | None = None) -> dict:
-    """Coming decisions (soonest first) and past ones (latest first): three queries."""
+    """Coming decisions (soonest first) and past ones (latest first), as querysets for the
+    page to cut into pages: two queries (plus the wijkraden) for each page shown."""
     today = today or timezone.localdate()
-    decisions = list(_decisions().order_by("decision_date", "pk"))
     return {
-        "upcoming": [d for d in decisions if d.decision_date >= today],
-        "past": [d for d in reversed(decisions) if d.decision_date < today],
+        "upcoming": _decisions().filter(decision_date__gte=today).order_by("decision_date", "pk"),
+        "past": _decisions().filter(decision_date__lt=today).order_by("-decision_date", "-pk"),
     }
 
 

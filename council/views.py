@@ -12,6 +12,7 @@ from wijkportaal.core.web import (
     choices_or_404,
     login_required_or_404,
     message_errors,
+    paginate,
 )
 from wijkportaal.wijkraden.selectors import board_councils
 
@@ -27,11 +28,18 @@ SCOPES = ("council", "roles")
 
 @public_page(SCOPES)
 def decision_list(request):
+    decisions = selectors.decision_list()
+    # Two lists on one page, each with its own page number in the address.
+    upcoming = paginate(request, decisions["upcoming"], param="komend")
+    past = paginate(request, decisions["past"])
     return render(
         request,
         "council/decision_list.html",
         {
-            **selectors.decision_list(),
+            "upcoming": upcoming.object_list,
+            "upcoming_page": upcoming,
+            "past": past.object_list,
+            "past_page": past,
             "can_manage": request.user.has_perm("council.manage_decision"),
             "can_visit": request.user.has_perm("council.register_visit"),
         },

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -331,11 +331,12 @@ def _with_dependencies(queryset):
 
 
 def monitor_actions(queryset=None):
-    """The actions listed on the monitor (after the filters): owner, planning, waiting-for."""
+    """The actions of /voortgang/acties/ (after the filters), by due date: owner, planning,
+    waiting-for. A queryset, for the page to cut; three queries for one page."""
     queryset = queryset if queryset is not None else ActionItem.objects.all()
-    return list(
-        _with_dependencies(
-            queryset.select_related("department").order_by("due_date", "title", "pk")
+    return _with_dependencies(
+        queryset.select_related("department").order_by(
+            F("due_date").asc(nulls_last=True), "title", "pk"
         )
     )
 
@@ -352,28 +353,37 @@ def waiting_on(action: ActionItem, dependencies: Iterable[ActionItem] | None = N
 # --- One recommendation, one action -----------------------------------------------------------
 
 
-def _timeline_prefetch():
-    return Prefetch(
-        "updates",
-        queryset=ProgressUpdate.objects.select_related("author", "author__department").order_by(
-            "-created_at", "-pk"
-        ),
+def _timeline_prefetch(latest: int | None = None):
+    updates = ProgressUpdate.objects.select_related("author", "author__department").order_by(
+        "-created_at", "-pk"
     )
+    if latest:
+        # A cut timeline goes to its own attribute (Django cannot refilter a sliced queryset).
+        return Prefetch("updates", queryset=updates[:latest], to_attr="latest_updates")
+    return Prefetch("updates", queryset=updates)
+
+
+# The recommendation page shows each action's latest updates; the action's own page has all.
+TIMELINE_ON_RECOMMENDATION = 3
 
 
 def recommendation_detail(number: int) -> dict:
     recommendation = Recommendation.objects.filter(number=number).first()
     if recommendation is None:
         raise NotFound(_("Er is geen aanbeveling met nummer %(n)s.") % {"n": number})
-    actions = list(
-        _with_dependencies(
-            recommendation.actions.select_related("department", "responsible")
-            .prefetch_related(_timeline_prefetch())
-            .order_by("due_date", "title", "pk")
-        )
+    # A queryset: the page cuts it (a page of actions, each with its latest updates).
+    actions = _with_dependencies(
+        recommendation.actions.select_related("department", "responsible")
+        .prefetch_related(_timeline_prefetch(TIMELINE_ON_RECOMMENDATION))
+        .annotate(update_count=Count("updates"))
+        .order_by("due_date", "title", "pk")
     )
     indicators = indicator_rows(_indicator_queryset().filter(recommendation=recommendation))
-    counting = [a.progress for a in actions if a.status != ActionStatus.CANCELLED]
+    counting = list(
+        recommendation.actions.exclude(status=ActionStatus.CANCELLED).values_list(
+            "progress", flat=True
+        )
+    )
     return {
         "recommendation": recommendation,
         "actions": actions,
@@ -382,7 +392,6 @@ def recommendation_detail(number: int) -> dict:
             recommendation.answer_versions.order_by("-valid_from", "-created_at", "-pk")
         ),
         "progress": overall_progress(counting),
-        "links": registry.action_links([a.pk for a in actions]) if actions else {},
     }
 
 

@@ -23,6 +23,7 @@ urlpatterns = [
         public_page(FEED_SCOPES)(RecommendationFeed()),
         name="recommendation-feed",
     ),
+    path("acties/", views.action_list, name="action-list"),
     path("acties/<int:pk>/", views.action_detail, name="action-detail"),
     path("acties/<int:pk>/volgen/", views.action_follow, name="action-follow"),
     path("reacties/<int:pk>/verbergen/", views.reaction_hide, name="reaction-hide"),

@@ -7,8 +7,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -18,13 +17,15 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from wijkportaal.core.exports import csv_response
+from wijkportaal.core.exports import csv_response, json_response
 from wijkportaal.core.opendata import LICENCE
 from wijkportaal.core.pagecache import ALL, public_page
+from wijkportaal.core.registry import registry
 from wijkportaal.core.web import (
     apply_errors,
     authorize,
     login_required_or_404,
+    paginate,
     permission_required_or_404,
 )
 from wijkportaal.desk.promise import case_promise_message
@@ -57,26 +58,19 @@ def _with_indicators(page: str) -> str:
 @public_page(ALL)
 @require_GET
 def monitor(request):
-    """/voortgang/: the overview, the charts and the filtered action list. The body is cached per
-    language and filter until the next change; for anonymous visitors without messages the whole
-    page is, with their own CSRF token put in. A warm request runs no queries."""
+    """/voortgang/: the overview, the indicators and the charts; the full action table is on
+    /voortgang/acties/ (an old address with filters goes there). The body is cached per
+    language until the next change; for anonymous visitors without messages the whole page is,
+    with their own CSRF token put in. A warm request runs no queries."""
     today = timezone.localdate()
     language = translation.get_language()
     if request.GET:
-        action_filter = ActionFilter(request.GET, queryset=ActionItem.objects.all())
-        if action_filter.is_valid():
-            key = monitor_key("body", language, today.isoformat(), action_filter.cache_key_part())
-            body = cached_fragment(
-                key, lambda: _render_monitor_body(action_filter, action_filter.qs, today)
-            )
-        else:
-            body = _render_monitor_body(action_filter, ActionItem.objects.none(), today)
-        return _render_monitor_page(request, body)
+        return redirect(f"{reverse('recommendations:action-list')}?{request.GET.urlencode()}")
 
     def unfiltered_body():
         return cached_fragment(
             monitor_key("body", language, today.isoformat(), "||"),
-            lambda: _render_monitor_body(ActionFilter(None), ActionItem.objects.all(), today),
+            lambda: _render_monitor_body(today),
         )
 
     if request.user.is_authenticated or len(messages.get_messages(request)):
@@ -102,21 +96,34 @@ def _render_monitor_page(request, body: str):
     )
 
 
-def _render_monitor_body(action_filter, actions, today) -> str:
-    summary = selectors.monitor_summary(today)
-    action_list = selectors.monitor_actions(actions)
-    for action in action_list:
-        action.waiting = selectors.waiting_on(action)
-        action.overdue = action.is_overdue(today)
+def _render_monitor_body(today) -> str:
     return render_to_string(
         "recommendations/_monitor_body.html",
-        {
-            **summary,
-            "filter": action_filter,
-            "actions": action_list,
-            "filtered": action_filter.is_bound,
-            "today": today,
-        },
+        {**selectors.monitor_summary(today), "today": today},
+    )
+
+
+@public_page(ALL)
+@require_GET
+def action_list(request):
+    """/voortgang/acties/: every action, filtered (status, department, overdue) and paged; the
+    filters stay in the page links. Page-cached for anonymous visitors per filter and page."""
+    today = timezone.localdate()
+    action_filter = ActionFilter(request.GET or None, queryset=ActionItem.objects.all())
+    if not action_filter.is_bound:
+        actions = ActionItem.objects.all()
+    elif action_filter.is_valid():
+        actions = action_filter.qs
+    else:
+        actions = ActionItem.objects.none()
+    page = paginate(request, selectors.monitor_actions(actions))
+    for action in page.object_list:
+        action.waiting = selectors.waiting_on(action)
+        action.overdue = action.is_overdue(today)
+    return render(
+        request,
+        "recommendations/actionitem_list.html",
+        {"filter": action_filter, "page": page, "actions": page.object_list, "today": today},
     )
 
 
@@ -125,10 +132,13 @@ def _render_monitor_body(action_filter, actions, today) -> str:
 def recommendation_detail(request, number):
     context = selectors.recommendation_detail(number)
     today = timezone.localdate()
-    for action in context["actions"]:
+    page = paginate(request, context["actions"], per_page=20)
+    links = registry.action_links([a.pk for a in page.object_list]) if page.object_list else {}
+    for action in page.object_list:
         action.waiting = selectors.waiting_on(action)
         action.overdue = action.is_overdue(today)
-        action.link_items = context["links"].get(action.pk, [])
+        action.link_items = links.get(action.pk, [])
+    context.update(page=page, actions=page.object_list)
     context["following"] = selectors.follows_of(
         request.user, recommendation=context["recommendation"]
     )
@@ -291,9 +301,7 @@ def export_json(request):
         "indicators": selectors.export_indicators(),
         "response_times": response_times(),
     }
-    return JsonResponse(
-        payload, encoder=DjangoJSONEncoder, json_dumps_params={"ensure_ascii": False}
-    )
+    return json_response(payload)
 
 
 @public_page(())

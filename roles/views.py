@@ -3,14 +3,13 @@ role and the form to end one."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from wijkportaal.core.pagecache import ALL, public_page
-from wijkportaal.core.web import PermissionRequired404Mixin, apply_errors
+from wijkportaal.core.web import PermissionRequired404Mixin, apply_errors, paginate
 from wijkportaal.desk.promise import case_promise_message
 from wijkportaal.desk.selectors import answer_promise, case_for_subject
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
@@ -19,8 +18,6 @@ from . import selectors, services
 from .filters import RoleRegisterFilter
 from .forms import RoleDeclarationForm, RoleEndForm, resolve_scope
 from .models import RoleDeclaration
-
-PAGE_SIZE = 50
 
 
 @public_page(ALL)
@@ -31,9 +28,7 @@ def role_register(request):
         if role_filter.is_bound and role_filter.is_valid()
         else selectors.role_register()
     )
-    page = Paginator(declarations, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    query = request.GET.copy()
-    query.pop("pagina", None)
+    page = paginate(request, declarations)
     return render(
         request,
         "roles/roledeclaration_list.html",
@@ -41,7 +36,6 @@ def role_register(request):
             "filter": role_filter,
             "page": page,
             "declarations": page.object_list,
-            "query": query.urlencode(),
             "today": timezone.localdate(),
         },
     )

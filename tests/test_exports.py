@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from decimal import Decimal
 
 import pytest
@@ -16,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from tests.factories import CouncilFactory, DepartmentFactory, DistrictFactory
-from tests.recommendations.factories import ActionItemFactory
+from tests.recommendations.factories import ActionItemFactory, RecommendationFactory
 from tests.toolkit.factories import ChannelFactory, ChannelKindFactory
 
 pytestmark = pytest.mark.django_db
@@ -105,3 +106,32 @@ def _routes(patterns, prefix=""):
 def test_the_list_above_holds_every_csv_export_of_the_portal():
     csv_routes = {route for route in _routes(get_resolver().url_patterns) if ".csv" in route}
     assert csv_routes == set(EXPORTS)
+
+
+@pytest.mark.parametrize("export", EXPORTS.values(), ids=EXPORTS.keys())
+def test_every_csv_export_streams_the_whole_file(client, export):
+    url, _fields = export("Gewone tekst")
+    response = client.get(url)
+    assert response.streaming
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert len(rows) >= 2 and "Gewone tekst" in text
+
+
+def test_the_progress_exports_stream_every_action_however_many(client):
+    titles = [f"Actie {index:03}" for index in range(120)]
+    recommendation = RecommendationFactory(number=1)
+    for title in titles:
+        ActionItemFactory(title=title, recommendations=[recommendation])
+    response = client.get("/voortgang/export.csv")
+    assert response.streaming
+    rows = list(
+        csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+    )
+    assert sorted(row["titel"] for row in rows) == titles
+    response = client.get("/voortgang/export.json")
+    assert response.streaming and response["Content-Type"] == "application/json"
+    chunks = list(response.streaming_content)
+    payload = json.loads(b"".join(chunks))
+    served = [a["titel"] for r in payload["recommendations"] for a in r["acties"]]
+    assert set(titles) <= set(served)

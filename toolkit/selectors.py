@@ -7,13 +7,13 @@ import statistics
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q, Sum
 from django.utils import timezone
 
 from wijkportaal.core.errors import NotFound
 from wijkportaal.core.search import RESULTS_PER_SOURCE, SearchHit, matching, snippet
 from wijkportaal.permissions import current_council_ids
-from wijkportaal.wijkraden.models import InventoryRound, NeighbourhoodCouncil
+from wijkportaal.wijkraden.models import District, InventoryRound, NeighbourhoodCouncil
 
 from .models import ROUND_KIND, Channel, ChannelKind, InventoryStatus, KnowHowEntry
 
@@ -24,10 +24,50 @@ def channel_kinds():
     return ChannelKind.objects.all()
 
 
+def matrix_by_district(*, councils, kinds) -> dict:
+    """The overview of /toolkit/: per stadsdeel the number of wijkraden (of `councils`) and,
+    per channel kind, how many of them use it and their reach; a grand total per kind. Three
+    queries, whatever the number of wijkraden."""
+    kinds = list(kinds)
+    kind_ids = [kind.pk for kind in kinds]
+    council_ids = councils.order_by().values("pk")
+    council_counts = dict(
+        NeighbourhoodCouncil.objects.filter(pk__in=council_ids)
+        .order_by()
+        .values_list("district_id")
+        .annotate(n=Count("pk"))
+    )
+    usage = (
+        Channel.objects.filter(council__in=council_ids, kind_id__in=kind_ids)
+        .order_by()
+        .values_list("council__district_id", "kind_id")
+        .annotate(councils=Count("council", distinct=True), reach=Sum("reach"))
+    )
+    by_cell = {(district, kind): (used, reach or 0) for district, kind, used, reach in usage}
+    totals = {kind.pk: {"kind": kind, "councils": 0, "reach": 0} for kind in kinds}
+    rows = []
+    for district in District.objects.filter(pk__in=council_counts).order_by("name"):
+        cells = []
+        for kind in kinds:
+            used, reach = by_cell.get((district.pk, kind.pk), (0, 0))
+            cells.append({"kind": kind, "councils": used, "reach": reach})
+            totals[kind.pk]["councils"] += used
+            totals[kind.pk]["reach"] += reach
+        rows.append(
+            {"district": district, "council_count": council_counts[district.pk], "cells": cells}
+        )
+    return {
+        "kinds": kinds,
+        "district_rows": rows,
+        "council_total": sum(council_counts.values()),
+        "totals": [totals[pk] for pk in kind_ids],
+    }
+
+
 def matrix(*, councils, kinds) -> dict:
-    """The wijkraden × channel kinds table: for each wijkraad a row of cells (the channels of
-    that kind, possibly none), and per kind the number of wijkraden using it and total reach."""
-    councils = list(councils.select_related("district"))
+    """The wijkraden × channel kinds table: for each wijkraad (a page of them) a row of cells
+    (the channels of that kind, possibly none). One query for the channels."""
+    councils = list(councils)
     kinds = list(kinds)
     kind_ids = [kind.pk for kind in kinds]
     channels = Channel.objects.filter(
@@ -37,21 +77,14 @@ def matrix(*, councils, kinds) -> dict:
     for channel in channels:
         by_cell[(channel.council_id, channel.kind_id)].append(channel)
     rows = []
-    totals = {kind.pk: {"kind": kind, "councils": 0, "channels": 0, "reach": 0} for kind in kinds}
     for council in councils:
         cells = []
         for kind in kinds:
-            found = by_cell.get((council.pk, kind.pk), [])
-            cells.append({"kind": kind, "channels": found})
-            if found:
-                total = totals[kind.pk]
-                total["councils"] += 1
-                total["channels"] += len(found)
-                total["reach"] += sum(channel.reach or 0 for channel in found)
+            cells.append({"kind": kind, "channels": by_cell.get((council.pk, kind.pk), [])})
         rows.append(
             {"council": council, "cells": cells, "count": sum(bool(c["channels"]) for c in cells)}
         )
-    return {"kinds": kinds, "rows": rows, "totals": [totals[pk] for pk in kind_ids]}
+    return {"kinds": kinds, "rows": rows}
 
 
 def matrix_councils():

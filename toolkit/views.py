@@ -10,7 +10,13 @@ from django.views.decorators.http import require_POST
 from wijkportaal.core.exports import csv_response
 from wijkportaal.core.pagecache import public_page
 from wijkportaal.core.uploads import download_response
-from wijkportaal.core.web import apply_errors, authorize, permission_required_or_404
+from wijkportaal.core.web import (
+    apply_errors,
+    authorize,
+    paginate,
+    permission_required_or_404,
+    query_with,
+)
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 from . import selectors, services
@@ -41,18 +47,34 @@ def matrix(request):
         chosen = matrix_filter.form.cleaned_data.get("kind")
         if chosen:
             kinds = kinds_all.filter(pk=chosen.pk)
-    data = selectors.matrix(councils=councils, kinds=kinds)
+    # Per stadsdeel: the totals of every stadsdeel, or (?district=) the wijkraden × channel
+    # table of one stadsdeel, a page of wijkraden at a time with the stadsdeel's totals below.
+    overview = selectors.matrix_by_district(councils=councils, kinds=kinds)
+    district = matrix_filter.form.cleaned_data.get("district") if matrix_filter.is_bound else None
+    page = None
+    if district is not None:
+        page = paginate(request, councils.select_related("district"))
+        overview.update(selectors.matrix(councils=page.object_list, kinds=kinds))
+    for row in overview["district_rows"]:
+        row["href"] = "?" + query_with(request, district=row["district"].slug)
     return render(
         request,
         "toolkit/channel_matrix.html",
         {
             "filter": matrix_filter,
-            **data,
+            "district": district,
+            "page": page,
+            "overview_href": _href(request, query_with(request, district="")),
+            **overview,
             "current_round": selectors.current_round(),
             "can_open_round": request.user.has_perm("toolkit.open_round"),
             "own_councils": selectors.board_councils(request.user),
         },
     )
+
+
+def _href(request, query: str) -> str:
+    return f"{request.path}?{query}" if query else request.path
 
 
 @public_page(SCOPES)
@@ -160,12 +182,14 @@ def entry_list(request):
         if entry_filter.is_bound and entry_filter.is_valid()
         else selectors.entries()
     )
+    page = paginate(request, entries)
     return render(
         request,
         "toolkit/knowhowentry_list.html",
         {
             "filter": entry_filter,
-            "entries": entries,
+            "page": page,
+            "entries": page.object_list,
             "can_add": request.user.has_perm("toolkit.add_knowhowentry"),
         },
     )

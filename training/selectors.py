@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Prefetch, Q, Sum
+from django.db.models import Count, F, Prefetch, Q, Sum, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -15,7 +15,7 @@ from recommendations.models import ActionItem
 from wijkportaal.core.errors import NotFound
 from wijkportaal.core.registry import Period
 from wijkportaal.core.search import RESULTS_PER_SOURCE, SearchHit, matching, snippet
-from wijkportaal.wijkraden.models import InventoryRound, Membership, NeighbourhoodCouncil
+from wijkportaal.wijkraden.models import District, InventoryRound, Membership, NeighbourhoodCouncil
 
 from .models import (
     ROUND_KIND,
@@ -41,15 +41,35 @@ def latest_round(today=None) -> InventoryRound | None:
     return training_rounds().filter(opens_on__lte=today).first()
 
 
+PROGRAMME_SESSIONS = 5
+
+
 def programme(now=None):
-    """Modules with their upcoming sessions (seat counts annotated)."""
+    """Modules with their first few upcoming sessions (seat counts annotated) and the number of
+    upcoming sessions in all (`upcoming_count`); the module's own page lists the rest, so the
+    programme stays small however many sessions are planned."""
     now = now or timezone.now()
     sessions = Session.objects.upcoming(now).with_counts().order_by("starts_at", "pk")
-    return Module.objects.prefetch_related(
-        Prefetch("sessions", queryset=sessions, to_attr="upcoming_sessions"),
-        "recommendations",
-        "topics",
-    ).order_by(F("onboarding_position").asc(nulls_last=True), "title")
+    return (
+        Module.objects.annotate(
+            upcoming_count=Count("sessions", filter=Q(sessions__starts_at__gte=now))
+        )
+        .prefetch_related(
+            Prefetch(
+                "sessions", queryset=sessions[:PROGRAMME_SESSIONS], to_attr="upcoming_sessions"
+            ),
+            "recommendations",
+            "topics",
+        )
+        .order_by(F("onboarding_position").asc(nulls_last=True), "title")
+    )
+
+
+def onboarding_path():
+    """The modules of the onboarding path, in their order (titles for the programme page)."""
+    return Module.objects.filter(onboarding_position__isnull=False).order_by(
+        "onboarding_position", "title"
+    )
 
 
 def module_detail(slug: str, now=None) -> Module:
@@ -144,29 +164,18 @@ def round_half_up(value: float) -> int:
 
 
 def inventory_summary(round: InventoryRound) -> dict:  # noqa: A002
-    """What anyone may see: totals per topic, without the names of wijkraden. Counted by the
-    database (five queries however many wijkraden answered)."""
+    """What anyone may see: totals per topic, without the names of wijkraden."""
     topics = list(round.training_topics.all())
-    size = len(topics)
-    totals = {topic.pk: TopicTotal(topic) for topic in topics}
-    sums = (
-        TopicRank.objects.filter(answer__round=round, topic__in=topics)
-        .values("topic_id")
-        .annotate(
-            mentions=Count("pk"),
-            # Borda count: first place earns as many points as there are topics.
-            points=Sum(size + 1 - F("rank")),
-            first_places=Count("pk", filter=Q(rank=1)),
-        )
-        .order_by()
+    # Counted in the database, as _totals does it in Python: the page stays quick with
+    # every wijkraad answered.
+    by_topic = {topic: rest for topic, *rest in _rank_totals(round, topics, ("topic_id",))}
+    totals = sorted(
+        (TopicTotal(topic, *by_topic.get(topic.pk, (0, 0, 0))) for topic in topics),
+        key=lambda t: (-t.points, t.topic.order),
     )
-    for row in sums:
-        total = totals[row["topic_id"]]
-        total.mentions, total.points = row["mentions"], row["points"] or 0
-        total.first_places = row["first_places"]
     answered, asked, percent = response_rate(round)
     return {
-        "totals": sorted(totals.values(), key=lambda t: (-t.points, t.topic.order)),
+        "totals": totals,
         "answered": answered,
         "asked": asked,
         "percent": percent,
@@ -174,12 +183,91 @@ def inventory_summary(round: InventoryRound) -> dict:  # noqa: A002
     }
 
 
-def inventory_matrix(round: InventoryRound) -> dict:  # noqa: A002
-    """For officers: one row per active wijkraad with the place it gave each topic."""
+def _rank_totals(round: InventoryRound, topics: list[Topic], group_by: tuple, **filters):  # noqa: A002
+    """(group..., mentions, points, first places) of the round's ranks, grouped by `group_by`
+    (fields of TopicRank). Points are a Borda count, as in _totals: first place earns as many
+    points as there are topics."""
+    return (
+        TopicRank.objects.filter(answer__round=round, topic__in=topics, **filters)
+        .order_by()
+        .values_list(*group_by)
+        .annotate(
+            mentions=Count("pk"),
+            points=Sum(Value(len(topics) + 1) - F("rank")),
+            first_places=Count("pk", filter=Q(rank=1)),
+        )
+    )
+
+
+def inventory_matrix_by_district(round: InventoryRound) -> dict:  # noqa: A002
+    """For officers, the overview: per stadsdeel how many active wijkraden answered and, per
+    topic, how many named it and its points; the totals over all stadsdelen. A constant number
+    of queries, counted in the database (not one row per wijkraad)."""
     topics = list(round.training_topics.all())
-    answers = {answer.council_id: answer for answer in _answers(round)}
+    active = NeighbourhoodCouncil.objects.active()
+    asked = dict(active.order_by().values_list("district_id").annotate(n=Count("pk")))
+    answered = dict(
+        WishAnswer.objects.filter(round=round, council__active=True)
+        .order_by()
+        .values_list("council__district_id")
+        .annotate(n=Count("pk"))
+    )
+    ranks = _rank_totals(
+        round,
+        topics,
+        ("answer__council__district_id", "topic_id"),
+        answer__council__active=True,
+    )
+    cells = {(district, topic): (m, p, f) for district, topic, m, p, f in ranks}
+    overall = {topic.pk: TopicTotal(topic) for topic in topics}
     rows = []
-    for council in NeighbourhoodCouncil.objects.active().order_by("name"):
+    for district in District.objects.filter(pk__in=asked).order_by("name"):
+        totals = []
+        for topic in topics:
+            mentions, points, first = cells.get((district.pk, topic.pk), (0, 0, 0))
+            totals.append(TopicTotal(topic, mentions, points, first))
+            overall[topic.pk].mentions += mentions
+            overall[topic.pk].points += points
+            overall[topic.pk].first_places += first
+        rows.append(
+            {
+                "district": district,
+                "asked": asked[district.pk],
+                "answered": answered.get(district.pk, 0),
+                "totals": totals,
+            }
+        )
+    answered_all, asked_all, percent = response_rate(round)
+    return {
+        "topics": topics,
+        "district_rows": rows,
+        "totals": list(overall.values()),
+        "answered": answered_all,
+        "asked": asked_all,
+        "percent": percent,
+    }
+
+
+def inventory_district_councils(district: District):
+    """The active wijkraden of one stadsdeel, by name (the matrix pages through them)."""
+    return NeighbourhoodCouncil.objects.active().filter(district=district).order_by("name", "pk")
+
+
+def inventory_matrix(round: InventoryRound, councils=None) -> dict:  # noqa: A002
+    """For officers: one row per wijkraad (all active ones, or the given page of one
+    stadsdeel) with the place it gave each topic; totals over those wijkraden."""
+    topics = list(round.training_topics.all())
+    if councils is None:
+        councils = NeighbourhoodCouncil.objects.active().order_by("name")
+        answers = {answer.council_id: answer for answer in _answers(round)}
+    else:
+        councils = list(councils)
+        answers = {
+            answer.council_id: answer
+            for answer in _answers(round).filter(council__in=[c.pk for c in councils])
+        }
+    rows = []
+    for council in councils:
         answer = answers.get(council.pk)
         by_topic = {rank.topic_id: rank.rank for rank in answer.ranks.all()} if answer else {}
         rows.append(

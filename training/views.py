@@ -7,7 +7,14 @@ from django.views.decorators.http import require_POST
 
 from wijkportaal.core.ical import CalendarEvent, calendar_response
 from wijkportaal.core.pagecache import public_page
-from wijkportaal.core.web import apply_errors, authorize, login_required_or_404, message_errors
+from wijkportaal.core.web import (
+    apply_errors,
+    authorize,
+    login_required_or_404,
+    message_errors,
+    paginate,
+    query_with,
+)
 from wijkportaal.permissions import current_council_ids
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
@@ -31,13 +38,14 @@ SCOPES = ("training", "roles")
 
 @public_page(SCOPES)
 def programme(request):
-    modules = list(selectors.programme())
+    page = paginate(request, selectors.programme(), per_page=10)
     return render(
         request,
         "training/module_list.html",
         {
-            "modules": modules,
-            "onboarding": [m for m in modules if m.onboarding_position is not None],
+            "page": page,
+            "modules": page.object_list,
+            "onboarding": selectors.onboarding_path(),
             "rounds": selectors.training_rounds()[:5],
         },
     )
@@ -245,7 +253,29 @@ def inventory(request, slug):
         "summary": selectors.inventory_summary(round_),
     }
     if user.has_perm("training.view_inventory_matrix"):
-        context["matrix"] = selectors.inventory_matrix(round_)
+        # Per stadsdeel: the totals of every stadsdeel, or (?wijk=<stadsdeel>) the wijkraden ×
+        # topic table of one stadsdeel, a page of wijkraden at a time.
+        overview = selectors.inventory_matrix_by_district(round_)
+        district = next(
+            (
+                r["district"]
+                for r in overview["district_rows"]
+                if r["district"].slug == request.GET.get("wijk")
+            ),
+            None,
+        )
+        for row in overview["district_rows"]:
+            row["href"] = f"?{query_with(request, wijk=row['district'].slug)}#matrix-title"
+        context["matrix_overview"] = overview
+        context["matrix_district"] = district
+        context["matrix_overview_href"] = f"?{query_with(request, wijk='')}#matrix-title"
+        if district is not None:
+            page = paginate(request, selectors.inventory_district_councils(district), per_page=50)
+            context["matrix"] = selectors.inventory_matrix(round_, councils=page.object_list)
+            context["matrix"]["totals"] = next(
+                r["totals"] for r in overview["district_rows"] if r["district"] == district
+            )
+            context["page"] = page
     return render(request, "training/inventory_detail.html", context, status=status)
 
 

@@ -121,14 +121,29 @@ def upcoming_contact_moments(council: NeighbourhoodCouncil, limit: int = 5):
     )
 
 
-def bottlenecks_by_department():
-    """The bottlenecks per department, each with its case at the desk (`row.case`, None for
-    one older than the desk). Two queries."""
-    rows = list(
+def bottlenecks():
+    """All bottlenecks, ordered by department (the list pages through them)."""
+    return (
         ContactFeedback.objects.filter(type=FeedbackType.BOTTLENECK)
         .select_related("kind__department", "council", "occurrence", "author")
-        .order_by("kind__department__name", "kind__order", "-created_at")
+        .order_by("kind__department__name", "kind__order", "-created_at", "-pk")
     )
+
+
+def bottleneck_counts() -> dict[int, int]:
+    """How many bottlenecks each department has in all (department id → count). One query."""
+    return dict(
+        ContactFeedback.objects.filter(type=FeedbackType.BOTTLENECK)
+        .values_list("kind__department")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+
+
+def bottlenecks_by_department(rows=None):
+    """The bottlenecks (all, or the given page of them) per department, each with its case at
+    the desk (`row.case`, None for one older than the desk). Two queries."""
+    rows = list(bottlenecks() if rows is None else rows)
     cases = {
         case.object_id: case
         for case in Case.objects.filter(

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from wijkportaal.core.ical import CalendarEvent, calendar_response
 from wijkportaal.core.pagecache import public_page
 from wijkportaal.core.uploads import download_response
-from wijkportaal.core.web import apply_errors, authorize, permission_required_or_404
+from wijkportaal.core.web import apply_errors, authorize, paginate, permission_required_or_404
 from wijkportaal.desk.hooks import find_case_kind
 from wijkportaal.desk.promise import case_promise_message
 from wijkportaal.desk.selectors import case_for_subject
@@ -289,10 +289,17 @@ def contactmoment_ical(request, slug):
 
 @permission_required_or_404("workgroups.view_bottlenecks")
 def bottleneck_list(request):
+    page = paginate(request, selectors.bottlenecks())
+    totals = selectors.bottleneck_counts()
+    # A department's heading counts all its bottlenecks, also those on other pages.
+    by_department = [
+        (department, rows, totals.get(department.pk, len(rows)))
+        for department, rows in selectors.bottlenecks_by_department(page.object_list)
+    ]
     return render(
         request,
         "workgroups/bottleneck_list.html",
-        {"by_department": selectors.bottlenecks_by_department()},
+        {"page": page, "by_department": by_department},
     )
 
 

@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from wijkportaal.core.pagecache import public_page
-from wijkportaal.core.web import apply_errors, authorize, choices_or_404
+from wijkportaal.core.web import apply_errors, authorize, choices_or_404, paginate
 from wijkportaal.permissions import current_council_ids
 from wijkportaal.wijkraden.selectors import board_councils
 
@@ -36,13 +36,15 @@ def _promise(proposal) -> dict:
 
 @public_page(SCOPES)
 def proposal_list(request):
+    page = paginate(request, selectors.proposal_list())
     return render(
         request,
         "contracts/proposal_list.html",
         {
-            "proposals": selectors.proposal_list(),
             "terrains": selectors.terrains(),
             "today": timezone.localdate(),
+            "page": page,
+            "proposals": page.object_list,
             "is_board": bool(current_council_ids(request.user, board_only=True)),
         },
     )

@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from wijkportaal.core.pagecache import public_page
-from wijkportaal.core.web import apply_errors, authorize, choices_or_404
+from wijkportaal.core.web import apply_errors, authorize, choices_or_404, paginate
 from wijkportaal.permissions import current_council_ids
 from wijkportaal.wijkraden.selectors import board_councils
 
@@ -33,11 +33,13 @@ TERM_FIELDS = ("start_date", "end_date", "renewal")
 
 @public_page(SCOPES)
 def contract_list(request):
+    page = paginate(request, selectors.contract_list_public())
     return render(
         request,
         "contracts/contract_list.html",
         {
-            "contracts": selectors.contract_list_public(),
+            "page": page,
+            "contracts": page.object_list,
             "internal": selectors.contract_list_internal(request.user),
             "can_request": bool(current_council_ids(request.user, board_only=True)),
             "started_this_year": selectors.contracts_started_this_year(),

@@ -56,7 +56,8 @@ def progress(db):
 
 
 @pytest.mark.parametrize(
-    "path", ["/voortgang/", "/voortgang/aanbevelingen/1/", "/voortgang/open-data/"]
+    "path",
+    ["/voortgang/", "/voortgang/acties/", "/voortgang/aanbevelingen/1/", "/voortgang/open-data/"],
 )
 def test_progress_pages_have_no_axe_violations(page, live_server, axe, progress, path):
     page.goto(live_server.url + path)
@@ -70,6 +71,9 @@ def test_monitor_filters_with_the_keyboard_and_shows_the_numbers(page, live_serv
         page.get_by_role("table", name=re.compile("De aanbevelingen met standpunt"))
     ).to_be_visible()
     expect(page.get_by_text("30%").first).to_be_visible()
+    # The full action table has its own page.
+    page.get_by_role("link", name="Alle acties").first.click()
+    expect(page).to_have_url(re.compile(r"/voortgang/acties/$"))
     page.get_by_label("Status", exact=True).select_option("lopend")
     page.get_by_role("button", name="Filter").click()
     expect(page).to_have_url(re.compile(r"status=lopend"))

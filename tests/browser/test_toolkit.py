@@ -74,7 +74,7 @@ def test_board_updates_inventory_with_errors_shown_and_the_matrix_changes(
     page.get_by_label("Bereik", exact=True).fill("210")
     page.get_by_role("button", name="Kanaal opslaan").click()
     expect(page.get_by_role("status")).to_contain_text("toegevoegd")
-    page.goto(f"{live_server.url}/toolkit/?kind=whatsapp")
+    page.goto(f"{live_server.url}/toolkit/?kind=whatsapp&district={council.district.slug}")
     expect(page.get_by_role("table")).to_contain_text("Buurtapp Molenwijk")
 
 

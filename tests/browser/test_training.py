@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -77,10 +79,15 @@ def test_officer_sees_the_matrix(page, live_server, axe, db):
     topic = TopicFactory(round=round_, title="Participatie organiseren")
     answer = WishAnswerFactory(round=round_, council__name="Wijkraad Beekdal")
     TopicRank.objects.create(answer=answer, topic=topic, rank=1)
-    CouncilFactory(name="Wijkraad Vogelwijk")
+    CouncilFactory(name="Wijkraad Vogelwijk", district=answer.council.district)
     officer = OfficerFactory()
     login(page, live_server, officer.email, PASSWORD)
     page.goto(f"{live_server.url}/scholing/inventarisatie/wensen/")
+    # Per stadsdeel first; its name leads to the wijkraden of that stadsdeel.
+    overview = page.get_by_role("table", name=re.compile("Per stadsdeel"))
+    expect(overview).to_contain_text("1 van 2")
+    axe(page)
+    overview.get_by_role("link", name=answer.council.district.name).click()
     matrix = page.get_by_role("table", name="Plaats die elke wijkraad")
     expect(matrix.get_by_role("rowheader", name="Wijkraad Vogelwijk")).to_be_visible()
     expect(matrix).to_contain_text("nog niet ingevuld")

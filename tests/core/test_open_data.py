@@ -44,7 +44,7 @@ def test_the_csv_stays_a_plain_csv_and_the_json_names_the_licence(client):
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     header = next(csv.reader(io.StringIO(text)))
     assert header[0] and not header[0].startswith("#")  # no comment line before the columns
-    body = client.get("/voortgang/export.json").json()
+    body = json.loads(b"".join(client.get("/voortgang/export.json").streaming_content))
     assert body["licentie"] == LICENCE
     assert body["licentie"]["id"] == "CC0-1.0"
 

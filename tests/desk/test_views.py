@@ -347,3 +347,26 @@ def test_the_board_gets_answers_to_the_wijkraads_cases_in_the_digest(
         "Komt eraan.",
         f"/mijn/verzoeken/{case.pk}/",
     )
+
+
+def test_my_requests_come_a_page_at_a_time_per_list(client, case_kind, council, chair):
+    for index in range(30):
+        CaseFactory(
+            council=council,
+            title=f"Beantwoord verzoek {index:02}",
+            status=CaseStatus.ANSWERED,
+            answered_at=timezone.now(),
+            answer="Antwoord",
+            working_days_to_answer=3,
+            answered_in_term=True,
+            received_at=timezone.now() - datetime.timedelta(days=100 - index),
+        )
+    CaseFactory(council=council, title="Lopend verzoek")
+    client.force_login(chair)
+    html = client.get("/mijn/verzoeken/").content.decode()
+    assert "Beantwoord of afgehandeld (30)" in html and "Lopend (1)" in html
+    assert "Beantwoord verzoek 29" in html and "Beantwoord verzoek 04" not in html
+    assert 'aria-label="Paginering beantwoorde verzoeken"' in html
+    page_two = client.get("/mijn/verzoeken/?lopend=1&pagina=2").content.decode()
+    assert "Beantwoord verzoek 04" in page_two and "Lopend verzoek" in page_two
+    assert 'href="?lopend=1&amp;pagina=1"' in page_two

@@ -3,7 +3,10 @@ from tests.permission_matrix import LOGIN, Row, append_only_admin, public, staff
 
 ROWS = [
     public("/voortgang/"),
-    public("/voortgang/?status=lopend&over_tijd=ja"),
+    public("/voortgang/acties/"),
+    public("/voortgang/acties/?status=lopend&over_tijd=ja"),
+    # The monitor's old filter addresses lead to the action list.
+    Row("/voortgang/?status=lopend", default=302),
     public("/voortgang/aanbevelingen/{recommendation_number}/"),
     public("/voortgang/acties/{action_id}/"),
     public("/voortgang/feed/"),

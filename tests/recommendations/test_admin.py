@@ -77,7 +77,7 @@ def test_officer_posts_an_update_in_the_admin_and_it_shows_everywhere(client, ow
     feed = ET.fromstring(client.get("/voortgang/feed/").content)
     summaries = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}summary")]
     assert "Inventaris uitgezet" in summaries
-    export = json.loads(client.get("/voortgang/export.json").content)
+    export = json.loads(b"".join(client.get("/voortgang/export.json").streaming_content))
     row = export["recommendations"][0]["acties"][0]
     assert (row["status"], row["voortgang"]) == ("lopend", 35)
     assert row["laatste_update"] is not None

@@ -77,7 +77,7 @@ def test_csv_export_parses_with_a_row_per_action(client, data):
 
 
 def test_json_export_holds_recommendations_with_their_actions(client, data):
-    payload = json.loads(client.get("/voortgang/export.json").content)
+    payload = json.loads(b"".join(client.get("/voortgang/export.json").streaming_content))
     recommendations = {r["nummer"]: r for r in payload["recommendations"]}
     assert [a["titel"] for a in recommendations[3]["acties"]] == ["Scholingsprogramma"]
     assert {a["titel"] for a in recommendations[6]["acties"]} == {

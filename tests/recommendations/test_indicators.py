@@ -210,7 +210,7 @@ def test_export_json_follows_its_schema(client, plugin, officer):
     services.indicator_snapshots_take(now=NOW)
     services.indicator_manual_set(actor=officer, indicator=handmatig, value=3)
     response = client.get("/voortgang/export.json")
-    data = json.loads(response.content)
+    data = json.loads(b"".join(response.streaming_content))
     schema = json.loads(EXPORT_SCHEMA_PATH.read_text())
     jsonschema.validate(data, schema, format_checker=jsonschema.FormatChecker())
     indicators = {row["key"]: row for row in data["indicators"]}

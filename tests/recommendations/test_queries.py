@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 BOUNDS = {
     # Includes the indicators, computed on every request (two queries plus each source's own).
     "/voortgang/": 13,
-    "/voortgang/?status=lopend&over_tijd=nee": 13,
+    # One page of the action list: count, page, dependencies, recommendations, departments
+    # of the filter.
+    "/voortgang/acties/?status=lopend&over_tijd=nee": 13,
     # Includes one query per app that links actions to what carries them out (workgroups,
     # training, toolkit, contracts): constant, whatever the data size.
     "/voortgang/aanbevelingen/1/": 14,

@@ -39,8 +39,6 @@ def test_anyone_sees_all_ten_recommendations_with_progress_in_text(client, ten):
     for n in range(1, 11):
         assert f"Aanbeveling titel {n}" in html
     assert "70%" in html  # (40 + 100) / 2, the number in text beside the bar
-    assert "over tijd" in html
-    assert late.title in html
     assert "<svg" in html and 'role="img"' in html
     assert "Voortgang per aanbeveling (de cijfers van de grafiek)" in html
     # SVG geometry is never localised (a Dutch decimal comma would break the chart).
@@ -48,6 +46,11 @@ def test_anyone_sees_all_ten_recommendations_with_progress_in_text(client, ten):
 
     svg = html[html.index("<svg") : html.rindex("</svg>")]
     assert not re.search(r'(?:x|y|width|height)="[^"]*,', svg)
+    # The full action table has its own page, linked from the overview.
+    assert 'href="/voortgang/acties/"' in html and "Alle acties" in html
+    assert late.title not in html
+    actions = client.get("/voortgang/acties/").content.decode()
+    assert late.title in actions and "over tijd" in actions
 
 
 def test_monitor_filters_on_status_department_and_overdue(client, ten):
@@ -57,16 +60,16 @@ def test_monitor_filters_on_status_department_and_overdue(client, ten):
     )
     ActionItemFactory(title="Geplande actie", status="gepland")
     done = ActionItemFactory(title="Klare actie", status="afgerond", progress=100)
-    html = client.get("/voortgang/?status=afgerond").content.decode()
+    html = client.get("/voortgang/acties/?status=afgerond").content.decode()
     assert "Klare actie" in html and "Late actie" not in html
-    html = client.get("/voortgang/?over_tijd=ja").content.decode()
+    html = client.get("/voortgang/acties/?over_tijd=ja").content.decode()
     assert "Late actie" in html and "Geplande actie" not in html
-    html = client.get(f"/voortgang/?afdeling={done.department.slug}").content.decode()
+    html = client.get(f"/voortgang/acties/?afdeling={done.department.slug}").content.decode()
     assert "Klare actie" in html and late.title not in html
 
 
 def test_monitor_with_an_unknown_filter_value_shows_a_dutch_error(client, ten):
-    response = client.get("/voortgang/?status=onzin")
+    response = client.get("/voortgang/acties/?status=onzin")
     assert response.status_code == 200
     assert "Selecteer een geldige keuze" in response.content.decode()
 
@@ -77,7 +80,7 @@ def test_monitor_is_cached_and_refreshed_after_an_update(client, ten, administra
     services.progress_update_create(
         actor=administrator, action=action, text="Klaar", status="afgerond"
     )
-    assert "afgerond" in client.get("/voortgang/?status=afgerond").content.decode()
+    assert "Werkgroep rollen" in client.get("/voortgang/acties/?status=afgerond").content.decode()
     html = client.get("/voortgang/").content.decode()
     assert "100%" in html
 
@@ -303,3 +306,75 @@ def test_logged_in_visitor_gets_their_own_header_on_the_cached_monitor(client, c
     client.force_login(councillor)
     html = client.get("/voortgang/").content.decode()
     assert "Uitloggen" in html and "Aanbeveling titel 1" in html
+
+
+def test_the_action_list_pages_through_the_filtered_actions_and_keeps_the_filters(client, ten):
+    department = DepartmentFactory(name="Wijkzaken", slug="wijkzaken")
+    for index in range(30):
+        ActionItemFactory(
+            title=f"Lopende actie {index:02}",
+            status="lopend",
+            department=department,
+            due_date=timezone.localdate() + datetime.timedelta(days=10 + index),
+        )
+    ActionItemFactory(title="Afgeronde actie", status="afgerond", progress=100)
+    response = client.get("/voortgang/acties/?status=lopend&afdeling=wijkzaken")
+    html = response.content.decode()
+    assert "30 acties gevonden" in html
+    assert "Lopende actie 24" in html and "Lopende actie 25" not in html
+    assert "Afgeronde actie" not in html
+    assert 'href="?status=lopend&amp;afdeling=wijkzaken&amp;pagina=2"' in html
+    # The filter form shows the chosen filters.
+    assert '<option value="lopend" selected>' in html
+    page_two = client.get("/voortgang/acties/?status=lopend&afdeling=wijkzaken&pagina=2")
+    html = page_two.content.decode()
+    assert "Lopende actie 25" in html and "Lopende actie 24" not in html
+    assert 'aria-current="page">2</a>' in html
+    # The monitor's old filter address leads here, filters and all.
+    old = client.get("/voortgang/?status=lopend&afdeling=wijkzaken")
+    assert old.status_code == 302
+    assert old.url == "/voortgang/acties/?status=lopend&afdeling=wijkzaken"
+
+
+def test_the_action_list_without_filters_lists_every_action_a_page_at_a_time(client, ten):
+    for index in range(60):
+        ActionItemFactory(title=f"Actie {index:02}", recommendations=[ten[index % 10]])
+    html = client.get("/voortgang/acties/").content.decode()
+    assert "60 acties gevonden" in html and html.count('<th scope="row"') == 25
+    assert client.get("/voortgang/acties/?pagina=veel").status_code == 200
+    monitor = client.get("/voortgang/").content.decode()
+    assert "Actie 00" not in monitor and 'href="/voortgang/acties/"' in monitor
+
+
+@pytest.mark.parametrize("size", [5, 60])
+def test_the_action_list_runs_a_constant_number_of_queries(
+    client, ten, size, django_assert_max_num_queries
+):
+    for index in range(size):
+        ActionItemFactory(recommendations=[ten[index % 10]])
+    with django_assert_max_num_queries(6):
+        assert client.get("/voortgang/acties/?over_tijd=nee").status_code == 200
+
+
+def test_recommendation_page_pages_its_actions_and_shows_the_latest_updates(
+    client, ten, administrator
+):
+    actions = [
+        ActionItemFactory(title=f"Actie {index:02}", recommendations=[ten[0]])
+        for index in range(25)
+    ]
+    for number in range(5):
+        services.progress_update_create(
+            actor=administrator, action=actions[0], text=f"Bericht nummer {number}"
+        )
+    html = client.get("/voortgang/aanbevelingen/1/").content.decode()
+    assert "Actie 19" in html and "Actie 20" not in html
+    # The three latest updates, and a link to the action for all five.
+    assert "Bericht nummer 4" in html and "Bericht nummer 2" in html
+    assert "Bericht nummer 1" not in html
+    assert f'href="{actions[0].get_absolute_url()}">Alle 5 berichten over Actie 00</a>' in html
+    assert 'href="?pagina=2"' in html
+    page_two = client.get("/voortgang/aanbevelingen/1/?pagina=2").content.decode()
+    assert "Actie 20" in page_two and "Actie 19" not in page_two
+    action_page = client.get(actions[0].get_absolute_url()).content.decode()
+    assert "Bericht nummer 0" in action_page and "Bericht nummer 4" in action_page

@@ -295,11 +295,17 @@ def test_matrix_groups_channels_per_council_and_kind(council, other_council):
     ChannelFactory(council=council, kind=kind_a, reach=50)
     ChannelFactory(council=other_council, kind=kind_b, reach=None)
     data = selectors.matrix(councils=selectors.matrix_councils(), kinds=[kind_a, kind_b])
-    totals = {t["kind"].pk: t for t in data["totals"]}
+    cells = {row["council"].pk: [len(c["channels"]) for c in row["cells"]] for row in data["rows"]}
+    assert cells[council.pk] == [2, 0] and cells[other_council.pk] == [0, 1]
+    overview = selectors.matrix_by_district(
+        councils=selectors.matrix_councils(), kinds=[kind_a, kind_b]
+    )
+    totals = {t["kind"].pk: t for t in overview["totals"]}
     assert totals[kind_a.pk]["councils"] == 1
     assert totals[kind_a.pk]["reach"] == 150
     assert totals[kind_b.pk]["councils"] == 1
     assert totals[kind_b.pk]["reach"] == 0
+    assert overview["council_total"] == 2
 
 
 def test_kind_overview_has_total_and_median_reach(council, other_council):

@@ -43,13 +43,17 @@ def valid_post(kind, **extra):
 def test_board_updates_inventory_and_the_matrix_changes(client, council, chair):
     kind = ChannelKindFactory(name="WhatsApp", slug="whatsapp")
     client.force_login(chair)
-    before = client.get(reverse("toolkit:index")).text
+    district = {"district": council.district.slug}
+    before = client.get(reverse("toolkit:index"), district).text
     assert "Buurtapp Molenwijk" not in before
     response = client.post(inventory_url(council), valid_post(kind))
     assert response.status_code == 302
-    page = client.get(reverse("toolkit:index"))
+    page = client.get(reverse("toolkit:index"), district)
     assert "Buurtapp Molenwijk" in page.text
     assert "210" in page.text
+    # The overview counts the wijkraad and its reach in its stadsdeel.
+    overview = client.get(reverse("toolkit:index")).text
+    assert "1 wijkraad" in overview and "bereik 210" in overview
     kind_page = client.get(reverse("toolkit:channelkind-detail", kwargs={"kind": "whatsapp"}))
     assert council.name in kind_page.text
 
@@ -168,8 +172,13 @@ def test_matrix_filters_by_district_and_kind(client):
     ChannelFactory(council=south, kind=krant, name="Krant Zuid")
     page = client.get(reverse("toolkit:index"), {"district": north.district.slug})
     assert "Wijkraad Noordpunt" in page.text and "Wijkraad Zuidpunt" not in page.text
-    page = client.get(reverse("toolkit:index"), {"kind": krant.slug})
+    page = client.get(
+        reverse("toolkit:index"), {"kind": krant.slug, "district": south.district.slug}
+    )
     assert "Krant Zuid" in page.text and "FB Noord" not in page.text
+    page = client.get(
+        reverse("toolkit:index"), {"kind": krant.slug, "district": north.district.slug}
+    )
     assert "Wijkraad Noordpunt" not in page.text
 
 
@@ -438,3 +447,43 @@ def test_board_finds_its_inventory_from_the_toolkit_page(client, council, chair,
     assert inventory_url(council) not in client.get(reverse("toolkit:index")).text
     client.force_login(chair)
     assert inventory_url(council) in client.get(reverse("toolkit:index")).text
+
+
+def test_matrix_shows_totals_per_district_and_one_district_at_a_time(client):
+    from tests.factories import DistrictFactory
+
+    north = DistrictFactory(name="Noord", slug="noord")
+    south = DistrictFactory(name="Zuid", slug="zuid")
+    krant = ChannelKindFactory(name="Wijkkrant")
+    for index in range(60):
+        council = CouncilFactory(name=f"Wijkraad Noord {index:02}", district=north)
+        if index % 2:
+            ChannelFactory(council=council, kind=krant, name=f"Krant {index:02}", reach=10)
+    ChannelFactory(council=CouncilFactory(name="Wijkraad Zuid", district=south), kind=krant)
+    overview = client.get(reverse("toolkit:index")).text
+    # No wijkraad rows, one row per district with a link into it.
+    assert "Wijkraad Noord 01" not in overview and "Krant 01" not in overview
+    assert 'href="?district=noord"' in overview and 'href="?district=zuid"' in overview
+    assert "30 wijkraden" in overview and "bereik 300" in overview
+    district = client.get(reverse("toolkit:index"), {"district": "noord"}).text
+    assert "Stadsdeel Noord" in district and "Wijkraad Zuid<" not in district
+    assert "Wijkraad Noord 01" in district and "Krant 01" in district
+    assert "Wijkraad Noord 50" not in district  # page 3 of the district
+    assert 'href="?district=noord&amp;pagina=2"' in district
+    page_two = client.get(reverse("toolkit:index"), {"district": "noord", "pagina": "3"}).text
+    assert "Wijkraad Noord 50" in page_two
+    # The district's totals stay those of the whole district on every page.
+    assert "30 wijkraden" in page_two
+
+
+def test_matrix_overview_stays_small_with_many_wijkraden(client):
+    from tests.factories import DistrictFactory
+
+    kinds = [ChannelKindFactory() for _ in range(6)]
+    districts = [DistrictFactory() for _ in range(8)]
+    for index in range(200):
+        council = CouncilFactory(district=districts[index % 8])
+        ChannelFactory(council=council, kind=kinds[index % 6])
+    assert len(client.get(reverse("toolkit:index")).content) < 40_000
+    first = districts[0].slug
+    assert len(client.get(reverse("toolkit:index"), {"district": first}).content) < 60_000

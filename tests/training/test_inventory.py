@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from tests.factories import CouncilFactory, MembershipFactory
+from tests.factories import CouncilFactory, DistrictFactory, MembershipFactory
 from training import services
 from training.models import TopicRank, WishAnswer
 
@@ -174,14 +174,27 @@ def test_public_sees_the_summary_without_names(client, round_with_topics):
 
 def test_officer_sees_the_matrix_with_totals_and_response_rate(client, officer, round_with_topics):
     round_, (raad, amb, proc) = round_with_topics
-    first = WishAnswerFactory(round=round_, council__name="Wijkraad Aa")
+    west = DistrictFactory(name="West", slug="west")
+    first = WishAnswerFactory(round=round_, council__name="Wijkraad Aa", council__district=west)
     TopicRank.objects.create(answer=first, topic=raad, rank=1)
     TopicRank.objects.create(answer=first, topic=amb, rank=2)
-    second = WishAnswerFactory(round=round_, council__name="Wijkraad Bee")
+    second = WishAnswerFactory(round=round_, council__name="Wijkraad Bee", council__district=west)
     TopicRank.objects.create(answer=second, topic=raad, rank=2)
-    CouncilFactory(name="Wijkraad Cee")
+    CouncilFactory(name="Wijkraad Cee", district=west)
+    elsewhere = WishAnswerFactory(round=round_, council__name="Wijkraad Oost")
+    TopicRank.objects.create(answer=elsewhere, topic=proc, rank=1)
     client.force_login(officer)
+    # The overview: one row per stadsdeel, no wijkraad names, a link into each stadsdeel.
     response = client.get("/scholing/inventarisatie/wensen/")
+    html = response.content.decode()
+    assert "Wijkraad Aa" not in html and "2 van 3" in html
+    overview = response.context["matrix_overview"]
+    assert [row["district"].name for row in overview["district_rows"]][-1] == "West"
+    totals = {t.topic.title: (t.mentions, t.points) for t in overview["totals"]}
+    assert totals == {"Raad": (2, 3 + 2), "Ambtenaren": (1, 2), "Procedures": (1, 3)}
+    assert 'href="?wijk=west#matrix-title"' in html
+    # One stadsdeel: its wijkraden with the place each gave, and its own totals.
+    response = client.get("/scholing/inventarisatie/wensen/?wijk=west")
     matrix = response.context["matrix"]
     assert [row["council"].name for row in matrix["rows"]] == [
         "Wijkraad Aa",
@@ -192,8 +205,8 @@ def test_officer_sees_the_matrix_with_totals_and_response_rate(client, officer, 
     assert matrix["rows"][2]["answer"] is None
     totals = {t.topic.title: (t.mentions, t.points) for t in matrix["totals"]}
     assert totals == {"Raad": (2, 3 + 2), "Ambtenaren": (1, 2), "Procedures": (0, 0)}
-    assert (matrix["answered"], matrix["asked"], matrix["percent"]) == (2, 3, 67)
     html = response.content.decode()
+    assert "Wijkraad Oost" not in html and "Stadsdeel West" in html
     assert '<th scope="row" class="utrecht-table__header-cell">Wijkraad Cee</th>' in html
     assert "nog niet ingevuld" in html
 
@@ -202,9 +215,9 @@ def test_unknown_round_is_404(client):
     assert client.get("/scholing/inventarisatie/bestaat-niet/").status_code == 404
 
 
-def build_answers(round_, topics, n):
+def build_answers(round_, topics, n, district=None):
     for _ in range(n):
-        council = CouncilFactory()
+        council = CouncilFactory(**({"district": district} if district else {}))
         MembershipFactory(council=council, function="voorzitter")
         answer = WishAnswerFactory(round=round_, council=council)
         for place, topic in enumerate(topics, start=1):
@@ -216,12 +229,17 @@ def test_matrix_page_queries_do_not_grow(
     client, officer, round_with_topics, size, django_assert_max_num_queries
 ):
     round_, topics = round_with_topics
-    build_answers(round_, topics, size)
+    district = DistrictFactory(slug="midden")
+    build_answers(round_, topics, size, district=district)
+    build_answers(round_, topics, size)  # each in a stadsdeel of its own
     client.force_login(officer)
     # +4 for a staff member's first request: the MFA check and the session's first stamp
     # (an UPDATE between a savepoint pair) — accounts/middleware.py.
     with django_assert_max_num_queries(20):
         response = client.get("/scholing/inventarisatie/wensen/")
+    assert len(response.context["matrix_overview"]["district_rows"]) == size + 1
+    with django_assert_max_num_queries(24):
+        response = client.get("/scholing/inventarisatie/wensen/?wijk=midden")
     assert len(response.context["matrix"]["rows"]) == size
 
 

@@ -1,13 +1,18 @@
 """Every CSV download the portal offers goes through `csv_response`: UTF-8 with a byte-order
 mark (so spreadsheet programs read the accents), streamed row by row, and with every cell that
-a spreadsheet would run as a formula neutralised."""
+a spreadsheet would run as a formula neutralised. JSON downloads go through `json_response`,
+streamed as it is encoded (the whole document is never one string in memory)."""
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Sequence
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import StreamingHttpResponse
+
+# json's encoder yields many tiny pieces; they are sent in chunks of about this many characters.
+JSON_CHUNK = 16 * 1024
 
 # Spreadsheet programs treat a cell starting with one of these as a formula (or a DDE call).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -43,3 +48,23 @@ def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence])
     response = StreamingHttpResponse(csv_rows(header, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def json_chunks(payload, *, chunk: int = JSON_CHUNK) -> Iterable[bytes]:
+    """`payload` encoded as JSON (dates and decimals as Django encodes them, accents kept), in
+    chunks of about `chunk` characters."""
+    buffer: list[str] = []
+    size = 0
+    for piece in DjangoJSONEncoder(ensure_ascii=False).iterencode(payload):
+        buffer.append(piece)
+        size += len(piece)
+        if size >= chunk:
+            yield "".join(buffer).encode()
+            buffer, size = [], 0
+    if buffer:
+        yield "".join(buffer).encode()
+
+
+def json_response(payload, *, content_type: str = "application/json"):
+    """A streamed JSON document (an open-data download)."""
+    return StreamingHttpResponse(json_chunks(payload), content_type=content_type)

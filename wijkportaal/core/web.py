@@ -9,6 +9,9 @@
   (wijkportaal.core.errors); `DomainErrorMiddleware` answers `NotFound` with the 404 page and
   `LoginRequired` with a redirect to the login page, so views need no try/except for them.
 
+- Long lists: `paginate(request, items)` → one page with links that keep the filters, shown by
+  `{% include "core/_pagination.html" %}`.
+
 Money, CSV and iCal have their own modules: `money.py`, `exports.py`, `ical.py`."""
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -115,3 +119,61 @@ def choices_or_404(request, queryset, field: str = "council"):
     if raw and not (str(raw).isdigit() and queryset.filter(pk=raw).exists()):
         raise Http404
     return queryset
+
+
+# One page of a long list. The page number travels as ?pagina= (Dutch like the paths); every
+# other parameter of the address (the filters) is kept in the links, so page 2 of a filtered
+# list is page 2 of the same filter.
+PAGE_PARAM = "pagina"
+PAGE_SIZE = 25
+
+
+def query_without(request, *names: str) -> str:
+    """The current query string less `names` (already URL-encoded, without the '?')."""
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def query_with(request, **params: str) -> str:
+    """The current query string with `params` set (an empty value drops one), back on the
+    first page: for links that change one filter and keep the others."""
+    query = request.GET.copy()
+    query.pop(PAGE_PARAM, None)
+    for name, value in params.items():
+        query.pop(name, None)
+        if value:
+            query[name] = value
+    return query.urlencode()
+
+
+def paginate(request, items, *, per_page: int = PAGE_SIZE, param: str = PAGE_PARAM):
+    """One page of `items` (a queryset or a list) for `templates/core/_pagination.html`.
+
+    Letters, zero or a negative number give page 1 and a number past the end gives the last
+    page: a link that went stale never answers 404 or 500. Costs one COUNT query for a queryset.
+    The page carries `links` (numbers and gaps, each with its href), `previous_href`,
+    `next_href` and `query` (the kept parameters, for other links on the page)."""
+    paginator = Paginator(items, per_page)
+    try:
+        number = int(request.GET.get(param, "1"))
+    except ValueError:
+        number = 1
+    page = paginator.page(min(max(number, 1), paginator.num_pages))
+    query = query_without(request, param)
+    prefix = f"?{query}&{param}=" if query else f"?{param}="
+
+    def href(number: int) -> str:
+        return f"{prefix}{number}"
+
+    page.query = query
+    page.links = [
+        {"gap": True}
+        if number == Paginator.ELLIPSIS
+        else {"number": number, "href": href(number), "current": number == page.number}
+        for number in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    ]
+    page.previous_href = href(page.previous_page_number()) if page.has_previous() else ""
+    page.next_href = href(page.next_page_number()) if page.has_next() else ""
+    return page

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from wijkportaal.core.charts import percentage_bars
 from wijkportaal.core.pagecache import public_page
-from wijkportaal.core.web import apply_errors, authorize, login_required_or_404
+from wijkportaal.core.web import apply_errors, authorize, login_required_or_404, paginate
 
 from . import selectors, services
 from .forms import RemovalRequestForm
@@ -33,7 +33,18 @@ PUBLIC_EVENTS = {
 
 def case_list(request):
     authorize(request, "desk.view_own_cases")
-    return render(request, "desk/case_list.html", selectors.my_cases(request.user))
+    cases = selectors.my_cases(request.user)
+    # Two lists on one page, each with its own page number in the address.
+    open_page = paginate(request, cases["open"], param="lopend")
+    finished_page = paginate(request, cases["finished"])
+    context = {
+        "open": open_page.object_list,
+        "open_page": open_page,
+        "finished": finished_page.object_list,
+        "finished_page": finished_page,
+        "today": cases["today"],
+    }
+    return render(request, "desk/case_list.html", context)
 
 
 def _subject_url(case) -> str:

@@ -6,7 +6,7 @@ from django.views.generic import FormView
 
 from wijkportaal.core.pagecache import ALL, public_page
 from wijkportaal.core.registry import registry
-from wijkportaal.core.web import PermissionRequired404Mixin, apply_errors
+from wijkportaal.core.web import PermissionRequired404Mixin, apply_errors, paginate
 
 from . import selectors, services
 from .filters import CouncilRegisterFilter
@@ -24,10 +24,11 @@ def council_list(request):
         if council_filter.is_bound and council_filter.is_valid()
         else selectors.council_register()
     )
+    page = paginate(request, councils)
     return render(
         request,
         "wijkraden/council_list.html",
-        {"filter": council_filter, "councils": councils},
+        {"filter": council_filter, "page": page, "councils": page.object_list},
     )
 
 
