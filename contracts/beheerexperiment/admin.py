@@ -30,9 +30,12 @@ class ParticipationInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def has_change_permission(self, request, obj=None):
+        return False  # read-only: a posted participant row is ignored, never saved
+
     @admin.display(description=_("besluiten"))
     def decide(self, obj):
-        if obj.status != ParticipationStatus.INTERESTED:
+        if obj is None or obj.pk is None or obj.status != ParticipationStatus.INTERESTED:
             return "—"
         return format_html(
             '<a href="{}">{}</a>',

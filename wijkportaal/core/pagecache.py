@@ -274,7 +274,8 @@ def _entry(response) -> dict | None:
             return None  # files are served as they are
         # A streamed export is kept whole (and served streamed again, in one piece).
         content = b"".join(response.streaming_content)
-        response.close()
+        # Not response.close(): that sends request_finished, which closes the database
+        # connection in the middle of the request. The generator is used up; nothing stays open.
     else:
         if hasattr(response, "render") and not response.is_rendered:
             response.render()  # a TemplateResponse renders late; the copy needs its bytes
