@@ -29,16 +29,31 @@ PAIRS = [
     ("--utrecht-link-color", "--wp-color-surface", "links"),
     ("--utrecht-link-hover-color", "--wp-color-surface", "links under the pointer"),
     ("--utrecht-link-visited-color", "--wp-color-surface", "visited links"),
-    ("--utrecht-button-primary-action-color", "--utrecht-button-primary-action-background-color",
-     "primary buttons"),
-    ("--utrecht-button-primary-action-hover-color",
-     "--utrecht-button-primary-action-hover-background-color", "primary buttons, hovered"),
-    ("--utrecht-button-secondary-action-color",
-     "--utrecht-button-secondary-action-background-color", "secondary buttons"),
-    ("--utrecht-button-secondary-action-hover-color",
-     "--utrecht-button-secondary-action-hover-background-color", "secondary buttons, hovered"),
-    ("--utrecht-button-subtle-hover-color", "--utrecht-button-subtle-hover-background-color",
-     "subtle buttons, hovered"),
+    (
+        "--utrecht-button-primary-action-color",
+        "--utrecht-button-primary-action-background-color",
+        "primary buttons",
+    ),
+    (
+        "--utrecht-button-primary-action-hover-color",
+        "--utrecht-button-primary-action-hover-background-color",
+        "primary buttons, hovered",
+    ),
+    (
+        "--utrecht-button-secondary-action-color",
+        "--utrecht-button-secondary-action-background-color",
+        "secondary buttons",
+    ),
+    (
+        "--utrecht-button-secondary-action-hover-color",
+        "--utrecht-button-secondary-action-hover-background-color",
+        "secondary buttons, hovered",
+    ),
+    (
+        "--utrecht-button-subtle-hover-color",
+        "--utrecht-button-subtle-hover-background-color",
+        "subtle buttons, hovered",
+    ),
     ("--utrecht-page-header-color", "--utrecht-page-header-background-color", "the header"),
     ("--wp-color-on-primary", "--wp-color-primary-dark", "the main menu"),
     ("--wp-color-primary-dark", "--wp-color-surface", "the current menu item"),
@@ -135,6 +150,15 @@ def test_the_second_theme_has_its_own_colours_and_a_logo():
     assert own["--wp-logo-inline-size"] != "0"
 
 
+@pytest.mark.parametrize("theme", [DEFAULT_THEME, *THEMES], ids=lambda path: path.name)
+def test_a_theme_shows_its_logo_itself(theme):
+    """A relative url() in a custom property resolves against the stylesheet that uses the
+    property: the theme file must use --wp-logo-url itself, or the logo is looked for in the
+    wrong folder."""
+    css = COMMENT.sub("", theme.read_text(encoding="utf-8"))
+    assert re.search(r"\.site-logo__image\s*\{\s*background-image:\s*var\(--wp-logo-url\);", css)
+
+
 def test_pages_link_the_standard_theme_by_default(client):
     html = client.get("/accounts/login/").text
 
@@ -153,4 +177,3 @@ def test_the_setting_selects_another_theme(client):
     # The logo is decoration: the municipality's name stays the link's text.
     assert re.search(r'class="site-logo__image" aria-hidden="true"', html)
     assert settings.MUNICIPALITY_LOGO_TEXT in html
-

@@ -82,9 +82,7 @@ def test_radio_buttons_are_a_utrecht_fieldset_with_a_legend_description_and_erro
     fieldset = re.search(r"<fieldset ([^>]*)>", html).group(1)
     assert 'class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset"' in fieldset
     assert 'aria-describedby="id_kind_helptext id_kind_error"' in fieldset
-    assert re.search(
-        r'<legend class="utrecht-form-fieldset__legend[^"]*">Soort reactie', html
-    )
+    assert re.search(r'<legend class="utrecht-form-fieldset__legend[^"]*">Soort reactie', html)
     assert re.search(
         r'class="utrecht-form-field-description[^"]*" id="id_kind_helptext">Kies er een.', html
     )
@@ -96,10 +94,8 @@ def test_radio_buttons_are_a_utrecht_fieldset_with_a_legend_description_and_erro
     for radio in radios:
         assert 'class="utrecht-radio-button utrecht-radio-button--html-input"' in radio
         assert radio.count("class=") == 1
-    assert re.search(
-        r'<label class="utrecht-form-label utrecht-form-label--radio" for="id_kind_0">Steun</label>',
-        html,
-    )
+    label = '<label class="utrecht-form-label utrecht-form-label--radio" for="id_kind_0">'
+    assert label + "Steun</label>" in html
 
 
 def test_a_checked_choice_stays_checked_and_checkbox_lists_are_utrecht_checkboxes():
@@ -111,8 +107,8 @@ def test_a_checked_choice_stays_checked_and_checkbox_lists_are_utrecht_checkboxe
     assert not re.search(r'value="steun"[^>]*checked', kind)
     topics = str(form["topics"])
     assert re.search(
-        r'<input type="checkbox" name="topics" class="utrecht-checkbox utrecht-checkbox--html-input"'
-        r' value="verkeer"[^>]*checked',
+        r'<input type="checkbox" name="topics"'
+        r' class="utrecht-checkbox utrecht-checkbox--html-input" value="verkeer"[^>]*checked',
         topics,
     )
     assert 'class="utrecht-form-label utrecht-form-label--checkbox" for="id_topics_1">Verkeer' in (
