@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core import checks
 from django.test import override_settings
+
+from wijkportaal.core.checks import theme_css_found
 
 BASE = Path(settings.BASE_DIR)
 STATIC = BASE / "static"
@@ -177,3 +180,12 @@ def test_the_setting_selects_another_theme(client):
     # The logo is decoration: the municipality's name stays the link's text.
     assert re.search(r'class="site-logo__image" aria-hidden="true"', html)
     assert settings.MUNICIPALITY_LOGO_TEXT in html
+
+
+def test_a_theme_setting_that_names_no_file_stops_the_start():
+    assert theme_css_found() == []
+    with override_settings(WIJKPORTAAL_THEME_CSS="css/themes/gemeente-tikfout.css"):
+        errors = theme_css_found()
+    assert [error.id for error in errors] == ["wijkportaal.E001"]
+    assert "gemeente-tikfout.css" in errors[0].msg
+    assert checks.registry.registry.get_checks().count(theme_css_found) == 1
