@@ -7,7 +7,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Kern"
 
     def ready(self):
-        from . import admin_widgets, pagecache
+        from django.core import checks as django_checks
+
+        from . import admin_widgets, checks, pagecache
 
         admin_widgets.install()
         pagecache.connect_signals()
+        django_checks.register(checks.theme_css_found, django_checks.Tags.staticfiles)

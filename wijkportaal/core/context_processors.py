@@ -16,4 +16,5 @@ def portal(request):
         "municipality_contact_email": settings.MUNICIPALITY_CONTACT_EMAIL,
         "municipality_contact_phone": settings.MUNICIPALITY_CONTACT_PHONE,
         "main_navigation": navigation,
+        "theme_css": settings.WIJKPORTAAL_THEME_CSS,
     }

@@ -33,9 +33,29 @@ def utrecht_control(widget) -> str | None:
     return None
 
 
+def utrecht_option_template(widget) -> str | None:
+    """The template of one choice in a list of radio buttons or checkboxes: a small Utrecht
+    form field (`utrecht-radio-button` / `utrecht-checkbox` with its own label); None for the
+    admin's own widgets, which keep Django's."""
+    if type(widget).__module__.startswith("django.contrib.admin"):
+        return None
+    if isinstance(widget, forms.CheckboxSelectMultiple):  # a subclass of RadioSelect
+        return "forms/widgets/checkbox_option.html"
+    if isinstance(widget, forms.RadioSelect):
+        return "forms/widgets/radio_option.html"
+    return None
+
+
 class PortalBoundField(forms.BoundField):
     """A field whose input carries the Utrecht component classes (and `--invalid` with an
-    error) besides any class the form gives it."""
+    error) besides any class the form gives it; radio buttons and checkbox lists render each
+    choice as a Utrecht radio button or checkbox (the field is the form's own copy)."""
+
+    def __init__(self, form, field, name):
+        super().__init__(form, field, name)
+        option_template = utrecht_option_template(field.widget)
+        if option_template:
+            field.widget.option_template_name = option_template
 
     def build_widget_attrs(self, attrs, widget=None):
         attrs = super().build_widget_attrs(attrs, widget)

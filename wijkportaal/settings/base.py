@@ -20,6 +20,9 @@ MUNICIPALITY_NAME = env("MUNICIPALITY_NAME", default="Gemeente Voorbeeldstad")
 MUNICIPALITY_LOGO_TEXT = env("MUNICIPALITY_LOGO_TEXT", default=MUNICIPALITY_NAME)
 MUNICIPALITY_CONTACT_EMAIL = env("MUNICIPALITY_CONTACT_EMAIL", default="wijkportaal@example.org")
 MUNICIPALITY_CONTACT_PHONE = env("MUNICIPALITY_CONTACT_PHONE", default="14 000")
+# The design tokens (colours, logo, sizes) of the municipality's house style: a stylesheet in
+# static/, theme.css or one of static/css/themes/ (README, "Eigen huisstijl").
+WIJKPORTAAL_THEME_CSS = env("WIJKPORTAAL_THEME_CSS", default="css/theme.css")
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
