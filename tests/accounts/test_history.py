@@ -244,3 +244,10 @@ def test_an_invitations_history_is_for_administrators_only(client, council):
     client.force_login(AdministratorFactory())
     page = client.get(f"/admin/accounts/invitation/{invitation.pk}/history/")
     assert page.status_code == 200 and invitation.token not in page.text
+
+
+@override_settings(AUDIT_RETENTION_DAYS=200)
+def test_the_privacy_statement_names_the_change_history_and_its_period(client):
+    page = client.get("/privacy/").text
+    assert "Wijzigingsgeschiedenis (accounts, uitnodigingen, lidmaatschappen" in page
+    assert "200 dagen na de wijziging" in page
