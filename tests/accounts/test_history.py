@@ -251,3 +251,17 @@ def test_the_privacy_statement_names_the_change_history_and_its_period(client):
     page = client.get("/privacy/").text
     assert "Wijzigingsgeschiedenis (accounts, uitnodigingen, lidmaatschappen" in page
     assert "200 dagen na de wijziging" in page
+
+
+def test_deleting_an_account_in_the_admin_leaves_its_history_with_who_deleted_it(client):
+    membership = MembershipFactory(function=Function.MEMBER)
+    person = membership.person
+    administrator = AdministratorFactory()
+    client.force_login(administrator)
+    response = client.post(f"/admin/accounts/user/{person.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=person.pk).exists()
+    gone = User.history.filter(id=person.pk).latest("history_date")
+    assert gone.history_type == "-" and gone.history_user == administrator
+    seat = Membership.history.filter(id=membership.pk).latest("history_date")
+    assert seat.history_type == "-" and seat.history_user == administrator
