@@ -3,9 +3,10 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from wijkportaal.accounts.reauthentication import SensitiveAdminMixin
-from wijkportaal.core.admin import AppendOnlyAdmin
+from wijkportaal.core.admin import AppendOnlyAdmin, HistoryByRuleAdmin
 
 from .models import (
     BudgetDecision,
@@ -77,8 +78,32 @@ class PilotParticipationAdmin(ObjectPermissionsModelAdmin):
 class BudgetLineInline(admin.TabularInline):
     model = BudgetLine
     extra = 0
-    fields = ["kind", "amount", "spent"]
-    readonly_fields = ["spent"]
+    fields = ["kind", "amount", "spent", "history_link"]
+    readonly_fields = ["spent", "history_link"]
+
+    @admin.display(description=_("geschiedenis"))
+    def history_link(self, obj):
+        if not obj or not obj.pk:
+            return "—"
+        url = reverse("admin:contracts_budgetline_history", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("wie wijzigde het budget"))
+
+
+@admin.register(BudgetLine)
+class BudgetLineAdmin(
+    HistoryByRuleAdmin, SensitiveAdminMixin, SimpleHistoryAdmin, ObjectPermissionsModelAdmin
+):
+    """A line's budget with its history (who changed the amount, when); lines are added on
+    their pilot's page. `spent` follows the decisions and is never edited."""
+
+    list_display = ["pilot", "kind", "amount", "spent"]
+    list_filter = ["kind", "pilot__year"]
+    list_select_related = ["pilot__council"]
+    fields = ["pilot", "kind", "amount", "spent"]
+    readonly_fields = ["pilot", "kind", "spent"]
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(BudgetPilot)

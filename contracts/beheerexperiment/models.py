@@ -13,6 +13,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from wijkportaal.core.history import AuditHistory
 from wijkportaal.core.money import MONEY_FIELD as MONEY
 from wijkportaal.core.money import ZERO, format_money
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
@@ -167,6 +168,9 @@ class BudgetLine(models.Model):
     kind = models.CharField(_("begrotingspost"), max_length=20, choices=BudgetLineKind.choices)
     amount = models.DecimalField(_("budget (euro)"), **MONEY, validators=[MinValueValidator(0)])
     spent = models.DecimalField(_("besteed (euro)"), **MONEY, default=ZERO, editable=False)
+    # Who changed the budget and when; `spent` follows the (append-only) decisions with
+    # update(), which writes no history row. Kept AUDIT_RETENTION_DAYS.
+    history = AuditHistory()
 
     class Meta:
         ordering = ["pilot", "kind"]

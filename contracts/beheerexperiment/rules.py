@@ -16,6 +16,10 @@ for model in ("budgetpilot", "budgetline", "pilotround", "pilotparticipation"):
     rules.add_perm(f"contracts.add_{model}", is_staff_member)
     rules.add_perm(f"contracts.change_{model}", is_staff_member)
     rules.add_perm(f"contracts.delete_{model}", is_administrator)
+# Who changed a line's budget (core.history.AuditHistory): the staff who keep the lines.
+rules.add_perm("contracts.view_historicalbudgetline", is_staff_member)
+for verb in ("add", "change", "delete"):
+    rules.add_perm(f"contracts.{verb}_historicalbudgetline", rules.always_deny)
 # Decisions are append-only: the board records them (decide_budget); nobody changes or
 # deletes one, so a line's spent stays the sum of its decisions.
 rules.add_perm("contracts.view_budgetdecision", is_staff_member)

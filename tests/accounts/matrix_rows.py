@@ -13,6 +13,10 @@ ROWS = [
     staff_only_admin("/admin/accounts/invitation/"),
     staff_only_admin("/admin/accounts/invitation/{invitation}/change/"),
     administrator_admin("/admin/accounts/invitation/{invitation}/delete/"),
+    # The change history of a person's account or invitation: administrators only, though
+    # officers see the account itself.
+    administrator_admin("/admin/accounts/user/{user_board}/history/"),
+    administrator_admin("/admin/accounts/invitation/{invitation}/history/"),
     # A lost phone: administrators see and remove a second factor; nobody adds one here.
     administrator_admin("/admin/mfa/authenticator/"),
     administrator_admin("/admin/mfa/authenticator/{officer_totp}/delete/"),

@@ -61,6 +61,15 @@ ROWS = [
     # administrators'.
     staff_only_admin("/admin/contracts/budgetpilot/{pilot}/change/"),
     administrator_admin("/admin/contracts/budgetpilot/{pilot}/delete/"),
+    # A line's budget with its history (who changed the amount); lines are added on the pilot.
+    staff_only_admin("/admin/contracts/budgetline/"),
+    staff_only_admin("/admin/contracts/budgetline/{budget_line}/change/"),
+    staff_only_admin("/admin/contracts/budgetline/{budget_line}/history/"),
+    Row(
+        "/admin/contracts/budgetline/add/",
+        default=LOGIN,
+        overrides={"officer": 403, "administrator": 403},
+    ),
     # Decisions are append-only: nobody changes or deletes one (the line's spent stays true).
     *append_only_admin("/admin/contracts/budgetdecision/", "budget_decision"),
     public("/uitdaagrecht/"),

@@ -24,6 +24,7 @@ def extend_world(values, *, council_a, council_b, users):
     pilot = PilotFactory(council=council_a)
     line = LineFactory(pilot=pilot)
     values["pilot"] = pilot.pk
+    values["budget_line"] = line.pk
     pilot_round = RoundFactory()
     values["pilot_round"] = pilot_round.pk
     values["participation"] = ParticipationFactory(round=pilot_round, council=council_a).pk

@@ -26,6 +26,8 @@ ROWS += [
     # The administrators' daily work, through the rules (they are no superusers).
     staff_only_admin("/admin/wijkraden/neighbourhoodcouncil/{council_a_pk}/change/"),
     staff_only_admin("/admin/wijkraden/membership/"),
+    # Who gave whom which seat: the staff who keep the memberships read the history.
+    staff_only_admin("/admin/wijkraden/membership/{membership_board}/history/"),
     staff_only_admin("/admin/wijkraden/district/"),
     administrator_admin("/admin/wijkraden/district/add/"),
     administrator_admin("/admin/wijkraden/department/add/"),

@@ -5,8 +5,9 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
-from wijkportaal.core.admin import AppendOnlyAdmin
+from wijkportaal.core.admin import AppendOnlyAdmin, HistoryByRuleAdmin
 from wijkportaal.core.web import apply_errors
 from wijkportaal.wijkraden.models import Membership
 
@@ -22,7 +23,16 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(SensitiveAdminMixin, ObjectPermissionsModelAdmin, DjangoUserAdmin):
+class UserAdmin(
+    HistoryByRuleAdmin,
+    SensitiveAdminMixin,
+    SimpleHistoryAdmin,
+    ObjectPermissionsModelAdmin,
+    DjangoUserAdmin,
+):
+    """The history ("Geschiedenis") is for administrators only (accounts.view_historicaluser);
+    it never holds the password hash or the last login."""
+
     ordering = ["email"]
     list_display = ["email", "first_name", "last_name", "kind", "department", "party", "is_active"]
     list_filter = ["kind", "department", "is_active", "is_staff"]
@@ -53,7 +63,12 @@ class UserAdmin(SensitiveAdminMixin, ObjectPermissionsModelAdmin, DjangoUserAdmi
 
 
 @admin.register(Invitation)
-class InvitationAdmin(SensitiveAdminMixin, ObjectPermissionsModelAdmin):
+class InvitationAdmin(
+    HistoryByRuleAdmin, SensitiveAdminMixin, SimpleHistoryAdmin, ObjectPermissionsModelAdmin
+):
+    """The history is for administrators only (accounts.view_historicalinvitation); it never
+    holds the token."""
+
     list_display = [
         "email",
         "kind",

@@ -13,6 +13,8 @@ from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from wijkportaal.core.history import audit_history_purge
+
 from .models import AuthEvent, AuthEventKind
 
 logger = logging.getLogger(__name__)
@@ -47,6 +49,16 @@ def auth_events_purge(*, now: datetime.datetime | None = None) -> int:
     cutoff = (now or timezone.now()) - datetime.timedelta(days=settings.AUDIT_RETENTION_DAYS)
     count, _per_model = AuthEvent.objects.filter(at__lt=cutoff).delete()
     return count
+
+
+@transaction.atomic
+def audit_purge(*, now: datetime.datetime | None = None) -> dict[str, int]:
+    """Everything the audit keeps for AUDIT_RETENTION_DAYS, older rows deleted: the login
+    audit log and the change history of users, invitations, memberships and budget lines
+    (every `core.history.AuditHistory`). Returns how many went per model (its label)."""
+    deleted = {AuthEvent._meta.label: auth_events_purge(now=now)}
+    deleted.update(audit_history_purge(now=now))
+    return deleted
 
 
 # --- Signal receivers (connected in apps.py) -----------------------------------------------------

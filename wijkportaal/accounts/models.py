@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wijkportaal.core.history import AuditHistory
 from wijkportaal.wijkraden.models import Department, Function, NeighbourhoodCouncil
 
 
@@ -88,6 +89,9 @@ class User(AbstractUser):
     REQUIRED_FIELDS: list[str] = []
 
     objects = UserManager()
+    # Who changed this account and how (issue 15): never the password hash, and a login
+    # (last_login alone) leaves no row. Kept AUDIT_RETENTION_DAYS.
+    history = AuditHistory(excluded_fields=["password", "last_login"])
 
     class Meta:
         ordering = ["last_name", "first_name", "email"]
@@ -170,6 +174,8 @@ class Invitation(models.Model):
     renewal_requested_at = models.DateTimeField(
         _("nieuwe uitnodiging gevraagd op"), null=True, blank=True
     )
+    # The token is a personal link that works without logging in: never in the history.
+    history = AuditHistory(excluded_fields=["token"])
 
     class Meta:
         ordering = ["-created_at"]

@@ -12,6 +12,12 @@ rules.add_perm("accounts.change_invitation", rules.always_deny)
 rules.add_perm("accounts.delete_invitation", is_administrator)
 rules.add_perm("accounts.invite_user", is_staff_member)
 rules.add_perm("accounts", is_staff_member)
+# The change history of accounts and invitations (personal data, core.history.AuditHistory):
+# administrators only, though officers see the accounts themselves. Nobody writes it by hand.
+for model in ("historicaluser", "historicalinvitation"):
+    rules.add_perm(f"accounts.view_{model}", is_administrator)
+    for verb in ("add", "change", "delete"):
+        rules.add_perm(f"accounts.{verb}_{model}", rules.always_deny)
 # The audit log: administrators read it, nobody writes it by hand.
 rules.add_perm("accounts.view_authevent", is_administrator)
 rules.add_perm("accounts.add_authevent", rules.always_deny)

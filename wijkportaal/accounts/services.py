@@ -77,7 +77,7 @@ def invitation_create(
         department=department,
     )
     email = email.strip().lower()
-    invitation = Invitation.objects.create(
+    invitation = Invitation(
         email=email,
         kind=kind,
         first_name=first_name,
@@ -89,6 +89,8 @@ def invitation_create(
         invited_by=actor,
         expires_at=timezone.now() + datetime.timedelta(days=settings.INVITATION_VALID_DAYS),
     )
+    invitation._history_user = actor  # the history's "who", outside a request too
+    invitation.save()
     accept_url = settings.SITE_URL + reverse(
         "accounts:invitation-accept", kwargs={"token": invitation.token}
     )
@@ -135,11 +137,14 @@ def invitation_accept(
         is_staff=kind in STAFF_KINDS,
     )
     if kind == UserKind.COUNCIL_MEMBER and invitation.council_id:
-        Membership.objects.create(
+        membership = Membership(
             person=user, council_id=invitation.council_id, function=invitation.function
         )
+        membership._history_user = user  # the history's "who": the invitee, not logged in yet
+        membership.save()
     invitation.accepted_at = timezone.now()
     invitation.accepted_user = user
+    invitation._history_user = user
     invitation.save(update_fields=["accepted_at", "accepted_user"])
     return user
 

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.views.i18n import JavaScriptCatalog
+from simple_history.utils import get_history_model_for_model
 
 
 class _NoWrites:
@@ -29,6 +30,27 @@ class NoHistoryRevertAdmin:
         if request.method != "GET":
             raise PermissionDenied
         return super().history_form_view(request, *args, **kwargs)
+
+
+class HistoryByRuleAdmin(NoHistoryRevertAdmin):
+    """For a SimpleHistoryAdmin whose history holds personal or financial data (the records
+    with `core.history.AuditHistory`): its history pages ask the historical model's own view
+    permission, `<app>.view_historical<model>`, named in the app's rules.py — not the model's
+    view permission, so an officer who may see a user need not see how that user changed.
+    Read-only like every history here: put it first among the bases."""
+
+    def _may_view_history(self, request):
+        opts = get_history_model_for_model(self.model)._meta
+        return request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+
+    def has_view_history_or_change_history_permission(self, request, obj=None):
+        return self._may_view_history(request)
+
+    def has_view_history_permission(self, request, obj=None):
+        return self._may_view_history(request)
+
+    def has_change_history_permission(self, request, obj=None):
+        return False
 
 
 class AppendOnlyAdmin(NoHistoryRevertAdmin, _NoWrites):

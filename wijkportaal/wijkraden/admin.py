@@ -1,10 +1,12 @@
 from django.contrib import admin
 from rules.contrib.admin import ObjectPermissionsModelAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from wijkportaal.accounts.reauthentication import (
     SensitiveAdminMixin,
     require_recent_authentication,
 )
+from wijkportaal.core.admin import HistoryByRuleAdmin
 from wijkportaal.core.importexport import PortalImportExportMixin
 
 from .models import Department, District, InventoryRound, Membership, NeighbourhoodCouncil
@@ -57,7 +59,12 @@ class NeighbourhoodCouncilAdmin(
 
 
 @admin.register(Membership)
-class MembershipAdmin(SensitiveAdminMixin, ObjectPermissionsModelAdmin):
+class MembershipAdmin(
+    HistoryByRuleAdmin, SensitiveAdminMixin, SimpleHistoryAdmin, ObjectPermissionsModelAdmin
+):
+    """Changes made here, in a wijkraad's or a user's inline, or by accepting an invitation
+    are in the history ("Geschiedenis", wijkraden.view_historicalmembership)."""
+
     list_display = ["person", "council", "function", "start", "end"]
     list_filter = ["function", "council__district"]
     search_fields = ["person__email", "person__last_name", "council__name"]

@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wijkportaal.core.history import AuditHistory
+
 
 class District(models.Model):
     """A stadsdeel: a group of neighbourhoods, each with one or more wijkraden."""
@@ -167,6 +169,7 @@ class Membership(models.Model):
     end = models.DateField(_("tot en met"), null=True, blank=True)
 
     objects = MembershipQuerySet.as_manager()
+    history = AuditHistory()  # who gave whom which seat, kept AUDIT_RETENTION_DAYS
 
     class Meta:
         ordering = ["council__name", "function", "person__last_name"]

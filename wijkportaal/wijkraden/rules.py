@@ -10,6 +10,10 @@ rules.add_perm("wijkraden.view_membership", is_staff_member)
 rules.add_perm("wijkraden.change_membership", is_staff_member)
 rules.add_perm("wijkraden.add_membership", is_staff_member)
 rules.add_perm("wijkraden.delete_membership", is_administrator)
+# Who gave whom which seat (core.history.AuditHistory): the staff who keep the memberships.
+rules.add_perm("wijkraden.view_historicalmembership", is_staff_member)
+for verb in ("add", "change", "delete"):
+    rules.add_perm(f"wijkraden.{verb}_historicalmembership", rules.always_deny)
 rules.add_perm("wijkraden.view_district", is_staff_member)
 rules.add_perm("wijkraden.change_district", is_administrator)
 rules.add_perm("wijkraden.add_district", is_administrator)

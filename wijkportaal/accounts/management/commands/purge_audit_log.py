@@ -1,11 +1,16 @@
 from django.core.management.base import BaseCommand
 
-from wijkportaal.accounts.audit import auth_events_purge
+from wijkportaal.accounts.audit import audit_purge
 
 
 class Command(BaseCommand):
-    help = "Delete audit log rows (logins, logouts, MFA changes) older than AUDIT_RETENTION_DAYS."
+    help = (
+        "Delete audit log rows (logins, logouts, MFA changes) and change history (users, "
+        "invitations, memberships, budget lines) older than AUDIT_RETENTION_DAYS."
+    )
 
     def handle(self, *args, **options):
-        count = auth_events_purge()
-        self.stdout.write(f"{count} audit row(s) deleted.")
+        deleted = audit_purge()
+        self.stdout.write(f"{sum(deleted.values())} audit row(s) deleted.")
+        for label, count in deleted.items():
+            self.stdout.write(f"  {label}: {count}")
