@@ -4,6 +4,7 @@ the number of recommendations, actions or updates (the query-count tests hold th
 from __future__ import annotations
 
 import datetime
+import hashlib
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -13,9 +14,10 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, F, Prefetch, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from wijkportaal.core import pagecache
 from wijkportaal.core.charts import percentage_bars, trend_line
 from wijkportaal.core.errors import NotFound
 from wijkportaal.core.registry import IndicatorSource, Period, registry
@@ -156,6 +158,38 @@ def indicator_rows(
     return rows
 
 
+def _indicators_key(now: datetime.datetime) -> str:
+    """The key of the computed indicators: the versions of every page-cache scope (a source
+    may count any app's data, so a write anywhere gives a new key), the day and the page
+    cache's time slot of `now` (sources count what has happened by now: a session that ended,
+    a case answered), and the language."""
+    found = pagecache.versions(pagecache.scopes_all())
+    slot_length = getattr(settings, "PAGECACHE_TIME_SLOT", 300)
+    stamp = now.timestamp()
+    parts = (
+        sorted((scope, token) for scope, (token, _stamp) in found.items()),
+        timezone.localdate(now).isoformat(),
+        int(stamp - stamp % slot_length),
+        translation.get_language(),
+    )
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"recommendations:indicators:{digest}"
+
+
+def all_indicator_rows(now: datetime.datetime | None = None) -> list[dict]:
+    """`indicator_rows(history=True)` of every indicator, computed once and kept in the shared
+    cache under `_indicators_key`: any write bumps a scope version, so the next call computes
+    again (never stale); a warm call costs two cache reads and no query. Snapshots
+    (services.indicator_snapshots_take) compute live instead."""
+    now = now or timezone.now()
+    key = _indicators_key(now)  # versions first: a write during the computation wins
+    rows = cache.get(key)
+    if rows is None:
+        rows = indicator_rows(now=now, history=True)
+        cache.set(key, rows, TIMEOUT)
+    return rows
+
+
 # --- The monitor ------------------------------------------------------------------------------
 
 
@@ -175,9 +209,9 @@ def _months_back(today: datetime.date, count: int) -> list[datetime.date]:
 
 
 def monitor_indicators(now: datetime.datetime | None = None) -> dict:
-    """The live part of /voortgang/: every indicator computed now, with its history. Never
-    cached: the figures come from other apps' data, which change without telling the monitor."""
-    return {"indicators": indicator_rows(now=now, history=True), "show_recommendation": True}
+    """The live part of /voortgang/: every indicator with its history, computed again after
+    any write anywhere (`all_indicator_rows`)."""
+    return {"indicators": all_indicator_rows(now), "show_recommendation": True}
 
 
 def monitor_summary(today: datetime.date | None = None) -> dict:
@@ -378,7 +412,9 @@ def recommendation_detail(number: int) -> dict:
         .annotate(update_count=Count("updates"))
         .order_by("due_date", "title", "pk")
     )
-    indicators = indicator_rows(_indicator_queryset().filter(recommendation=recommendation))
+    indicators = [
+        row for row in all_indicator_rows() if row["recommendation_number"] == recommendation.number
+    ]
     counting = list(
         recommendation.actions.exclude(status=ActionStatus.CANCELLED).values_list(
             "progress", flat=True
@@ -561,7 +597,7 @@ def export_indicators(now: datetime.datetime | None = None) -> list[dict]:
                 for point in row["history"]
             ],
         }
-        for row in indicator_rows(now=now, history=True)
+        for row in all_indicator_rows(now)
     ]
 
 
@@ -644,7 +680,7 @@ def admin_dashboard(user, today: datetime.date | None = None) -> dict:
         "due_soon_total": len(soon),
         "summary": monitor_summary(today)["rows"],
         "per_department": per_department,
-        "indicators": indicator_rows(),
+        "indicators": all_indicator_rows(),
         "latest": latest_updates(limit=10),
         "department_id": department_id,
     }
