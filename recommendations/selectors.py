@@ -158,6 +158,11 @@ def indicator_rows(
     return rows
 
 
+# The computed rows are also kept in this process's memory under their key: a warm call then
+# reads only the scope versions from the shared cache, not the rows with their history.
+_local_rows: dict[str, list[dict]] = {}
+
+
 def _indicators_key(now: datetime.datetime) -> str:
     """The key of the computed indicators: the versions of every page-cache scope (a source
     may count any app's data, so a write anywhere gives a new key), the day and the page
@@ -179,14 +184,20 @@ def _indicators_key(now: datetime.datetime) -> str:
 def all_indicator_rows(now: datetime.datetime | None = None) -> list[dict]:
     """`indicator_rows(history=True)` of every indicator, computed once and kept in the shared
     cache under `_indicators_key`: any write bumps a scope version, so the next call computes
-    again (never stale); a warm call costs two cache reads and no query. Snapshots
+    again (never stale); a warm call reads the versions and no query. Snapshots
     (services.indicator_snapshots_take) compute live instead."""
     now = now or timezone.now()
     key = _indicators_key(now)  # versions first: a write during the computation wins
+    rows = _local_rows.get(key)
+    if rows is not None:
+        return rows
     rows = cache.get(key)
     if rows is None:
         rows = indicator_rows(now=now, history=True)
         cache.set(key, rows, TIMEOUT)
+    if len(_local_rows) >= 8:
+        _local_rows.clear()
+    _local_rows[key] = rows
     return rows
 
 
