@@ -163,11 +163,11 @@ def indicator_rows(
 _local_rows: dict[str, list[dict]] = {}
 
 
-def _indicators_key(now: datetime.datetime) -> str:
+def _indicators_key(now: datetime.datetime, part: object) -> str:
     """The key of the computed indicators: the versions of every page-cache scope (a source
     may count any app's data, so a write anywhere gives a new key), the day and the page
     cache's time slot of `now` (sources count what has happened by now: a session that ended,
-    a case answered), and the language."""
+    a case answered), the language, and which indicators (`part`)."""
     found = pagecache.versions(pagecache.scopes_all())
     slot_length = getattr(settings, "PAGECACHE_TIME_SLOT", 300)
     stamp = now.timestamp()
@@ -176,29 +176,43 @@ def _indicators_key(now: datetime.datetime) -> str:
         timezone.localdate(now).isoformat(),
         int(stamp - stamp % slot_length),
         translation.get_language(),
+        part,
     )
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     return f"recommendations:indicators:{digest}"
 
 
-def all_indicator_rows(now: datetime.datetime | None = None) -> list[dict]:
-    """`indicator_rows(history=True)` of every indicator, computed once and kept in the shared
-    cache under `_indicators_key`: any write bumps a scope version, so the next call computes
-    again (never stale); a warm call reads the versions and no query. Snapshots
-    (services.indicator_snapshots_take) compute live instead."""
+def cached_indicator_rows(
+    *, recommendation: Recommendation | None = None, now: datetime.datetime | None = None
+) -> list[dict]:
+    """`indicator_rows` computed once and kept in the shared cache (and this process's memory)
+    under `_indicators_key`: any write bumps a scope version, so the next call computes again
+    (never stale); a warm call reads the versions and runs no query. Every indicator with its
+    history (/voortgang/, /admin/, the export), or one recommendation's without (its page).
+    Snapshots (services.indicator_snapshots_take) compute live instead."""
     now = now or timezone.now()
-    key = _indicators_key(now)  # versions first: a write during the computation wins
+    # The versions first: a write during the computation leaves these rows under an old key.
+    key = _indicators_key(now, recommendation.pk if recommendation is not None else "all")
     rows = _local_rows.get(key)
     if rows is not None:
         return rows
     rows = cache.get(key)
     if rows is None:
-        rows = indicator_rows(now=now, history=True)
+        if recommendation is None:
+            rows = indicator_rows(now=now, history=True)
+        else:
+            rows = indicator_rows(
+                _indicator_queryset().filter(recommendation=recommendation), now=now
+            )
         cache.set(key, rows, TIMEOUT)
-    if len(_local_rows) >= 8:
+    if len(_local_rows) >= 32:
         _local_rows.clear()
     _local_rows[key] = rows
     return rows
+
+
+def all_indicator_rows(now: datetime.datetime | None = None) -> list[dict]:
+    return cached_indicator_rows(now=now)
 
 
 # --- The monitor ------------------------------------------------------------------------------
@@ -423,9 +437,7 @@ def recommendation_detail(number: int) -> dict:
         .annotate(update_count=Count("updates"))
         .order_by("due_date", "title", "pk")
     )
-    indicators = [
-        row for row in all_indicator_rows() if row["recommendation_number"] == recommendation.number
-    ]
+    indicators = cached_indicator_rows(recommendation=recommendation)
     counting = list(
         recommendation.actions.exclude(status=ActionStatus.CANCELLED).values_list(
             "progress", flat=True

@@ -17,9 +17,7 @@ BOUNDS = {
     "/voortgang/acties/?status=lopend&over_tijd=nee": 13,
     # Includes one query per app that links actions to what carries them out (workgroups,
     # training, toolkit, contracts): constant, whatever the data size.
-    # Cold, the indicators are computed with their history (one query for the snapshots) and
-    # kept for every page that shows them.
-    "/voortgang/aanbevelingen/1/": 15,
+    "/voortgang/aanbevelingen/1/": 14,
     "/voortgang/acties/{action}/": 14,
     "/voortgang/feed/": 3,
     "/voortgang/aanbevelingen/1/feed/": 3,

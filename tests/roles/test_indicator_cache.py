@@ -55,9 +55,12 @@ def test_a_declaration_through_the_service_changes_the_figure_on_every_page(
 
 def test_a_warm_call_runs_no_query(indicator, council, django_assert_num_queries):
     cold = selectors.all_indicator_rows()
+    cold_one = selectors.cached_indicator_rows(recommendation=indicator.recommendation)
     with django_assert_num_queries(0):
         warm = selectors.all_indicator_rows()
+        warm_one = selectors.cached_indicator_rows(recommendation=indicator.recommendation)
     assert [row["value"] for row in warm] == [row["value"] for row in cold] == [0]
+    assert [row["key"] for row in warm_one] == [row["key"] for row in cold_one] == [indicator.key]
 
 
 def test_the_figure_is_computed_again_after_the_time_slot(
