@@ -29,4 +29,7 @@ def test_a_finished_action_counts_as_done_on_the_admin_front_page_at_once(client
         actor=officer, action=action, text="Klaar.", status=ActionStatus.DONE, progress=100
     )
 
-    assert department_row(client.get("/admin/").content.decode(), name) == ["2", "1", "0"]
+    page = client.get("/admin/").content.decode()
+    assert department_row(page, name) == ["2", "1", "0"]
+    # The latest updates link to the action's admin page.
+    assert f'href="/admin/recommendations/actionitem/{action.pk}/change/"' in page
