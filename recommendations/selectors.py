@@ -4,6 +4,7 @@ the number of recommendations, actions or updates (the query-count tests hold th
 from __future__ import annotations
 
 import datetime
+import hashlib
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -13,9 +14,10 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, F, Prefetch, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from wijkportaal.core import pagecache
 from wijkportaal.core.charts import percentage_bars, trend_line
 from wijkportaal.core.errors import NotFound
 from wijkportaal.core.registry import IndicatorSource, Period, registry
@@ -156,6 +158,63 @@ def indicator_rows(
     return rows
 
 
+# The computed rows are also kept in this process's memory under their key: a warm call then
+# reads only the scope versions from the shared cache, not the rows with their history.
+_local_rows: dict[str, list[dict]] = {}
+
+
+def _indicators_key(now: datetime.datetime, part: object) -> str:
+    """The key of the computed indicators: the versions of every page-cache scope (a source
+    may count any app's data, so a write anywhere gives a new key), the day and the page
+    cache's time slot of `now` (sources count what has happened by now: a session that ended,
+    a case answered), the language, and which indicators (`part`)."""
+    found = pagecache.versions(pagecache.scopes_all())
+    slot_length = getattr(settings, "PAGECACHE_TIME_SLOT", 300)
+    stamp = now.timestamp()
+    parts = (
+        sorted((scope, token) for scope, (token, _stamp) in found.items()),
+        timezone.localdate(now).isoformat(),
+        int(stamp - stamp % slot_length),
+        translation.get_language(),
+        part,
+    )
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"recommendations:indicators:{digest}"
+
+
+def cached_indicator_rows(
+    *, recommendation: Recommendation | None = None, now: datetime.datetime | None = None
+) -> list[dict]:
+    """`indicator_rows` computed once and kept in the shared cache (and this process's memory)
+    under `_indicators_key`: any write bumps a scope version, so the next call computes again
+    (never stale); a warm call reads the versions and runs no query. Every indicator with its
+    history (/voortgang/, /admin/, the export), or one recommendation's without (its page).
+    Snapshots (services.indicator_snapshots_take) compute live instead."""
+    now = now or timezone.now()
+    # The versions first: a write during the computation leaves these rows under an old key.
+    key = _indicators_key(now, recommendation.pk if recommendation is not None else "all")
+    rows = _local_rows.get(key)
+    if rows is not None:
+        return rows
+    rows = cache.get(key)
+    if rows is None:
+        if recommendation is None:
+            rows = indicator_rows(now=now, history=True)
+        else:
+            rows = indicator_rows(
+                _indicator_queryset().filter(recommendation=recommendation), now=now
+            )
+        cache.set(key, rows, TIMEOUT)
+    if len(_local_rows) >= 32:
+        _local_rows.clear()
+    _local_rows[key] = rows
+    return rows
+
+
+def all_indicator_rows(now: datetime.datetime | None = None) -> list[dict]:
+    return cached_indicator_rows(now=now)
+
+
 # --- The monitor ------------------------------------------------------------------------------
 
 
@@ -175,9 +234,9 @@ def _months_back(today: datetime.date, count: int) -> list[datetime.date]:
 
 
 def monitor_indicators(now: datetime.datetime | None = None) -> dict:
-    """The live part of /voortgang/: every indicator computed now, with its history. Never
-    cached: the figures come from other apps' data, which change without telling the monitor."""
-    return {"indicators": indicator_rows(now=now, history=True), "show_recommendation": True}
+    """The live part of /voortgang/: every indicator with its history, computed again after
+    any write anywhere (`all_indicator_rows`)."""
+    return {"indicators": all_indicator_rows(now), "show_recommendation": True}
 
 
 def monitor_summary(today: datetime.date | None = None) -> dict:
@@ -378,7 +437,7 @@ def recommendation_detail(number: int) -> dict:
         .annotate(update_count=Count("updates"))
         .order_by("due_date", "title", "pk")
     )
-    indicators = indicator_rows(_indicator_queryset().filter(recommendation=recommendation))
+    indicators = cached_indicator_rows(recommendation=recommendation)
     counting = list(
         recommendation.actions.exclude(status=ActionStatus.CANCELLED).values_list(
             "progress", flat=True
@@ -561,7 +620,7 @@ def export_indicators(now: datetime.datetime | None = None) -> list[dict]:
                 for point in row["history"]
             ],
         }
-        for row in indicator_rows(now=now, history=True)
+        for row in all_indicator_rows(now)
     ]
 
 
@@ -603,6 +662,30 @@ def my_follows(user, since: datetime.datetime | None) -> dict:
 DASHBOARD_LIMIT = 15
 
 
+def _actions_per_department(today: datetime.date) -> list[dict]:
+    """Actions per department (total, done, late), the same for every officer: kept under the
+    versions of the actions' and the departments' scopes and the day (one query when cold)."""
+    found = pagecache.versions(("recommendations", "wijkraden"))
+    tokens = "-".join(found[scope][0] for scope in ("recommendations", "wijkraden"))
+    key = f"recommendations:per-department:{today.isoformat()}:{tokens}"
+    rows = cache.get(key)
+    if rows is None:
+        rows = list(
+            ActionItem.objects.values("department_id", "department__name")
+            .annotate(
+                total=Count("pk"),
+                done=Count("pk", filter=Q(status=ActionStatus.DONE)),
+                late=Count(
+                    "pk",
+                    filter=Q(due_date__lt=today) & ~Q(status__in=CLOSED_STATUSES),
+                ),
+            )
+            .order_by("department__name")
+        )
+        cache.set(key, rows, TIMEOUT)
+    return rows
+
+
 def admin_dashboard(user, today: datetime.date | None = None) -> dict:
     """What an officer needs first: late and soon-due actions (their own department first,
     the first DASHBOARD_LIMIT of each with the totals), progress per recommendation, actions per
@@ -624,19 +707,9 @@ def admin_dashboard(user, today: datetime.date | None = None) -> dict:
     rows = ActionItem.objects.select_related("department", "responsible").in_bulk(shown)
     overdue = [rows[pk] for pk in late[:DASHBOARD_LIMIT]]
     due_soon = [rows[pk] for pk in soon[:DASHBOARD_LIMIT]]
-    per_department = list(
-        ActionItem.objects.values("department_id", "department__name")
-        .annotate(
-            total=Count("pk"),
-            done=Count("pk", filter=Q(status=ActionStatus.DONE)),
-            late=Count(
-                "pk",
-                filter=Q(due_date__lt=today) & ~Q(status__in=CLOSED_STATUSES),
-            ),
-        )
-        .order_by("department__name")
+    per_department = sorted(
+        _actions_per_department(today), key=lambda row: row["department_id"] != department_id
     )
-    per_department.sort(key=lambda row: row["department_id"] != department_id)
     return {
         "overdue": overdue,
         "overdue_total": len(late),
@@ -644,7 +717,7 @@ def admin_dashboard(user, today: datetime.date | None = None) -> dict:
         "due_soon_total": len(soon),
         "summary": monitor_summary(today)["rows"],
         "per_department": per_department,
-        "indicators": indicator_rows(),
+        "indicators": all_indicator_rows(),
         "latest": latest_updates(limit=10),
         "department_id": department_id,
     }

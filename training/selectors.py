@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Count, F, Prefetch, Q, Sum, Value
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from recommendations.models import ActionItem
+from wijkportaal.core import pagecache
 from wijkportaal.core.errors import NotFound
 from wijkportaal.core.registry import Period
 from wijkportaal.core.search import RESULTS_PER_SOURCE, SearchHit, matching, snippet
@@ -163,8 +165,25 @@ def round_half_up(value: float) -> int:
     return int(value + 0.5)
 
 
+# The public summary counts the round's answers (training) over the active wijkraden
+# (wijkraden): kept under these scopes' page-cache versions, so any write there counts again.
+SUMMARY_SCOPES = ("training", "wijkraden")
+
+
 def inventory_summary(round: InventoryRound) -> dict:  # noqa: A002
-    """What anyone may see: totals per topic, without the names of wijkraden."""
+    """What anyone may see: totals per topic, without the names of wijkraden. Kept in the
+    cache until the next write to the training or wijkraden data (one cache read when warm)."""
+    found = pagecache.versions(SUMMARY_SCOPES)
+    tokens = "-".join(found[scope][0] for scope in SUMMARY_SCOPES)
+    key = f"training:inventory-summary:{round.pk}:{timezone.localdate().isoformat()}:{tokens}"
+    summary = cache.get(key)
+    if summary is None:
+        summary = _inventory_summary(round)
+        cache.set(key, summary, 60 * 60)
+    return summary
+
+
+def _inventory_summary(round: InventoryRound) -> dict:  # noqa: A002
     topics = list(round.training_topics.all())
     # Counted in the database, as _totals does it in Python: the page stays quick with
     # every wijkraad answered.

@@ -208,6 +208,8 @@ def inventory(request, slug):
         chosen = request.GET.get("wijkraad") or request.POST.get("wijkraad")
         council = next((c for c in councils if c.slug == chosen), councils[0])
     is_open = round_.is_open()
+    # The wijkraad's stored answer, asked once: for the form and for the page.
+    answer = selectors.answer_for(round_, council) if council is not None else None
     form = None
     status = 200
     if request.method == "POST":
@@ -219,7 +221,6 @@ def inventory(request, slug):
             )
             status = 403
         else:
-            answer = selectors.answer_for(round_, council)
             form = InventoryAnswerForm(request.POST, topics=topics, answer=answer)
             if form.is_valid():
                 try:
@@ -240,7 +241,7 @@ def inventory(request, slug):
                     return redirect(f"{request.path}?wijkraad={council.slug}")
             status = 400
     if council is not None and form is None and is_open:
-        form = InventoryAnswerForm(topics=topics, answer=selectors.answer_for(round_, council))
+        form = InventoryAnswerForm(topics=topics, answer=answer)
     context = {
         "round": round_,
         "topics": topics,
@@ -249,7 +250,7 @@ def inventory(request, slug):
         "council": council,
         "councils": councils,
         "form": form if is_open or request.method == "POST" else None,
-        "answer": selectors.answer_for(round_, council) if council else None,
+        "answer": answer,
         "summary": selectors.inventory_summary(round_),
     }
     if user.has_perm("training.view_inventory_matrix"):

@@ -4,11 +4,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from wijkportaal.accounts.views import language_switch
-from wijkportaal.core.admin import admin_i18n_javascript
+from wijkportaal.core.admin import admin_i18n_javascript, app_list_once_per_request
 
 admin.site.login = secure_admin_login(admin.site.login)
 # Django's Dutch admin catalogue misses a few widget strings; the core adds them.
 admin.site.i18n_javascript = admin_i18n_javascript
+# The app list asks the rules about every model: once per request, not twice.
+admin.site.get_app_list = app_list_once_per_request(admin.site.get_app_list)
 admin.site.site_header = f"Wijkportaal — {settings.MUNICIPALITY_NAME}"
 admin.site.site_title = "Wijkportaal"
 admin.site.index_title = "Dashboard"

@@ -131,6 +131,28 @@ def test_the_admin_front_page_shows_my_worklist_and_my_department_overdue_first(
     assert 'id="voortgang-dashboard"' in page and "app-desk" in page
 
 
+def test_the_front_page_shows_the_first_fifteen_of_a_long_worklist_with_a_link_to_all(
+    client, case_kind, department, dept_officer
+):
+    today = timezone.localdate()
+    for day in range(20):
+        CaseFactory(
+            title=f"Verzoek {day:02d}",
+            department=department,
+            answer_by=today + datetime.timedelta(days=day),
+        )
+    client.force_login(dept_officer)
+
+    page = client.get("/admin/").content.decode()
+
+    assert "nog zonder behandelaar (20)" in page
+    assert "Verzoek 00" in page and "Verzoek 14" in page  # the most urgent first
+    assert "Verzoek 15" not in page
+    first = Case.objects.get(title="Verzoek 00")
+    assert f'href="/admin/desk/case/{first.pk}/change/"' in page
+    assert 'href="/admin/desk/case/?mijn=afdeling">De eerste 15 staan hier' in page
+
+
 def test_the_worklist_counts_per_kind(case_kind, department, dept_officer):
     today = timezone.localdate()
     CaseFactory(department=department, answer_by=today - datetime.timedelta(days=1))

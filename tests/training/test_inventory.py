@@ -172,6 +172,24 @@ def test_public_sees_the_summary_without_names(client, round_with_topics):
     assert "Matrix wijkraad" not in html
 
 
+def test_the_board_sees_the_summary_count_its_own_answer_at_once(
+    client, chair, council, round_with_topics
+):
+    round_, (raad, amb, _proc) = round_with_topics
+    CouncilFactory()
+    client.force_login(chair)
+    assert (
+        "0 van 2 wijkraden (0%)" in client.get("/scholing/inventarisatie/wensen/").content.decode()
+    )
+
+    save(chair, council, round_, {raad.pk: 1, amb.pk: 2})
+
+    html = client.get("/scholing/inventarisatie/wensen/").content.decode()
+    assert "1 van 2 wijkraden (50%)" in html
+    html = client.get("/scholing/inventarisatie/wensen/").content.decode()  # from the cache
+    assert "1 van 2 wijkraden (50%)" in html
+
+
 def test_officer_sees_the_matrix_with_totals_and_response_rate(client, officer, round_with_topics):
     round_, (raad, amb, proc) = round_with_topics
     west = DistrictFactory(name="West", slug="west")

@@ -1,5 +1,7 @@
 """Admin pieces every app uses the same way."""
 
+import functools
+
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.views.i18n import JavaScriptCatalog
@@ -90,3 +92,19 @@ admin_javascript_catalog = JavaScriptCatalog.as_view(packages=["django.contrib.a
 
 def admin_i18n_javascript(request, extra_context=None):
     return admin_javascript_catalog(request)
+
+
+def app_list_once_per_request(get_app_list):
+    """Wrap `AdminSite.get_app_list`: Django builds the app list twice on every admin page
+    (the index's list and `each_context`'s `available_apps`), each time asking the rules for
+    every model's module, view, add, change and delete permission. The first list is kept on
+    the request (per app label) and given out again."""
+
+    @functools.wraps(get_app_list)
+    def wrapper(request, app_label=None):
+        kept = request.__dict__.setdefault("_portal_app_lists", {})
+        if app_label not in kept:
+            kept[app_label] = get_app_list(request, app_label)
+        return kept[app_label]
+
+    return wrapper

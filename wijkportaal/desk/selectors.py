@@ -20,7 +20,9 @@ from wijkportaal.wijkraden.models import Department
 from .hooks import CaseKind, case_kinds, find_case_kind, kind_label
 from .models import OPEN_STATUSES, REMOVAL_CASE, Case, CaseEvent, CaseRoute
 
-WORKLIST_ROWS = 50
+# Rows per list on the officer's front page (the most urgent first); the admin's case list
+# has them all.
+WORKLIST_ROWS = 15
 RESPONSE_WINDOW_DAYS = 365
 
 
