@@ -38,7 +38,7 @@ def result(*, ratio=0.9, kb=40.0, render=20.0, logged_in_ms=10.0, queries=5, see
 
 
 def test_all_goals_met_gives_no_misses():
-    assert pages.misses({10: result(), 100: result()}) == []
+    assert pages.misses({10: result(), 100: result()}, sqlite=True) == []
 
 
 def test_each_missed_goal_is_named():
@@ -46,7 +46,8 @@ def test_each_missed_goal_is_named():
         {
             10: result(ratio=0.3, kb=400, render=300, queries=5),
             100: result(kb=151, render=51, logged_in_ms=31, queries=7, seed=61),
-        }
+        },
+        sqlite=True,
     )
     assert missed == [
         "s10 /toolkit/: 0.3 x floor < 0.5",

@@ -3,6 +3,7 @@ from django.core.management import call_command
 
 from toolkit.models import Channel, ChannelKind, KnowHowEntry
 from toolkit.selectors import inventory_up_to_date_share
+from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,13 @@ def test_seed_gives_kinds_inventory_and_know_how_and_is_idempotent(client):
     assert Channel.objects.filter(kind__slug="website").count() >= 8
     assert Channel.objects.filter(contact_opt_in=True).exists()
     assert 0 < inventory_up_to_date_share() < 100
-    page = client.get("/toolkit/")
+    # The matrix shows totals per stadsdeel; the stadsdeel's own page lists its wijkraden.
+    council = NeighbourhoodCouncil.objects.select_related("district").get(
+        name="Wijkraad Bloemenbuurt"
+    )
+    overview = client.get("/toolkit/")
+    assert council.district.name in overview.text
+    page = client.get(f"/toolkit/?district={council.district.slug}")
     assert "Wijkraad Bloemenbuurt" in page.text and "De Molenwijker" in page.text
 
 
