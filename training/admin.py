@@ -4,7 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
-from wijkportaal.core.admin import TransitionRecordInline
+from wijkportaal.core.admin import KeepsItsStepsAdmin, TransitionRecordInline
 
 from . import services
 from .forms import SessionAdminForm
@@ -164,7 +164,7 @@ class ConferenceTransitionInline(TransitionRecordInline):
 
 
 @admin.register(Conference)
-class ConferenceAdmin(ObjectPermissionsModelAdmin):
+class ConferenceAdmin(KeepsItsStepsAdmin, ObjectPermissionsModelAdmin):
     list_display = ["year", "theme", "starts_at", "venue", "status"]
     list_filter = ["status", "year"]
     filter_horizontal = ["delegation", "modules"]

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
-from wijkportaal.core.admin import TransitionRecordInline
+from wijkportaal.core.admin import KeepsItsStepsAdmin, TransitionRecordInline
 
 from .models import PROPOSAL_MACHINE, ChallengeProposal, ChallengeTerrain, ProposalTransition
 
@@ -21,7 +21,7 @@ class ProposalTransitionInline(TransitionRecordInline):
 
 
 @admin.register(ChallengeProposal)
-class ChallengeProposalAdmin(ObjectPermissionsModelAdmin):
+class ChallengeProposalAdmin(KeepsItsStepsAdmin, ObjectPermissionsModelAdmin):
     list_display = ["task", "proposer", "terrain", "status", "verified_at", "submitted_at"]
     list_filter = ["status", "terrain", "field", ("verified_at", admin.EmptyFieldListFilter)]
     search_fields = ["task", "group_name", "council__name"]

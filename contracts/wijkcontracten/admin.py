@@ -4,7 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
-from wijkportaal.core.admin import TransitionRecordInline
+from wijkportaal.core.admin import KeepsItsStepsAdmin, TransitionRecordInline
 
 from .models import (
     CONTRACT_MACHINE,
@@ -32,7 +32,7 @@ class ContractTransitionInline(TransitionRecordInline):
 
 
 @admin.register(Contract)
-class ContractAdmin(ObjectPermissionsModelAdmin):
+class ContractAdmin(KeepsItsStepsAdmin, ObjectPermissionsModelAdmin):
     list_display = ["title", "council", "status", "start_date", "end_date"]
     list_filter = ["status", "council__district"]
     search_fields = ["title", "council__name"]

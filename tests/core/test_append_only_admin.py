@@ -191,3 +191,28 @@ def test_administrator_cannot_delete_an_action_and_with_it_its_progress_updates(
     url = f"/admin/recommendations/actionitem/{update.action_id}/delete/"
     assert client.post(url, {"post": "yes"}).status_code == 403
     assert ProgressUpdate.objects.filter(pk=update.pk).exists()
+
+
+@pytest.mark.parametrize("who", WRITERS)
+def test_a_contract_that_took_a_step_cannot_be_deleted_with_its_steps(client, who):
+    """Deleting a contract, proposal or conference would delete its transitions with it: once
+    it has taken a step the admin offers no delete (single or bulk); one that never moved may
+    still be removed."""
+    from contracts.wijkcontracten.models import Contract, ContractTransition
+    from tests.contracts.factories import ContractFactory, SignedContractFactory
+
+    signed, draft = SignedContractFactory(), ContractFactory()
+    assert signed.transitions.exists() and not draft.transitions.exists()
+    client.force_login(who())
+    url = f"/admin/contracts/contract/{signed.pk}/delete/"
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"post": "yes"}).status_code == 403
+    changelist = client.get("/admin/contracts/contract/")
+    assert changelist.status_code == 200 and 'value="delete_selected"' not in changelist.text
+    client.post(
+        "/admin/contracts/contract/",
+        {"action": "delete_selected", "_selected_action": [signed.pk], "post": "yes"},
+    )
+    assert Contract.objects.filter(pk=signed.pk).exists()
+    assert ContractTransition.objects.filter(contract=signed).exists()
+    assert client.get(f"/admin/contracts/contract/{draft.pk}/delete/").status_code == 200

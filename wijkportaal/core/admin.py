@@ -68,6 +68,25 @@ class AppendOnlyAdmin(NoHistoryRevertAdmin, _NoWrites):
         return actions
 
 
+class KeepsItsStepsAdmin:
+    """For an object whose steps through its states are append-only records (a contract, a
+    proposal, a conference): once it has taken a step it cannot be deleted in the admin, since
+    deleting it would delete its steps with it; no bulk delete either. Put it before the
+    ModelAdmin among the bases. `steps`: the related name of the transition records."""
+
+    steps = "transitions"
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and getattr(obj, self.steps).exists():
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+
 class AppendOnlyInline(_NoWrites):
     """The same for an inline: shown read-only under its parent, no add, change or delete."""
 
