@@ -91,35 +91,41 @@ def matrix_councils():
     return NeighbourhoodCouncil.objects.active().order_by("district__name", "name")
 
 
+EXPERIENCES_SHOWN = 10
+
+
 def kind_overview(slug: str) -> dict:
-    """One kind of channel: who uses it, total and median reach, costs, and the know-how
-    entries about it."""
+    """One kind of channel: who uses it (`channels`, a queryset the page shows a page at a
+    time), total and median reach, costs and effort over all of them, the latest experiences
+    and the know-how entries about it. Five queries however many wijkraden use it."""
     try:
         kind = ChannelKind.objects.get(slug=slug)
     except ChannelKind.DoesNotExist as error:
         raise NotFound from error
-    channels = list(
+    channels = (
         Channel.objects.of_active_councils()
         .with_contact_available()
         .filter(kind=kind)
         .select_related("council", "council__district")
         .order_by("council__name", "name")
     )
-    reaches = [channel.reach for channel in channels if channel.reach is not None]
-    costs = [channel.yearly_cost for channel in channels]
-    efforts = [channel.effort_hours for channel in channels]
+    figures = list(channels.values_list("council_id", "reach", "yearly_cost", "effort_hours"))
+    reaches = [reach for _, reach, _, _ in figures if reach is not None]
+    costs = [cost for _, _, cost, _ in figures]
+    efforts = [effort for _, _, _, effort in figures]
+    with_results = channels.exclude(results__regex=r"^\s*$")
     entries = list(KnowHowEntry.objects.filter(channel_kinds=kind).order_by("-published_at")[:10])
     return {
         "kind": kind,
         "channels": channels,
-        "council_count": len({channel.council_id for channel in channels}),
+        "council_count": len({council_id for council_id, _, _, _ in figures}),
         "reach_total": sum(reaches),
         "reach_median": statistics.median(reaches) if reaches else None,
         "reach_measured": len(reaches),
         "cost_total": sum(costs, Decimal(0)),
         "cost_median": statistics.median(costs) if costs else None,
         "effort_median": statistics.median(efforts) if efforts else None,
-        "experiences": [channel for channel in channels if channel.results.strip()],
+        "experiences": list(with_results.order_by("-updated_at")[:EXPERIENCES_SHOWN]),
         "entries": entries,
     }
 

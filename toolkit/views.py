@@ -79,7 +79,13 @@ def _href(request, query: str) -> str:
 
 @public_page(SCOPES)
 def channelkind_detail(request, kind):
-    return render(request, "toolkit/channelkind_detail.html", selectors.kind_overview(kind))
+    overview = selectors.kind_overview(kind)
+    page = paginate(request, overview["channels"])
+    return render(
+        request,
+        "toolkit/channelkind_detail.html",
+        {**overview, "page": page, "channels": page.object_list},
+    )
 
 
 def _inventory_context(request, council, form, status=200):

@@ -487,3 +487,24 @@ def test_matrix_overview_stays_small_with_many_wijkraden(client):
     assert len(client.get(reverse("toolkit:index")).content) < 40_000
     first = districts[0].slug
     assert len(client.get(reverse("toolkit:index"), {"district": first}).content) < 60_000
+
+
+@pytest.mark.django_db
+def test_a_kind_of_channel_used_by_many_wijkraden_shows_them_a_page_at_a_time(
+    client, django_assert_max_num_queries
+):
+    """The figures count every wijkraad; the table shows 25 a page, so the page stays small in
+    a large city (issue 16), and the next page carries the rest."""
+    kind = ChannelKindFactory()
+    for _ in range(60):
+        ChannelFactory(kind=kind, reach=10, results="Werkt goed in onze buurt.")
+    url = reverse("toolkit:channelkind-detail", args=[kind.slug])
+    with django_assert_max_num_queries(12):
+        first = client.get(url)
+    assert first.status_code == 200
+    assert first.context["council_count"] == 60 and first.context["reach_total"] == 600
+    assert len(first.context["channels"]) == 25
+    assert len(first.context["experiences"]) == 10
+    assert 'aria-current="page"' in first.text and "?pagina=2" in first.text
+    last = client.get(f"{url}?pagina=3")
+    assert len(last.context["channels"]) == 10
