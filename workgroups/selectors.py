@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -90,11 +91,26 @@ def workgroup_detail(slug: str) -> Workgroup:
 def contact_overview():
     """The seven kinds grouped by department, with the number of upcoming occurrences."""
     now = timezone.now()
+
+    def count_of(queryset):
+        # A subquery per figure: two Counts over two relations in one join would multiply
+        # each other's rows (and took 300 ms with 1,200 wijkraden).
+        return Coalesce(
+            Subquery(
+                queryset.filter(kind=OuterRef("pk"))
+                .order_by()
+                .values("kind")
+                .annotate(n=Count("pk"))
+                .values("n")[:1]
+            ),
+            0,
+        )
+
     kinds = (
         ContactMomentKind.objects.select_related("department")
         .annotate(
-            upcoming=Count("occurrences", filter=Q(occurrences__starts_at__gte=now)),
-            bottlenecks=Count("feedback", filter=Q(feedback__type=FeedbackType.BOTTLENECK)),
+            upcoming=count_of(ContactMoment.objects.filter(starts_at__gte=now)),
+            bottlenecks=count_of(ContactFeedback.objects.filter(type=FeedbackType.BOTTLENECK)),
         )
         .order_by("order", "name")
     )

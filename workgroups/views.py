@@ -201,13 +201,15 @@ def contactmoment_overview(request):
         .select_related("district")
         .order_by("district__name", "name")
     )
+    page = paginate(request, councils, per_page=60)
     return render(
         request,
         "workgroups/contactmoment_overview.html",
         {
             "kinds": kinds,
             "by_department": by_department,
-            "councils": councils,
+            "councils": page.object_list,
+            "page": page,
             "can_see_bottlenecks": request.user.has_perm("workgroups.view_bottlenecks"),
         },
     )

@@ -7,7 +7,7 @@ from django.utils.formats import date_format
 from icalendar import Calendar
 
 from recommendations.models import ActionStatus
-from tests.factories import DepartmentFactory, MembershipFactory, OfficerFactory
+from tests.factories import CouncilFactory, DepartmentFactory, MembershipFactory, OfficerFactory
 from tests.recommendations.factories import ActionItemFactory
 from tests.workgroups.factories import (
     ContactMomentFactory,
@@ -319,3 +319,28 @@ def test_my_page_lists_my_workgroups_with_the_next_meeting(client):
     assert "Werkgroep contactmomenten" in page and "Stadsdeelkantoor Oost" in page
     client.force_login(OfficerFactory())
     assert "Mijn werkgroepen" not in client.get("/mijn/").text
+
+
+def test_contact_overview_counts_each_figure_once_and_pages_the_wijkraden(client, council, member):
+    """Upcoming moments and bottlenecks are counted separately (one join over both would
+    multiply them: 3 × 2 = 6 each), and the list of wijkraden' agendas is paged so the page
+    stays small in a large city (issue 16)."""
+    from workgroups.models import ContactFeedback, FeedbackType
+    from workgroups.selectors import contact_overview
+
+    kind = ContactMomentKindFactory(name="Wijkschouw")
+    for _ in range(3):
+        ContactMomentFactory(kind=kind, council=council)
+    for _ in range(2):
+        ContactFeedback.objects.create(
+            kind=kind, council=council, author=member, type=FeedbackType.BOTTLENECK, text="x"
+        )
+    kinds, _ = contact_overview()
+    (shown,) = [k for k in kinds if k.pk == kind.pk]
+    assert (shown.upcoming, shown.bottlenecks) == (3, 2)
+
+    for _ in range(70):
+        CouncilFactory()
+    first = client.get("/contactmomenten/")
+    assert len(first.context["councils"]) == 60 and "?pagina=2" in first.text
+    assert len(client.get("/contactmomenten/?pagina=2").context["councils"]) == 11
