@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -203,6 +203,18 @@ class BudgetLine(models.Model):
 
 DECISION_DOCUMENT_EXTENSIONS = ("pdf", "odt", "docx")
 DECISION_DOCUMENT_MAX_BYTES = 5 * 1024 * 1024
+
+
+def signed_amount_expression(path: str = ""):
+    """A decision's effect on the ledger as a database expression: a decision adds its amount,
+    a reversal takes it off. `path` reaches the decision from another model ("decisions__").
+    The one place this rule lives for queries; `BudgetDecision.signed_amount` is the same in
+    Python."""
+    return Case(
+        When(**{f"{path}reverses__isnull": True}, then=F(f"{path}amount")),
+        default=-F(f"{path}amount"),
+        output_field=models.DecimalField(**MONEY),
+    )
 
 
 class BudgetDecision(models.Model):

@@ -6,7 +6,6 @@ read from a stored total: what is shown as spent is the sum of the entries shown
 from __future__ import annotations
 
 from django.db.models import (
-    Case,
     Count,
     DecimalField,
     F,
@@ -16,7 +15,6 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
-    When,
 )
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
@@ -31,13 +29,12 @@ from .models import (
     ParticipationStatus,
     PilotParticipation,
     PilotRound,
+    signed_amount_expression,
 )
 
 MONEY = DecimalField(**MONEY_FIELD)
 # One entry's effect on the ledger: a decision adds, a reversal takes off.
-SIGNED_AMOUNT = Case(
-    When(reverses__isnull=True, then=F("amount")), default=-F("amount"), output_field=MONEY
-)
+SIGNED_AMOUNT = signed_amount_expression()
 
 
 def _ledger_sum(**filters) -> Subquery:
@@ -60,13 +57,7 @@ def _lines_with_ledger():
     return (
         BudgetLine.objects.annotate(
             booked=Coalesce(
-                Sum(
-                    Case(
-                        When(decisions__reverses__isnull=True, then=F("decisions__amount")),
-                        default=-F("decisions__amount"),
-                        output_field=MONEY,
-                    )
-                ),
+                Sum(signed_amount_expression("decisions__")),
                 Value(ZERO, output_field=MONEY),
             )
         )

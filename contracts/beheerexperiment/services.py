@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Case, F, Sum, When
+from django.db.models import Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -38,6 +38,7 @@ from .models import (
     ParticipationStatus,
     PilotParticipation,
     PilotRound,
+    signed_amount_expression,
 )
 
 INTEREST_CASE_KIND = "beheerexperiment.interest"
@@ -106,9 +107,8 @@ def budget_line_recompute(*, line: BudgetLine) -> Decimal:
     Every service that writes a decision calls this inside its transaction, with the line's
     row locked, so the stored total cannot drift from the ledger; it stays on the row only so a
     decision can lock it and the database CHECK can refuse an overdraw."""
-    signed = Case(When(reverses__isnull=True, then=F("amount")), default=-F("amount"))
     spent = BudgetDecision.objects.filter(line_id=line.pk).aggregate(
-        total=Coalesce(Sum(signed), ZERO)
+        total=Coalesce(Sum(signed_amount_expression()), ZERO)
     )["total"]
     BudgetLine.objects.filter(pk=line.pk).update(spent=spent)
     line.spent = spent

@@ -15,7 +15,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db import connection
 from django.db.models import F, Q, QuerySet
 from django.utils.html import strip_tags
@@ -143,7 +143,3 @@ def group_page(page: Page) -> list[ResultGroup]:
             groups.append(ResultGroup(row["kind"], row["label"], []))
         groups[-1].hits.append(row["hit"])
     return groups
-
-
-def paginate(rows: list[dict[str, Any]], page_number: Any) -> Page:
-    return Paginator(rows, PAGE_SIZE).get_page(page_number)

@@ -13,7 +13,8 @@ from .accessibility import statement_context
 from .health import healthy, run_checks
 from .opendata import catalogue
 from .registry import HeadlineFigures, PersonalDataSource, registry
-from .search import SearchForm, counts_per_kind, group_page, paginate, search_all
+from .search import PAGE_SIZE, SearchForm, counts_per_kind, group_page, search_all
+from .web import paginate
 
 
 @public_page(ALL)
@@ -35,7 +36,7 @@ def search(request):
     if form.is_bound and form.is_valid():
         query = form.cleaned_data["q"]
         rows = search_all(query, request.user)
-        page = paginate(rows, request.GET.get("pagina"))
+        page = paginate(request, rows, per_page=PAGE_SIZE)
         context.update(query=query, page=page, groups=group_page(page), kinds=counts_per_kind(rows))
     return render(request, "search/search.html", context)
 
