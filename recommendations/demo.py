@@ -540,11 +540,11 @@ REVISIONS = [
     (
         2,
         90,
-        "Het uitdaagrecht begon bij de maatschappelijke ondersteuning en staat nu ook open voor "
-        "het beheer van de openbare ruimte. Wijkraden en andere bewonersgroepen kunnen voor "
-        "beide terreinen een voorstel indienen via het portaal.",
-        "Het college heeft het terrein openbare ruimte opengesteld voor het uitdaagrecht, zoals "
-        "de brief aankondigde.",
+        "Het uitdaagrecht begint bij de maatschappelijke ondersteuning; daarna gaan andere "
+        "terreinen open, zoals het beheer van de openbare ruimte. Het portaal toont per terrein "
+        "vanaf wanneer wijkraden en andere bewonersgroepen een voorstel kunnen indienen.",
+        "Het college heeft besloten welke terreinen na de maatschappelijke ondersteuning volgen, "
+        "zoals de brief aankondigde.",
     )
 ]
 
