@@ -14,11 +14,13 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, F, Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from wijkportaal.core import pagecache
 from wijkportaal.core.charts import percentage_bars, trend_line
+from wijkportaal.core.dates import start_of_day
 from wijkportaal.core.errors import NotFound
 from wijkportaal.core.registry import IndicatorSource, Period, registry
 from wijkportaal.core.search import RESULTS_PER_SOURCE, SearchHit, matching, snippet
@@ -313,7 +315,7 @@ def _build_monitor_summary(today: datetime.date) -> dict:
     # Actions completed per month over the last twelve months (the moment they became afgerond).
     months = _months_back(today, 12)
     completions = ProgressUpdate.objects.filter(
-        status_after=ActionStatus.DONE, created_at__date__gte=months[0]
+        status_after=ActionStatus.DONE, created_at__gte=start_of_day(months[0])
     ).exclude(status_before=ActionStatus.DONE)
     per_month = Counter(
         _month_start(timezone.localtime(moment).date())
@@ -321,7 +323,7 @@ def _build_monitor_summary(today: datetime.date) -> dict:
     )
     done_before = (
         ProgressUpdate.objects.filter(
-            status_after=ActionStatus.DONE, created_at__date__lt=months[0]
+            status_after=ActionStatus.DONE, created_at__lt=start_of_day(months[0])
         )
         .exclude(status_before=ActionStatus.DONE)
         .count()
@@ -515,55 +517,84 @@ EXPORT_COLUMNS = [
 ]
 
 
+def _url_pattern(viewname: str, **kwargs) -> str:
+    """The path of `viewname` with `{}` where its one argument goes: one reverse() for a whole
+    export instead of one per row."""
+    marker = 987654321
+    ((name, _value),) = kwargs.items()
+    return reverse(viewname, kwargs={name: marker}).replace(str(marker), "{}")
+
+
 def export_data(site_url: str, today: datetime.date | None = None) -> dict:
-    """Open data: a row per action and the recommendations with their actions. Three queries."""
+    """Open data: a row per action and the recommendations with their actions. Three queries,
+    read as plain values (an export of a thousand actions builds no model instances)."""
     today = today or timezone.localdate()
-    recommendations = list(Recommendation.objects.order_by("number"))
-    actions = list(
-        ActionItem.objects.select_related("department")
-        .prefetch_related(
-            Prefetch("recommendations", queryset=Recommendation.objects.only("pk", "number"))
-        )
-        .order_by("pk")
+    recommendations = list(
+        Recommendation.objects.order_by("number").values("pk", "number", "title", "stance")
     )
+    number_of = {r["pk"]: r["number"] for r in recommendations}
+    linked: dict[int, list[int]] = defaultdict(list)
+    for action_id, recommendation_id in ActionItem.recommendations.through.objects.values_list(
+        "actionitem_id", "recommendation_id"
+    ).order_by():
+        linked[action_id].append(recommendation_id)
+    action_url = site_url + _url_pattern("recommendations:action-detail", pk=0)
+    recommendation_url = site_url + _url_pattern("recommendations:recommendation-detail", number=0)
     rows = []
     per_recommendation = defaultdict(list)
-    for action in actions:
-        numbers = sorted(r.number for r in action.recommendations.all())
+    for action in (
+        ActionItem.objects.order_by("pk")
+        .values(
+            "pk",
+            "key",
+            "title",
+            "status",
+            "progress",
+            "department__name",
+            "start_date",
+            "due_date",
+            "financing_amount",
+            "financing_source",
+            "last_progress_at",
+        )
+        .iterator(chunk_size=2000)
+    ):
+        recommendation_ids = linked.get(action["pk"], [])
+        due = action["due_date"]
+        last = action["last_progress_at"]
         row = {
-            "id": action.pk,
-            "sleutel": action.key or "",
-            "titel": action.title,
-            "aanbevelingen": numbers,
-            "status": action.status,
-            "voortgang": action.progress,
-            "afdeling": action.department.name,
-            "start": action.start_date.isoformat() if action.start_date else None,
-            "gereed_op": action.due_date.isoformat() if action.due_date else None,
-            "over_tijd": action.is_overdue(today),
+            "id": action["pk"],
+            "sleutel": action["key"] or "",
+            "titel": action["title"],
+            "aanbevelingen": sorted(number_of[pk] for pk in recommendation_ids),
+            "status": action["status"],
+            "voortgang": action["progress"],
+            "afdeling": action["department__name"],
+            "start": action["start_date"].isoformat() if action["start_date"] else None,
+            "gereed_op": due.isoformat() if due else None,
+            # ActionItem.is_overdue, on plain values
+            "over_tijd": due is not None
+            and action["status"] not in CLOSED_STATUSES
+            and due < today,
             "financiering_euro": (
-                str(action.financing_amount) if action.financing_amount is not None else None
+                str(action["financing_amount"]) if action["financing_amount"] is not None else None
             ),
-            "financieringsbron": action.financing_source,
-            "laatste_update": (
-                timezone.localtime(action.last_progress_at).isoformat()
-                if action.last_progress_at
-                else None
-            ),
-            "url": site_url + action.get_absolute_url(),
+            "financieringsbron": action["financing_source"],
+            "laatste_update": timezone.localtime(last).isoformat() if last else None,
+            "url": action_url.format(action["pk"]),
         }
         rows.append(row)
-        for recommendation in action.recommendations.all():
-            per_recommendation[recommendation.pk].append(row)
+        for recommendation_id in recommendation_ids:
+            per_recommendation[recommendation_id].append(row)
     return {
         "rows": rows,
         "recommendations": [
             {
-                "nummer": r.number,
-                "titel": r.title,
-                "standpunt": r.stance,
-                "url": site_url + r.get_absolute_url(),
-                "acties": per_recommendation.get(r.pk, []),
+                "nummer": r["number"],
+                "titel": r["title"],
+                "standpunt": r["stance"],
+                "url": recommendation_url.format(r["number"]),
+                "acties": per_recommendation.get(r["pk"], []),
             }
             for r in recommendations
         ],

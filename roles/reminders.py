@@ -7,6 +7,7 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wijkportaal.core.dates import start_of_day
 from wijkportaal.core.mail import Due, NotificationKind
 from wijkportaal.notifications.hooks import ReminderSource
 
@@ -18,7 +19,7 @@ def role_effective_due(now: datetime.datetime):
     """Declarations that take effect today (and were declared before today: a declaration made
     for today was announced minutes ago). A constant number of queries, however many recipients."""
     today = timezone.localdate(now)
-    start_of_today = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
+    start_of_today = start_of_day(today)
     declarations = list(
         RoleDeclaration.objects.filter(start=today, declared_at__lt=start_of_today)
         .select_related("council", "content_type")

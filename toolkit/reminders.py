@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wijkportaal.core.dates import start_of_day
 from wijkportaal.notifications.hooks import Due, NotificationKind, ReminderSource
 from wijkportaal.wijkraden.models import InventoryRound, Membership, NeighbourhoodCouncil
 
@@ -29,7 +30,7 @@ def find_due(now: datetime.datetime) -> Iterator[Due]:
         return
     # The newest round that is due decides; older overlapping rounds add nothing new.
     round_ = max(rounds, key=lambda r: (r.opens_on, r.pk))
-    opened = timezone.make_aware(datetime.datetime.combine(round_.opens_on, datetime.time.min))
+    opened = start_of_day(round_.opens_on)
     behind = {
         council.pk: council
         for council in NeighbourhoodCouncil.objects.active().filter(

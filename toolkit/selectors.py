@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.db.models import Count, Prefetch, Q, Sum
 from django.utils import timezone
 
+from wijkportaal.core.dates import start_of_day
 from wijkportaal.core.errors import NotFound
 from wijkportaal.core.search import RESULTS_PER_SOURCE, SearchHit, matching, snippet
 from wijkportaal.permissions import current_council_ids
@@ -157,7 +158,7 @@ def up_to_date_cutoff(now: datetime.datetime | None = None) -> datetime.datetime
     now = now or timezone.now()
     round_ = current_round(timezone.localdate(now))
     if round_ is not None:
-        return timezone.make_aware(datetime.datetime.combine(round_.opens_on, datetime.time.min))
+        return start_of_day(round_.opens_on)
     return now - UP_TO_DATE_WINDOW
 
 

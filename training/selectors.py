@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from recommendations.models import ActionItem
 from wijkportaal.core import pagecache
+from wijkportaal.core.dates import start_of_day
 from wijkportaal.core.errors import NotFound
 from wijkportaal.core.registry import Period
 from wijkportaal.core.search import RESULTS_PER_SOURCE, SearchHit, matching, snippet
@@ -398,18 +399,14 @@ def my_registration(conference: Conference, user) -> ConferenceRegistration | No
     return ConferenceRegistration.objects.filter(conference=conference, person=user).first()
 
 
-def _day_start(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
-
-
 def conferences_held(period: Period) -> int:
     """Indicator of recommendation 8: conferences an officer recorded as held (which needs
     their date to have passed) that began within the period. A planned or cancelled one never
     counts. One query."""
     return Conference.objects.filter(
         status=ConferenceStatus.HELD,
-        starts_at__gte=_day_start(period.start),
-        starts_at__lt=_day_start(period.end + datetime.timedelta(days=1)),
+        starts_at__gte=start_of_day(period.start),
+        starts_at__lt=start_of_day(period.end + datetime.timedelta(days=1)),
         ends_at__lte=period.now,
     ).count()
 
@@ -421,14 +418,14 @@ def attended_share(period: Period) -> float | None:
     total = NeighbourhoodCouncil.objects.active().count()
     if not total:
         return None
-    end = min(_day_start(period.end + datetime.timedelta(days=1)), period.now)
+    end = min(start_of_day(period.end + datetime.timedelta(days=1)), period.now)
     reached = (
         Membership.objects.filter(
             Q(end__isnull=True) | Q(end__gte=period.start),
             council__active=True,
             start__lte=period.until,
             person__training_enrolments__attended=True,
-            person__training_enrolments__session__starts_at__gte=_day_start(period.start),
+            person__training_enrolments__session__starts_at__gte=start_of_day(period.start),
             person__training_enrolments__session__starts_at__lt=end,
         )
         .values("council_id")

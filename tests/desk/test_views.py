@@ -153,6 +153,37 @@ def test_the_front_page_shows_the_first_fifteen_of_a_long_worklist_with_a_link_t
     assert 'href="/admin/desk/case/?mijn=afdeling">De eerste 15 staan hier' in page
 
 
+def test_the_kept_front_page_follows_every_change_and_each_officer_sees_their_own(
+    client, case_kind, council, chair, department, other_department, dept_officer
+):
+    """The worklist and the progress part are kept rendered between requests; a new case, an
+    assignment and an answer show at once, and officers of two departments never see each
+    other's list."""
+    colleague = OfficerFactory(department=department)
+    elsewhere = OfficerFactory(department=other_department)
+    client.force_login(dept_officer)
+    assert "Mijn werkvoorraad (0)" in client.get("/admin/").content.decode()
+
+    case = open_case(council, chair, title="Lantaarnpaal kapot")
+    page = client.get("/admin/").content.decode()
+    assert "Lantaarnpaal kapot" in page and "Mijn werkvoorraad (0)" in page
+
+    services.case_assign(actor=dept_officer, case=case, assignee=dept_officer)
+    assert "Mijn werkvoorraad (1)" in client.get("/admin/").content.decode()
+
+    client.force_login(colleague)  # same department, not their case
+    page = client.get("/admin/").content.decode()
+    assert "Mijn werkvoorraad (0)" in page and "Lantaarnpaal kapot" not in page
+    client.force_login(elsewhere)
+    page = client.get("/admin/").content.decode()
+    assert "Mijn afdeling: Openbare Ruimte" in page and "Lantaarnpaal kapot" not in page
+
+    services.case_answer(actor=dept_officer, case=case, text="Gerepareerd.", public=True)
+    client.force_login(dept_officer)
+    page = client.get("/admin/").content.decode()
+    assert "Mijn werkvoorraad (0)" in page and "Lantaarnpaal kapot" not in page
+
+
 def test_the_worklist_counts_per_kind(case_kind, department, dept_officer):
     today = timezone.localdate()
     CaseFactory(department=department, answer_by=today - datetime.timedelta(days=1))
@@ -316,6 +347,21 @@ def test_the_answer_times_count_per_department_and_kind_over_twelve_months(
     assert figures["kinds"][0]["label"] == "Testverzoek" and figures["kinds"][0]["received"] == 6
     assert figures["total"]["received"] == 6 and figures["total"]["open"] == 3
     assert "Geheim" not in str(figures)
+
+
+def test_the_answer_times_window_starts_at_local_midnight_a_year_ago(case_kind, department):
+    """The twelve months are calendar days in Amsterdam: a case received just after local
+    midnight on the window's first day counts, one received a minute before it does not."""
+    with time_machine.travel(datetime.datetime(2026, 12, 14, 10, tzinfo=AMS), tick=False):
+        first_day = datetime.datetime(2025, 12, 15, 0, 0, tzinfo=AMS)  # 365 days back + 1
+        _answered(department, received_days_ago=5, working_days=2, in_term=True)
+        CaseFactory(department=department, received_at=first_day + datetime.timedelta(minutes=1))
+        CaseFactory(department=department, received_at=first_day - datetime.timedelta(minutes=1))
+
+        figures = selectors.response_times()
+
+    assert figures["period"]["from"] == "2025-12-15"
+    assert figures["total"]["received"] == 2  # the one answered today and the first-day one
 
 
 def test_the_answer_times_page_shows_numbers_only(client, case_kind, department):

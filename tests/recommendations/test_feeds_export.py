@@ -1,12 +1,17 @@
 import csv
+import datetime
 import io
 import json
 import xml.etree.ElementTree as ET
+from decimal import Decimal
 
 import pytest
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
 
 from recommendations import services
 from tests.recommendations.factories import ActionItemFactory, RecommendationFactory
+from wijkportaal.core.exports import json_chunks
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +116,55 @@ def test_csv_export_neutralises_formula_cells(client):
     row = next(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig"))))
     for column in ("titel", "financieringsbron", "afdeling"):
         assert row[column] == "'" + formula
+
+
+def test_the_exports_mark_only_open_actions_past_their_date_as_late(client):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    recommendation = RecommendationFactory(number=4)
+    late = ActionItemFactory(
+        title="Te laat", status="lopend", due_date=yesterday, recommendations=[recommendation]
+    )
+    ActionItemFactory(
+        title="Op tijd klaar",
+        status="afgerond",
+        progress=100,
+        due_date=yesterday,
+        recommendations=[recommendation],
+    )
+    ActionItemFactory(title="Zonder datum", due_date=None, recommendations=[recommendation])
+
+    payload = json.loads(b"".join(client.get("/voortgang/export.json").streaming_content))
+    actions = {a["titel"]: a for a in payload["recommendations"][0]["acties"]}
+    assert {title: a["over_tijd"] for title, a in actions.items()} == {
+        "Te laat": True,
+        "Op tijd klaar": False,
+        "Zonder datum": False,
+    }
+    assert actions["Te laat"]["url"] == f"http://testserver/voortgang/acties/{late.pk}/"
+    assert actions["Te laat"]["gereed_op"] == yesterday.isoformat()
+    assert payload["recommendations"][0]["url"] == "http://testserver/voortgang/aanbevelingen/4/"
+    rows = csv.DictReader(
+        io.StringIO(
+            b"".join(client.get("/voortgang/export.csv").streaming_content).decode("utf-8-sig")
+        )
+    )
+    assert {row["titel"]: row["over_tijd"] for row in rows} == {
+        "Te laat": "ja",
+        "Op tijd klaar": "nee",
+        "Zonder datum": "nee",
+    }
+
+
+def test_the_json_export_reads_back_as_what_was_encoded():
+    """The export is encoded piece by piece; the pieces join into exactly the JSON of the
+    whole (nested lists and objects, dates, decimals, accents, empty containers)."""
+    payload = {
+        "naam": "Wijkraad Bloemenbuurt – één",
+        "lijsten": [[1, [2, {"diep": {"dieper": [3]}}]], [], {}],
+        "bedrag": Decimal("12.50"),
+        "datum": datetime.date(2026, 12, 2),
+        "leeg": None,
+    }
+    text = b"".join(json_chunks(payload, chunk=8)).decode()
+    assert text == DjangoJSONEncoder(ensure_ascii=False).encode(payload)
+    assert json.loads(text)["lijsten"][0][1][1]["diep"]["dieper"] == [3]

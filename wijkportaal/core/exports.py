@@ -50,12 +50,33 @@ def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence])
     return response
 
 
-def json_chunks(payload, *, chunk: int = JSON_CHUNK) -> Iterable[bytes]:
+def _json_pieces(value, encoder: DjangoJSONEncoder, depth: int) -> Iterable[str]:
+    """`value` as JSON text in pieces: the outer `depth` levels of objects and lists piece by
+    piece, everything below them in one go by the C encoder (json's own piecewise encoder is
+    pure Python and several times slower)."""
+    if depth and isinstance(value, dict) and value and all(isinstance(k, str) for k in value):
+        for index, (key, item) in enumerate(value.items()):
+            opening = "{" if index == 0 else encoder.item_separator
+            yield opening + encoder.encode(key) + encoder.key_separator
+            yield from _json_pieces(item, encoder, depth - 1)
+        yield "}"
+    elif depth and isinstance(value, list | tuple) and value:
+        for index, item in enumerate(value):
+            yield "[" if index == 0 else encoder.item_separator
+            yield from _json_pieces(item, encoder, depth - 1)
+        yield "]"
+    else:
+        yield encoder.encode(value)
+
+
+def json_chunks(payload, *, chunk: int = JSON_CHUNK, depth: int = 3) -> Iterable[bytes]:
     """`payload` encoded as JSON (dates and decimals as Django encodes them, accents kept), in
-    chunks of about `chunk` characters."""
+    chunks of about `chunk` characters. The outer `depth` levels are encoded piece by piece,
+    so no more than one item below them is ever one string in memory."""
+    encoder = DjangoJSONEncoder(ensure_ascii=False)
     buffer: list[str] = []
     size = 0
-    for piece in DjangoJSONEncoder(ensure_ascii=False).iterencode(payload):
+    for piece in _json_pieces(payload, encoder, depth):
         buffer.append(piece)
         size += len(piece)
         if size >= chunk:

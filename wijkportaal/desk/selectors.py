@@ -12,6 +12,7 @@ from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q
 from django.utils import timezone
 
 from wijkportaal.accounts.models import User
+from wijkportaal.core.dates import start_of_day
 from wijkportaal.core.errors import NotFound
 from wijkportaal.core.registry import Period
 from wijkportaal.permissions import current_council_ids, is_administrator, is_officer
@@ -210,10 +211,8 @@ def answered_in_term_share(period: Period, *, kind: str | None = None) -> float 
     the period whose answer was due by the moment of measuring — answered, or still open past
     their answer-by date — the percentage answered within the term. Cases still within their
     term do not count yet. None when nothing was due. One query."""
-    start = timezone.make_aware(datetime.datetime.combine(period.start, datetime.time.min))
-    end = timezone.make_aware(
-        datetime.datetime.combine(period.end + datetime.timedelta(days=1), datetime.time.min)
-    )
+    start = start_of_day(period.start)
+    end = start_of_day(period.end + datetime.timedelta(days=1))
     cases = Case.objects.filter(received_at__gte=start, received_at__lt=min(end, period.now))
     if kind is not None:
         cases = cases.filter(kind=kind)
@@ -236,7 +235,10 @@ def response_times(today: datetime.date | None = None) -> dict:
     queries."""
     today = today or timezone.localdate()
     start = today - datetime.timedelta(days=RESPONSE_WINDOW_DAYS)
-    window = Q(received_at__date__gt=start)
+    # Received after `start`, local time; as a bound on the column itself (an index can use it,
+    # and SQLite calls no Python function per row).
+    since = start_of_day(start + datetime.timedelta(days=1))
+    window = Q(received_at__gte=since)
     is_open = Q(status__in=OPEN_STATUSES)
     rows = (
         Case.objects.filter(window | is_open)
