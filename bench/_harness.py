@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import gzip
 import http.client
 import os
 import re
@@ -328,10 +329,13 @@ class Reply:
     cookies: dict[str, str]
 
 
-def get(base, path, cookies=None, method="GET", body=None, timeout=10.0) -> Reply:
+def get(base, path, cookies=None, method="GET", body=None, timeout=10.0, decode=True) -> Reply:
+    """One request, asking for gzip as every browser does. `decode=False` (the load runner)
+    reads the whole body but leaves it as bytes on the wire: a load generator measures the
+    server, not its own unpacking and decoding."""
     parts = urlsplit(base)
     conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
-    headers = {"Host": parts.netloc}
+    headers = {"Host": parts.netloc, "Accept-Encoding": "gzip"}
     if cookies:
         headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
     if body is not None:
@@ -340,7 +344,12 @@ def get(base, path, cookies=None, method="GET", body=None, timeout=10.0) -> Repl
     try:
         conn.request(method, path, body=body, headers=headers)
         response = conn.getresponse()
-        data = response.read().decode("utf-8", "replace")
+        raw = response.read()
+        data = ""
+        if decode:
+            if response.getheader("Content-Encoding") == "gzip":
+                raw = gzip.decompress(raw)
+            data = raw.decode("utf-8", "replace")
         set_cookies = {}
         for name, value in response.getheaders():
             if name.lower() == "set-cookie":
@@ -473,7 +482,7 @@ def run_load(base, plans, seconds, timeout=10.0) -> LoadResult:
             i += 1
             started = time.monotonic()
             try:
-                status = get(base, path, cookies, timeout=timeout).status
+                status = get(base, path, cookies, timeout=timeout, decode=False).status
             except (OSError, http.client.HTTPException):
                 status = 0
             local.append(Sample(started, time.monotonic() - started, status, path, label))

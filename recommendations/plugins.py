@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from wijkportaal.core.pagecache import ALL
 from wijkportaal.core.registry import (
     DemoStep,
     Distribution,
@@ -51,9 +52,17 @@ def _open_actions(council):
     return ActionItem.objects.open()
 
 
+def admin_dashboard_audience(request, user):
+    """The progress part is the same for every officer of a department (their own
+    department's actions come first); None for whoever may not see actions."""
+    if not (user.is_authenticated and user.has_perm("recommendations.view_actionitem")):
+        return None
+    return (getattr(user, "department_id", None),)
+
+
 def admin_dashboard_section(request, user):
     """The progress part of the admin front page, for officers and administrators."""
-    if not (user.is_authenticated and user.has_perm("recommendations.view_actionitem")):
+    if admin_dashboard_audience(request, user) is None:
         return None
     return selectors.admin_dashboard(user)
 
@@ -89,6 +98,9 @@ PLUGINS = [
         template="recommendations/admin_dashboard.html",
         context=admin_dashboard_section,
         order=30,
+        # Kept rendered until any public data changes (the indicators count everything).
+        scopes=ALL,
+        audience=admin_dashboard_audience,
     ),
     NavItem(
         "recommendations", url_name="recommendations:index", label=_lazy("Voortgang"), order=10

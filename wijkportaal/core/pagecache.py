@@ -28,11 +28,18 @@ CSRF: the header's language switch needs no token for anonymous visitors (it onl
 language cookie; see accounts.views.language_switch), so most anonymous pages carry no token and
 set no cookie. A page with its own form has its token replaced by a placeholder in the stored
 copy and the visitor's own token put in on every hit; such a response sets the CSRF cookie and is
-therefore private."""
+therefore private.
+
+Compression: a stored copy of text (HTML, CSV, JSON, feeds) without a token is also kept
+gzipped, compressed once when it is stored; a visitor whose browser accepts gzip (every browser)
+gets those bytes with `Content-Encoding: gzip` — a 600 KB export travels as about a tenth of
+that. The ETag is weak (`W/"…"`), as both encodings carry the same content, and public pages
+say `Vary: Cookie, Accept-Encoding`. Pages with a token are never compressed (BREACH)."""
 
 from __future__ import annotations
 
 import functools
+import gzip
 import hashlib
 import re
 import threading
@@ -65,6 +72,11 @@ PAGE_KEY = "pagecache:page:{}"
 PAGE_TIMEOUT = 24 * 60 * 60  # a safety net; versions do the real work
 LOCAL_MAX = 256  # pages kept in this process's memory
 LOCAL_MAX_BYTES = 2 * 1024 * 1024  # bigger pages (large exports) only in the shared cache
+
+# Stored copies of text at least this long are kept gzipped too (see the module's docstring).
+GZIP_MIN_BYTES = 1024
+_COMPRESSIBLE = re.compile(r"^(text/|application/([a-z.+-]*\+)?(json|xml|javascript))")
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 # The visitor's CSRF token in a stored copy; same length as a real token.
 CSRF_PLACEHOLDER = b"pagecache-csrf-placeholder".ljust(64, b"0")
@@ -163,6 +175,49 @@ def versions(scopes: Iterable[str]) -> dict[str, tuple[str, float]]:
 
 def version(scope: str) -> str:
     return versions([scope])[scope][0]
+
+
+# --- Fragments -------------------------------------------------------------------------------
+
+FRAGMENT_KEY = "pagecache:fragment:{}"
+_fragments: OrderedDict[str, object] = OrderedDict()
+FRAGMENTS_LOCAL_MAX = 256
+
+
+def fragment(name: str, scopes: str | Iterable[str], build, *, vary: Iterable = ()):
+    """`build()` — a rendered block, or data that is expensive to compute — kept under the
+    versions of `scopes` (or ALL), the language, the date, the time slot and `vary` (what the
+    block depends on besides the data, e.g. a department), in this process's memory and the
+    shared cache. Any write to the scopes' data makes the next call build again, as for pages."""
+    names = (
+        scopes_all()
+        if scopes == ALL
+        else sorted(set([scopes] if isinstance(scopes, str) else scopes))
+    )
+    found = versions(names)
+    slot_length = getattr(settings, "PAGECACHE_TIME_SLOT", 300)
+    now = time.time()
+    parts = (
+        name,
+        tuple(vary),
+        translation.get_language(),
+        [(scope, found[scope][0]) for scope in names],
+        timezone.localdate().isoformat(),
+        int(now - now % slot_length),
+    )
+    key = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    value = _fragments.get(key)
+    if value is not None:
+        return value
+    value = cache.get(FRAGMENT_KEY.format(key))
+    if value is None:
+        value = build()
+        cache.set(FRAGMENT_KEY.format(key), value, PAGE_TIMEOUT)
+    with _local_lock:
+        _fragments[key] = value
+        while len(_fragments) > FRAGMENTS_LOCAL_MAX:
+            _fragments.popitem(last=False)
+    return value
 
 
 # --- Writes bump versions --------------------------------------------------------------------
@@ -286,22 +341,44 @@ def _entry(response) -> dict | None:
         for name, value in response.headers.items()
         if name.lower() not in {"content-length", "vary", "cache-control", "etag", "last-modified"}
     ]
-    return {"content": content, "headers": headers, "csrf": bool(tokens), "streaming": streaming}
+    compressed = None
+    if (
+        not tokens
+        and len(content) >= GZIP_MIN_BYTES
+        and not response.has_header("Content-Encoding")
+        and _COMPRESSIBLE.match(response.get("Content-Type", ""))
+    ):
+        compressed = gzip.compress(content, compresslevel=6, mtime=0)
+    return {
+        "content": content,
+        "gzip": compressed,
+        "headers": headers,
+        "csrf": bool(tokens),
+        "streaming": streaming,
+    }
 
 
 def _response(entry: dict, request) -> HttpResponse:
     content = entry["content"]
-    if entry["csrf"]:
+    compressed = entry.get("gzip")
+    gzipped = compressed is not None and _ACCEPTS_GZIP.search(
+        request.headers.get("Accept-Encoding", "")
+    )
+    if gzipped:
+        content = compressed
+    elif entry["csrf"]:
         content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
     streamed = entry.get("streaming")
     response = StreamingHttpResponse([content]) if streamed else HttpResponse(content)
     for name, value in entry["headers"]:
         response.headers[name] = value
+    if gzipped:
+        response.headers["Content-Encoding"] = "gzip"
     return response
 
 
 def _remember(key: str, entry: dict) -> None:
-    if len(entry["content"]) > LOCAL_MAX_BYTES:
+    if len(entry["content"]) + len(entry.get("gzip") or b"") > LOCAL_MAX_BYTES:
         return
     with _local_lock:
         _local[key] = entry
@@ -334,7 +411,7 @@ def _mark_public(response, etag: str, last_modified: int, csrf: bool) -> None:
             max_age=getattr(settings, "PAGECACHE_MAX_AGE", 0),
             s_maxage=getattr(settings, "PAGECACHE_SHARED_MAX_AGE", 60),
         )
-    patch_vary_headers(response, ("Cookie",))
+    patch_vary_headers(response, ("Cookie", "Accept-Encoding"))
 
 
 def _mark_private(response) -> None:
@@ -360,7 +437,7 @@ def public_page(scopes: str | Iterable[str]):
             names = scopes_all() if scopes == ALL else sorted(SHARED_SCOPES.union(scopes))
             found = versions(names)
             key, last_modified = _key_parts(request, names, found)
-            etag = f'"{key}"'
+            etag = f'W/"{key}"'  # weak: the gzipped and the plain copy share it
             entry = _recall(key)
             if entry is None or not entry["csrf"]:
                 # A page with a token is never answered with 304: the token must be fresh.
@@ -411,6 +488,7 @@ def clear_local() -> None:
     """Forget the pages kept in this process (tests)."""
     with _local_lock:
         _local.clear()
+        _fragments.clear()
     _memo.clear()
 
 
@@ -420,6 +498,7 @@ __all__ = [
     "bump",
     "clear_local",
     "connect_signals",
+    "fragment",
     "public_page",
     "version",
     "versions",

@@ -51,12 +51,19 @@ class NavItem(Plugin):
 @dataclass(frozen=True)
 class PageSection(Plugin):
     """A block an app adds to a page of another part. `context(request, obj)` returns the
-    block's template context, or None to leave the block out. Slots: see SECTION_SLOTS."""
+    block's template context, or None to leave the block out. Slots: see SECTION_SLOTS.
+
+    A block that many viewers see alike may be kept rendered (`core.pagecache.fragment`):
+    `scopes` names the PublicData it shows (or pagecache.ALL), and `audience(request, obj)`
+    returns what else it depends on — e.g. (department id,) — or None when this viewer does
+    not see the block at all. Its template then must not use the request or the user."""
 
     slot: str
     template: str
     context: Callable[..., dict[str, Any] | None]
     order: int = 50
+    scopes: tuple[str, ...] | str = ()
+    audience: Callable[..., tuple | None] | None = None
 
 
 # The pages that take sections, and what `obj` is on each.

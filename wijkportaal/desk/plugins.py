@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijkportaal.core.registry import DemoStep, IndicatorSource, PageSection, PublicData
 from wijkportaal.notifications.hooks import DigestSection
+from wijkportaal.permissions import is_administrator, is_officer
 
 from . import demo, reminders, selectors
 from .digest import answers_section
@@ -17,9 +18,17 @@ from .models import REMOVAL_CASE
 from .services import REMOVAL_DEPARTMENT, REMOVAL_TERM_DAYS
 
 
+def worklist_audience(request, user):
+    """Who sees the same worklist: the person (their own cases) as officer of their department
+    or as administrator; None for whoever has no worklist."""
+    if not (user.is_authenticated and user.has_perm("desk.view_worklist")):
+        return None
+    return (user.pk, user.department_id, is_officer(user), is_administrator(user))
+
+
 def worklist_section(request, user):
     """Mijn werkvoorraad and Mijn afdeling, for officers and administrators."""
-    if not (user.is_authenticated and user.has_perm("desk.view_worklist")):
+    if worklist_audience(request, user) is None:
         return None
     return selectors.worklist(user)
 
@@ -67,6 +76,9 @@ PLUGINS = [
         template="desk/admin_worklist.html",
         context=worklist_section,
         order=10,
+        # Kept rendered until a case, a department or a person changes.
+        scopes=("desk", "wijkraden"),
+        audience=worklist_audience,
     ),
     PageSection(
         "desk",
