@@ -538,6 +538,7 @@ def export_data(site_url: str, today: datetime.date | None = None) -> dict:
         "actionitem_id", "recommendation_id"
     ).order_by():
         linked[action_id].append(recommendation_id)
+    zone = timezone.get_current_timezone()  # once: localtime() looks it up on every call
     action_url = site_url + _url_pattern("recommendations:action-detail", pk=0)
     recommendation_url = site_url + _url_pattern("recommendations:recommendation-detail", number=0)
     rows = []
@@ -580,7 +581,7 @@ def export_data(site_url: str, today: datetime.date | None = None) -> dict:
                 str(action["financing_amount"]) if action["financing_amount"] is not None else None
             ),
             "financieringsbron": action["financing_source"],
-            "laatste_update": timezone.localtime(last).isoformat() if last else None,
+            "laatste_update": last.astimezone(zone).isoformat() if last else None,
             "url": action_url.format(action["pk"]),
         }
         rows.append(row)
