@@ -341,6 +341,17 @@ def test_a_page_with_the_visitors_own_token_is_never_compressed():
         assert b"csrfmiddlewaretoken" in response.content
 
 
+def test_a_deployment_serves_no_page_rendered_by_the_old_code(council):
+    """Every deployment runs migrate before the new code serves; after it, pages and
+    fragments are rendered again (the templates may have changed)."""
+    from django.core.management.sql import emit_post_migrate_signal
+
+    before = anonymous_get("/wijkraden/")["ETag"]
+    assert anonymous_get("/wijkraden/")["ETag"] == before
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert anonymous_get("/wijkraden/")["ETag"] != before
+
+
 # --- Logged in versus anonymous ---------------------------------------------------------------
 
 

@@ -12,5 +12,5 @@ class CoreConfig(AppConfig):
         from . import admin_widgets, checks, pagecache
 
         admin_widgets.install()
-        pagecache.connect_signals()
+        pagecache.connect_signals(self)
         django_checks.register(checks.theme_css_found, django_checks.Tags.staticfiles)

@@ -54,7 +54,7 @@ from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db import transaction
 from django.db.backends.signals import connection_created
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.http import HttpResponse, StreamingHttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
@@ -275,12 +275,21 @@ def _connect_deletes(**kwargs) -> None:
             )
 
 
-def connect_signals() -> None:
+def _after_migrate(**kwargs) -> None:
+    # Every deployment runs migrate before the new code serves (deploy/): templates and code
+    # may have changed, so no page or fragment rendered by the old code is served again.
+    bump(*scopes_all())
+
+
+def connect_signals(core_config=None) -> None:
     """Called once from the core's AppConfig.ready(). Deletes are connected when the first
-    database connection opens: by then every app has registered its PublicData."""
+    database connection opens: by then every app has registered its PublicData. After
+    `migrate` every scope is bumped (once, for the core app)."""
     post_save.connect(_on_save, dispatch_uid="pagecache-save")
     m2m_changed.connect(_on_m2m, dispatch_uid="pagecache-m2m")
     connection_created.connect(_connect_deletes, dispatch_uid="pagecache-deletes")
+    if core_config is not None:
+        post_migrate.connect(_after_migrate, sender=core_config, dispatch_uid="pagecache-migrate")
 
 
 # --- The view decorator ----------------------------------------------------------------------
