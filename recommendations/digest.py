@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from wijkportaal.accounts.models import UserKind
 from wijkportaal.notifications.digests import DigestItem, local_zone
 from wijkportaal.notifications.hooks import DigestSection
-from wijkportaal.wijkraden.models import Membership
+from wijkportaal.wijkraden.selectors import councils_of_people
 
 from .models import ActionItem, ActionStatus, Follow, ProgressUpdate, Reaction
 
@@ -62,13 +62,7 @@ def recommendations_digest_section(
             followed_recs[user_id].add(rec_id)
         else:
             followed_actions[user_id].add(action_id)
-    councils_by_user: dict[int, set[int]] = defaultdict(set)
-    for person_id, council_id in (
-        Membership.objects.current()
-        .filter(person_id__in=user_ids)
-        .values_list("person_id", "council_id")
-    ):
-        councils_by_user[person_id].add(council_id)
+    councils_by_user = councils_of_people(user_ids)
     reacted_by_council: dict[int, set[int]] = defaultdict(set)
     all_councils = set().union(*councils_by_user.values()) if councils_by_user else set()
     if all_councils:

@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from wijkportaal.notifications.digests import DigestItem, local_zone
-from wijkportaal.wijkraden.models import Membership
+from wijkportaal.wijkraden.selectors import councils_of_people
 
 from .models import Channel, KnowHowEntry
 
@@ -33,13 +33,7 @@ def know_how_section(
     )
     if not entries:
         return {}
-    councils_of: dict[int, set[int]] = defaultdict(set)
-    for person_id, council_id in (
-        Membership.objects.current()
-        .filter(person_id__in=user_ids)
-        .values_list("person_id", "council_id")
-    ):
-        councils_of[person_id].add(council_id)
+    councils_of = councils_of_people(user_ids)
     if not councils_of:
         return {}
     kinds_of_council: dict[int, set[int]] = defaultdict(set)

@@ -4,7 +4,6 @@ and to what my wijkraad submitted when I sit on its board. Two queries per batch
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 
 from django.db.models import Q
 from django.urls import reverse
@@ -13,7 +12,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from wijkportaal.notifications.digests import DigestItem, local_zone
-from wijkportaal.wijkraden.models import Membership
+from wijkportaal.wijkraden.selectors import councils_of_people
 
 from .models import Case
 
@@ -37,14 +36,9 @@ def answers_section(
     )
     if not answered:
         return {}
-    board_of: dict[int, set[int]] = defaultdict(set)
-    for person_id, council_id in (
-        Membership.objects.current()
-        .board()
-        .filter(person_id__in=user_ids, council_id__in={case.council_id for case in answered})
-        .values_list("person_id", "council_id")
-    ):
-        board_of[person_id].add(council_id)
+    board_of = councils_of_people(
+        user_ids, council_ids={case.council_id for case in answered}, board_only=True
+    )
     zone = local_zone()
     title, url = _("Antwoorden op uw verzoeken"), reverse("desk:case-list")
     label = _("Beantwoord door %(department)s")

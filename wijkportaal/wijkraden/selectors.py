@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -42,6 +44,24 @@ def my_memberships(user):
         .select_related("council")
         .order_by("council__name", "pk")
     )
+
+
+def councils_of_people(
+    person_ids, *, council_ids=None, board_only: bool = False
+) -> dict[int, set[int]]:
+    """{person id: the wijkraden they currently sit on (or, `board_only`, are on the board
+    of)}, for many people at once — e.g. a batch of digest readers; `council_ids` limits it to
+    those wijkraden. People without a seat are left out. One query."""
+    memberships = Membership.objects.current()
+    if board_only:
+        memberships = memberships.board()
+    memberships = memberships.filter(person_id__in=person_ids)
+    if council_ids is not None:
+        memberships = memberships.filter(council_id__in=council_ids)
+    found: dict[int, set[int]] = defaultdict(set)
+    for person_id, council_id in memberships.values_list("person_id", "council_id"):
+        found[person_id].add(council_id)
+    return found
 
 
 def council_detail(slug: str) -> NeighbourhoodCouncil:
