@@ -318,7 +318,11 @@ def test_a_streamed_export_is_compressed_whole_and_reads_back(council):
     plain = anonymous_get("/voortgang/export.json")
     packed = anonymous_get("/voortgang/export.json", HTTP_ACCEPT_ENCODING="gzip")
     assert packed["Content-Encoding"] == "gzip"
-    assert gzip.decompress(b"".join(packed.streaming_content)) == b"".join(plain.streaming_content)
+    packed_body, plain_body = b"".join(packed.streaming_content), b"".join(plain.streaming_content)
+    assert gzip.decompress(packed_body) == plain_body
+    # Kept whole, so a download knows its length.
+    assert int(packed["Content-Length"]) == len(packed_body)
+    assert int(plain["Content-Length"]) == len(plain_body)
 
 
 def test_a_page_with_the_visitors_own_token_is_never_compressed():

@@ -381,6 +381,9 @@ def _response(entry: dict, request) -> HttpResponse:
     response = StreamingHttpResponse([content]) if streamed else HttpResponse(content)
     for name, value in entry["headers"]:
         response.headers[name] = value
+    if streamed:
+        # Kept whole, so its length is known: a download shows its progress.
+        response.headers["Content-Length"] = str(len(content))
     if gzipped:
         response.headers["Content-Encoding"] = "gzip"
     return response
