@@ -32,7 +32,7 @@ therefore private.
 
 Compression: a stored copy of text (HTML, CSV, JSON, feeds) without a token is also kept
 gzipped, compressed once when it is stored; a visitor whose browser accepts gzip (every browser)
-gets those bytes with `Content-Encoding: gzip` — a 600 KB export travels as about a tenth of
+gets those bytes with `Content-Encoding: gzip` — a 600 KB export travels as about a twentieth of
 that. The ETag is weak (`W/"…"`), as both encodings carry the same content, and public pages
 say `Vary: Cookie, Accept-Encoding`. Pages with a token are never compressed (BREACH)."""
 
