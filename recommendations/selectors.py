@@ -4,7 +4,6 @@ the number of recommendations, actions or updates (the query-count tests hold th
 from __future__ import annotations
 
 import datetime
-import hashlib
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -12,10 +11,9 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijkportaal.core import pagecache
@@ -25,7 +23,7 @@ from wijkportaal.core.errors import NotFound
 from wijkportaal.core.registry import IndicatorSource, Period, registry
 from wijkportaal.core.search import RESULTS_PER_SOURCE, SearchHit, matching, snippet
 
-from .cache import TIMEOUT, monitor_key
+from .cache import MONITOR_SCOPES
 from .models import (
     CLOSED_STATUSES,
     ActionItem,
@@ -160,61 +158,27 @@ def indicator_rows(
     return rows
 
 
-# The computed rows are also kept in this process's memory under their key: a warm call then
-# reads only the scope versions from the shared cache, not the rows with their history.
-_local_rows: dict[str, list[dict]] = {}
-
-
-def _indicators_key(now: datetime.datetime, part: object) -> str:
-    """The key of the computed indicators: the versions of every page-cache scope (a source
-    may count any app's data, so a write anywhere gives a new key), the day and the page
-    cache's time slot of `now` (sources count what has happened by now: a session that ended,
-    a case answered), the language, and which indicators (`part`)."""
-    found = pagecache.versions(pagecache.scopes_all())
-    slot_length = getattr(settings, "PAGECACHE_TIME_SLOT", 300)
-    stamp = now.timestamp()
-    parts = (
-        sorted((scope, token) for scope, (token, _stamp) in found.items()),
-        timezone.localdate(now).isoformat(),
-        int(stamp - stamp % slot_length),
-        translation.get_language(),
-        part,
-    )
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    return f"recommendations:indicators:{digest}"
-
-
-def cached_indicator_rows(
-    *, recommendation: Recommendation | None = None, now: datetime.datetime | None = None
-) -> list[dict]:
-    """`indicator_rows` computed once and kept in the shared cache (and this process's memory)
-    under `_indicators_key`: any write bumps a scope version, so the next call computes again
-    (never stale); a warm call reads the versions and runs no query. Every indicator with its
-    history (/voortgang/, /admin/, the export), or one recommendation's without (its page).
+def cached_indicator_rows(*, recommendation: Recommendation | None = None) -> list[dict]:
+    """`indicator_rows` computed once and kept (`pagecache.fragment`) under the versions of
+    every page-cache scope — a source may count any app's data, so a write anywhere computes
+    them again (never stale) — the day, the time slot (sources count what has happened by now)
+    and the language; a warm call reads the versions and runs no query. Every indicator with
+    its history (/voortgang/, /admin/, the export), or one recommendation's without (its page).
     Snapshots (services.indicator_snapshots_take) compute live instead."""
-    now = now or timezone.now()
-    # The versions first: a write during the computation leaves these rows under an old key.
-    key = _indicators_key(now, recommendation.pk if recommendation is not None else "all")
-    rows = _local_rows.get(key)
-    if rows is not None:
-        return rows
-    rows = cache.get(key)
-    if rows is None:
-        if recommendation is None:
-            rows = indicator_rows(now=now, history=True)
-        else:
-            rows = indicator_rows(
-                _indicator_queryset().filter(recommendation=recommendation), now=now
-            )
-        cache.set(key, rows, TIMEOUT)
-    if len(_local_rows) >= 32:
-        _local_rows.clear()
-    _local_rows[key] = rows
-    return rows
+    if recommendation is None:
+        return pagecache.fragment(
+            "recommendations:indicators", pagecache.ALL, lambda: indicator_rows(history=True)
+        )
+    return pagecache.fragment(
+        "recommendations:indicators",
+        pagecache.ALL,
+        lambda: indicator_rows(_indicator_queryset().filter(recommendation=recommendation)),
+        vary=(recommendation.pk,),
+    )
 
 
-def all_indicator_rows(now: datetime.datetime | None = None) -> list[dict]:
-    return cached_indicator_rows(now=now)
+def all_indicator_rows() -> list[dict]:
+    return cached_indicator_rows()
 
 
 # --- The monitor ------------------------------------------------------------------------------
@@ -235,22 +199,22 @@ def _months_back(today: datetime.date, count: int) -> list[datetime.date]:
     return list(reversed(months))
 
 
-def monitor_indicators(now: datetime.datetime | None = None) -> dict:
+def monitor_indicators() -> dict:
     """The live part of /voortgang/: every indicator with its history, computed again after
     any write anywhere (`all_indicator_rows`)."""
-    return {"indicators": all_indicator_rows(now), "show_recommendation": True}
+    return {"indicators": all_indicator_rows(), "show_recommendation": True}
 
 
 def monitor_summary(today: datetime.date | None = None) -> dict:
     """Per recommendation: counts by status, overall progress, overdue, last update; the headline
     figures; and the chart data. Cached until the next change (four queries when cold)."""
     today = today or timezone.localdate()
-    key = monitor_key("summary", today.isoformat())
-    summary = cache.get(key)
-    if summary is None:
-        summary = _build_monitor_summary(today)
-        cache.set(key, summary, TIMEOUT)
-    return summary
+    return pagecache.fragment(
+        "recommendations:monitor-summary",
+        MONITOR_SCOPES,
+        lambda: _build_monitor_summary(today),
+        vary=(today,),
+    )
 
 
 def _build_monitor_summary(today: datetime.date) -> dict:
@@ -630,7 +594,7 @@ def _number(value):
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def export_indicators(now: datetime.datetime | None = None) -> list[dict]:
+def export_indicators() -> list[dict]:
     """The indicators as open data (see recommendations/schemas/export.schema.json), each with
     its history of snapshots. Two queries plus each source's own."""
     return [
@@ -652,7 +616,7 @@ def export_indicators(now: datetime.datetime | None = None) -> list[dict]:
                 for point in row["history"]
             ],
         }
-        for row in all_indicator_rows(now)
+        for row in all_indicator_rows()
     ]
 
 
@@ -697,12 +661,9 @@ DASHBOARD_LIMIT = 15
 def _actions_per_department(today: datetime.date) -> list[dict]:
     """Actions per department (total, done, late), the same for every officer: kept under the
     versions of the actions' and the departments' scopes and the day (one query when cold)."""
-    found = pagecache.versions(("recommendations", "wijkraden"))
-    tokens = "-".join(found[scope][0] for scope in ("recommendations", "wijkraden"))
-    key = f"recommendations:per-department:{today.isoformat()}:{tokens}"
-    rows = cache.get(key)
-    if rows is None:
-        rows = list(
+
+    def count():
+        return list(
             ActionItem.objects.values("department_id", "department__name")
             .annotate(
                 total=Count("pk"),
@@ -714,8 +675,10 @@ def _actions_per_department(today: datetime.date) -> list[dict]:
             )
             .order_by("department__name")
         )
-        cache.set(key, rows, TIMEOUT)
-    return rows
+
+    return pagecache.fragment(
+        "recommendations:per-department", ("recommendations", "wijkraden"), count, vary=(today,)
+    )
 
 
 def admin_dashboard(user, today: datetime.date | None = None) -> dict:

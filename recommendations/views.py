@@ -12,11 +12,12 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from wijkportaal.core import pagecache
 from wijkportaal.core.exports import csv_response, json_response
 from wijkportaal.core.opendata import LICENCE
 from wijkportaal.core.pagecache import ALL, public_page
@@ -34,7 +35,7 @@ from wijkportaal.permissions import current_council_ids
 from wijkportaal.wijkraden.models import NeighbourhoodCouncil
 
 from . import selectors, services
-from .cache import cached_fragment, monitor_key
+from .cache import MONITOR_SCOPES
 from .filters import ActionFilter
 from .forms import ReactionForm, ReactionHideForm
 from .models import ActionItem, Reaction, Recommendation
@@ -63,25 +64,28 @@ def monitor(request):
     language until the next change; for anonymous visitors without messages the whole page is,
     with their own CSRF token put in. A warm request runs no queries."""
     today = timezone.localdate()
-    language = translation.get_language()
     if request.GET:
         return redirect(f"{reverse('recommendations:action-list')}?{request.GET.urlencode()}")
 
     def unfiltered_body():
-        return cached_fragment(
-            monitor_key("body", language, today.isoformat(), "||"),
+        return pagecache.fragment(
+            "recommendations:monitor-body",
+            MONITOR_SCOPES,
             lambda: _render_monitor_body(today),
+            vary=(today,),
         )
 
     if request.user.is_authenticated or len(messages.get_messages(request)):
         return _render_monitor_page(request, unfiltered_body())
-    page = cached_fragment(
-        monitor_key("page", language, today.isoformat()),
+    page = pagecache.fragment(
+        "recommendations:monitor-page",
+        MONITOR_SCOPES,
         lambda: render_to_string(
             "recommendations/recommendation_list.html",
             {"body": mark_safe(unfiltered_body()), "csrf_token": CSRF_PLACEHOLDER},  # noqa: S308
             request,
         ).encode(),
+        vary=(today,),
     )
     if CSRF_PLACEHOLDER.encode() in page:  # only a page with a form asks for a token (a cookie)
         page = page.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db.models import Count, F, Prefetch, Q, Sum, Value
 from django.urls import reverse
 from django.utils import timezone
@@ -174,14 +173,12 @@ SUMMARY_SCOPES = ("training", "wijkraden")
 def inventory_summary(round: InventoryRound) -> dict:  # noqa: A002
     """What anyone may see: totals per topic, without the names of wijkraden. Kept in the
     cache until the next write to the training or wijkraden data (one cache read when warm)."""
-    found = pagecache.versions(SUMMARY_SCOPES)
-    tokens = "-".join(found[scope][0] for scope in SUMMARY_SCOPES)
-    key = f"training:inventory-summary:{round.pk}:{timezone.localdate().isoformat()}:{tokens}"
-    summary = cache.get(key)
-    if summary is None:
-        summary = _inventory_summary(round)
-        cache.set(key, summary, 60 * 60)
-    return summary
+    return pagecache.fragment(
+        "training:inventory-summary",
+        SUMMARY_SCOPES,
+        lambda: _inventory_summary(round),
+        vary=(round.pk,),
+    )
 
 
 def _inventory_summary(round: InventoryRound) -> dict:  # noqa: A002

@@ -177,6 +177,31 @@ def version(scope: str) -> str:
     return versions([scope])[scope][0]
 
 
+# --- Keys and process memory -------------------------------------------------------------------
+
+
+def _time_slot() -> int:
+    """Start of the current time slot (PAGECACHE_TIME_SLOT seconds, five minutes by default).
+    Pages and fragments say "today", "upcoming", "past": a copy lives at most one slot, so a
+    session that starts is soon shown as begun."""
+    slot_length = getattr(settings, "PAGECACHE_TIME_SLOT", 300)
+    now = time.time()
+    return int(now - now % slot_length)
+
+
+def _digest(parts) -> str:
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+
+
+def _keep(store: OrderedDict, key: str, value, limit: int) -> None:
+    """Put `value` in a process-memory store, forgetting the least recently kept beyond `limit`."""
+    with _local_lock:
+        store[key] = value
+        store.move_to_end(key)
+        while len(store) > limit:
+            store.popitem(last=False)
+
+
 # --- Fragments -------------------------------------------------------------------------------
 
 FRAGMENT_KEY = "pagecache:fragment:{}"
@@ -194,18 +219,18 @@ def fragment(name: str, scopes: str | Iterable[str], build, *, vary: Iterable = 
         if scopes == ALL
         else sorted(set([scopes] if isinstance(scopes, str) else scopes))
     )
+    # The versions first: a write during build() leaves its value under an old key.
     found = versions(names)
-    slot_length = getattr(settings, "PAGECACHE_TIME_SLOT", 300)
-    now = time.time()
-    parts = (
-        name,
-        tuple(vary),
-        translation.get_language(),
-        [(scope, found[scope][0]) for scope in names],
-        timezone.localdate().isoformat(),
-        int(now - now % slot_length),
+    key = _digest(
+        (
+            name,
+            tuple(vary),
+            translation.get_language(),
+            [(scope, found[scope][0]) for scope in names],
+            timezone.localdate().isoformat(),
+            _time_slot(),
+        )
     )
-    key = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     value = _fragments.get(key)
     if value is not None:
         return value
@@ -213,10 +238,7 @@ def fragment(name: str, scopes: str | Iterable[str], build, *, vary: Iterable = 
     if value is None:
         value = build()
         cache.set(FRAGMENT_KEY.format(key), value, PAGE_TIMEOUT)
-    with _local_lock:
-        _fragments[key] = value
-        while len(_fragments) > FRAGMENTS_LOCAL_MAX:
-            _fragments.popitem(last=False)
+    _keep(_fragments, key, value, FRAGMENTS_LOCAL_MAX)
     return value
 
 
@@ -305,11 +327,7 @@ def _anonymous_without_messages(request) -> bool:
 
 
 def _key_parts(request, scopes: list[str], found: dict[str, tuple[str, float]]):
-    # Pages say "today", "upcoming", "past": a copy lives at most one time slot (five minutes
-    # by default, PAGECACHE_TIME_SLOT seconds), so a session that starts is soon shown as begun.
-    slot_length = getattr(settings, "PAGECACHE_TIME_SLOT", 300)
-    now = time.time()
-    slot = int(now - now % slot_length)
+    slot = _time_slot()
     parts = (
         request.scheme,
         request.get_host(),
@@ -320,9 +338,8 @@ def _key_parts(request, scopes: list[str], found: dict[str, tuple[str, float]]):
         timezone.localdate().isoformat(),
         slot,
     )
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     newest = max([stamp for _token, stamp in found.values()] + [slot])
-    return digest, int(newest)
+    return _digest(parts), int(newest)
 
 
 def _entry(response) -> dict | None:
@@ -392,11 +409,7 @@ def _response(entry: dict, request) -> HttpResponse:
 def _remember(key: str, entry: dict) -> None:
     if len(entry["content"]) + len(entry.get("gzip") or b"") > LOCAL_MAX_BYTES:
         return
-    with _local_lock:
-        _local[key] = entry
-        _local.move_to_end(key)
-        while len(_local) > LOCAL_MAX:
-            _local.popitem(last=False)
+    _keep(_local, key, entry, LOCAL_MAX)
 
 
 def _recall(key: str) -> dict | None:
