@@ -8,9 +8,10 @@ from django.utils import timezone
 
 from tests.desk.factories import TEST_KIND
 from tests.factories import AdministratorFactory, CouncilFactory, DepartmentFactory, OfficerFactory
+from wijkportaal.core.mail import mail_withheld
 from wijkportaal.core.workdays import add_working_days, working_days_between
 from wijkportaal.desk import services
-from wijkportaal.desk.demo import SCENARIOS, seed_desk
+from wijkportaal.desk.demo import SCENARIOS, replayed_case_mail, seed_desk
 from wijkportaal.desk.models import Case, CaseEvent, CaseStatus
 from wijkportaal.notifications.models import Notification
 
@@ -25,6 +26,16 @@ def snapshot():
     return list(cases), list(events)
 
 
+def open_cases(count: int, submitter) -> None:
+    for index in range(count):
+        services.case_open(
+            kind=TEST_KIND,
+            title=f"Demoverzoek {index}",
+            council=CouncilFactory(),
+            submitted_by=submitter,
+        )
+
+
 def test_the_demo_step_without_cases_does_nothing():
     seed_desk(scale=1)
     assert not Case.objects.exists()
@@ -36,13 +47,7 @@ def test_the_demo_step_moves_opened_cases_into_every_state_with_honest_dates(
     OfficerFactory(department=department)
     OfficerFactory(department=DepartmentFactory())
     AdministratorFactory()
-    for index in range(2 * len(SCENARIOS)):
-        services.case_open(
-            kind=TEST_KIND,
-            title=f"Demoverzoek {index}",
-            council=CouncilFactory(),
-            submitted_by=chair,
-        )
+    open_cases(2 * len(SCENARIOS), chair)
 
     seed_desk(scale=1)
 
@@ -75,3 +80,24 @@ def test_the_demo_step_moves_opened_cases_into_every_state_with_honest_dates(
     before = snapshot()
     seed_desk(scale=1)
     assert snapshot() == before
+
+
+def test_under_seed_demo_the_mails_of_replayed_cases_are_never_written(
+    case_kind, department, chair
+):
+    """seed_demo withholds (core.mail.mail_withheld) the mails the desk step would delete:
+    none is rendered or written for a case that is dated back; a case that stays as it was
+    opened keeps its receipt and its new-case mail."""
+    OfficerFactory(department=department)
+    AdministratorFactory()
+    with mail_withheld(replayed_case_mail):
+        open_cases(len(SCENARIOS), chair)
+        seed_desk(scale=1)
+
+    just_received = [
+        case.pk for case in Case.objects.all() if SCENARIOS[case.pk % len(SCENARIOS)].ago == (0, 0)
+    ]
+    assert len(just_received) == 1
+    mailed = set(Notification.objects.values_list("object_id", "kind"))
+    assert {case_id for case_id, _kind in mailed} == set(just_received)
+    assert {kind for _case_id, kind in mailed} == {"desk.receipt", "desk.new_case"}

@@ -11,7 +11,9 @@ Rendering lives here too, so the outbox and any preview render a message the sam
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from email.utils import make_msgid
 from typing import Any
@@ -60,13 +62,32 @@ class Due:
             raise ValueError("A message goes to a user or to an address, not both or neither.")
 
 
+# Messages a bulk job knows it will withdraw at once (see `mail_withheld`).
+_withheld: ContextVar[Callable[[Due], bool] | None] = ContextVar("mail_withheld", default=None)
+
+
+@contextmanager
+def mail_withheld(predicate: Callable[[Due], bool]):
+    """Within this block `mail_queue` leaves out the messages for which `predicate(due)` is
+    true: they are never rendered, written or sent. For a bulk job that would withdraw them
+    right after writing them — `seed_demo`, whose desk step dates the demo's cases back into
+    the past and deletes the mails they queued (see DemoStep.withdraws_mail)."""
+    token = _withheld.set(predicate)
+    try:
+        yield
+    finally:
+        _withheld.reset(token)
+
+
 def mail_queue(dues: Iterable[Due]) -> list[int]:
     """Write outbox rows for these messages (inside the caller's transaction) and send them
     after commit. Returns the ids of the rows written; an occasion queued before gives none."""
     sink = registry.get(MailSink, "outbox")
     if sink is None:
         raise ImproperlyConfigured("No outbox registered: is wijkportaal.notifications installed?")
-    return sink.queue(list(dues))
+    withheld = _withheld.get()
+    dues = [due for due in dues if withheld is None or not withheld(due)]
+    return sink.queue(dues) if dues else []
 
 
 def render_mail(

@@ -88,10 +88,14 @@ class HeadlineFigures(Plugin):
 
 @dataclass(frozen=True)
 class DemoStep(Plugin):
-    """A part of `seed_demo`: `run(scale=N)` writes the app's demo data idempotently."""
+    """A part of `seed_demo`: `run(scale=N)` writes the app's demo data idempotently.
+    `withdraws_mail(due)`: whether this step will withdraw a message the steps before it
+    queue (the desk's step deletes the mails of the cases it dates back into the past);
+    `seed_demo` then leaves such messages out from the start (`core.mail.mail_withheld`)."""
 
     run: Callable[..., None]
     order: int = 50
+    withdraws_mail: Callable[..., bool] | None = None
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,6 @@ PLUGINS = [
         unit="%",
     ),
     # After the domain apps' own steps, which open the cases this one moves along.
-    DemoStep("desk", run=demo.seed_desk, order=90),
+    DemoStep("desk", run=demo.seed_desk, order=90, withdraws_mail=demo.replayed_case_mail),
     *reminders.PLUGINS,
 ]

@@ -6,6 +6,7 @@ from django.db import transaction
 from tqdm import tqdm
 
 from wijkportaal.core import pagecache
+from wijkportaal.core.mail import mail_withheld
 from wijkportaal.core.registry import DemoStep, registry
 
 
@@ -21,9 +22,13 @@ class Command(BaseCommand):
         if scale < 1 or scale > 1000:
             raise CommandError("--scale ligt tussen 1 en 1000.")
         steps = registry.all(DemoStep)
-        with tqdm(
-            total=len(steps), desc="seed_demo", unit="stap", disable=options["verbosity"] == 0
-        ) as bar:
+        withdrawn = [step.withdraws_mail for step in steps if step.withdraws_mail]
+        with (
+            mail_withheld(lambda due: any(check(due) for check in withdrawn)),
+            tqdm(
+                total=len(steps), desc="seed_demo", unit="stap", disable=options["verbosity"] == 0
+            ) as bar,
+        ):
             for step in steps:
                 bar.set_postfix_str(step.key)
                 began = time.perf_counter()
