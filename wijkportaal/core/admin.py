@@ -4,8 +4,11 @@ import functools
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.utils.functional import Promise
 from django.views.i18n import JavaScriptCatalog
 from simple_history.utils import get_history_model_for_model
+
+from . import pagecache
 
 
 class _NoWrites:
@@ -113,17 +116,47 @@ def admin_i18n_javascript(request, extra_context=None):
     return admin_javascript_catalog(request)
 
 
+def _plain(value):
+    """The app list with its lazy texts (model and app names) as plain strings, so it can be
+    kept in the shared cache (the language is part of the key)."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, Promise):
+        return str(value)
+    return value
+
+
+def _kept_app_list(get_app_list, request):
+    """The full app list of this user, kept (`pagecache.fragment`) until their account or
+    seats change (the "wijkraden" scope holds users and memberships, and the date is part of
+    every fragment's key, for seats that start or end), or their permissions do (the set of
+    Django permissions is part of the key). What the rules answer depends on nothing else."""
+    user = request.user
+    return pagecache.fragment(
+        "core:admin-app-list",
+        ("wijkraden",),
+        lambda: _plain(get_app_list(request)),
+        vary=(user.pk, tuple(sorted(user.get_all_permissions()))),
+    )
+
+
 def app_list_once_per_request(get_app_list):
-    """Wrap `AdminSite.get_app_list`: Django builds the app list twice on every admin page
-    (the index's list and `each_context`'s `available_apps`), each time asking the rules for
-    every model's module, view, add, change and delete permission. The first list is kept on
-    the request (per app label) and given out again."""
+    """Wrap `AdminSite.get_app_list`: Django builds the app list on every admin page (twice:
+    the index's list and `each_context`'s `available_apps`), each time asking the rules for
+    every model's module, view, add, change and delete permission — some 250 questions. The
+    full list is kept per user until what the answers depend on changes (`_kept_app_list`);
+    one app's list is kept on the request."""
 
     @functools.wraps(get_app_list)
     def wrapper(request, app_label=None):
         kept = request.__dict__.setdefault("_portal_app_lists", {})
         if app_label not in kept:
-            kept[app_label] = get_app_list(request, app_label)
+            if app_label is None and request.user.is_authenticated:
+                kept[app_label] = _kept_app_list(get_app_list, request)
+            else:
+                kept[app_label] = get_app_list(request, app_label)
         return kept[app_label]
 
     return wrapper
