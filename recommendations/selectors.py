@@ -3,6 +3,7 @@ the number of recommendations, actions or updates (the query-count tests hold th
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import logging
 from collections import Counter, defaultdict
@@ -11,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Max, Prefetch, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -217,36 +218,60 @@ def monitor_summary(today: datetime.date | None = None) -> dict:
     )
 
 
-def _build_monitor_summary(today: datetime.date) -> dict:
-    recommendations = list(Recommendation.objects.order_by("number"))
-    actions = {
-        row["pk"]: row
-        for row in ActionItem.objects.values(
-            "pk", "status", "progress", "due_date", "last_progress_at"
-        )
-    }
-    links = ActionItem.recommendations.through.objects.values_list(
-        "recommendation_id", "actionitem_id"
+def _figures_by_status(rows: Iterable[dict], status_key: str = "status") -> dict:
+    """The monitor's figures of a set of actions from its rows per status (count, progress
+    sum, overdue count, last update): how many, per status, overdue (open ones only), the
+    progress that counts (vervallen actions do not) and the last update."""
+    figures = {"action_count": 0, "progress_sum": 0, "progress_n": 0, "overdue": 0}
+    figures["last_update"] = None
+    for row in rows:
+        status, count = row[status_key], row["count"]
+        figures["action_count"] += count
+        figures[f"status_{status}"] = count
+        if status != ActionStatus.CANCELLED:
+            figures["progress_sum"] += row["progress_sum"] or 0
+            figures["progress_n"] += count
+        if status not in CLOSED_STATUSES:
+            figures["overdue"] += row["overdue"]
+        last = row.get("last_update")
+        if last is not None and (figures["last_update"] is None or last > figures["last_update"]):
+            figures["last_update"] = last
+    return figures
+
+
+def _per_status(queryset, today: datetime.date, prefix: str = ""):
+    """`queryset`, grouped by the action's status (`values(..., "<prefix>status")`), with the
+    aggregates `_figures_by_status` adds up: few expressions, so little to compile."""
+    return queryset.order_by().annotate(
+        count=Count(f"{prefix}pk"),
+        progress_sum=Sum(f"{prefix}progress"),
+        overdue=Count(f"{prefix}pk", filter=Q(**{f"{prefix}due_date__lt": today})),
+        last_update=Max(f"{prefix}last_progress_at"),
     )
-    per_recommendation: dict[int, list[dict]] = defaultdict(list)
-    for recommendation_id, action_id in links:
-        per_recommendation[recommendation_id].append(actions[action_id])
 
-    def is_overdue(row) -> bool:
-        return (
-            row["due_date"] is not None
-            and row["status"] not in CLOSED_STATUSES
-            and row["due_date"] < today
-        )
 
+def _progress_of(figures: dict) -> int:
+    count = figures["progress_n"]
+    return round((figures["progress_sum"] or 0) / count) if count else 0
+
+
+def _build_monitor_summary(today: datetime.date) -> dict:
+    """Counted by the database, per recommendation and status and per status (two queries
+    over the actions, one over the completions): the cost does not grow with the number of
+    actions in Python."""
+    recommendations = list(Recommendation.objects.order_by("number"))
+    grouped: dict[int, list[dict]] = defaultdict(list)
+    for row in _per_status(
+        ActionItem.recommendations.through.objects.values(
+            "recommendation_id", "actionitem__status"
+        ),
+        today,
+        prefix="actionitem__",
+    ):
+        grouped[row["recommendation_id"]].append(row)
     rows = []
     for recommendation in recommendations:
-        its_actions = per_recommendation.get(recommendation.pk, [])
-        counts = Counter(row["status"] for row in its_actions)
-        counting = [
-            row["progress"] for row in its_actions if row["status"] != ActionStatus.CANCELLED
-        ]
-        updates = [row["last_progress_at"] for row in its_actions if row["last_progress_at"]]
+        figures = _figures_by_status(grouped.get(recommendation.pk, []), "actionitem__status")
         rows.append(
             {
                 "number": recommendation.number,
@@ -254,44 +279,43 @@ def _build_monitor_summary(today: datetime.date) -> dict:
                 "stance": recommendation.stance,
                 "stance_label": recommendation.get_stance_display(),
                 "url": recommendation.get_absolute_url(),
-                "action_count": len(its_actions),
+                "action_count": figures["action_count"],
                 "status_counts": [
-                    {"status": status, "label": label, "count": counts.get(status, 0)}
+                    {"status": status, "label": label, "count": figures.get(f"status_{status}", 0)}
                     for status, label in ActionStatus.choices
                 ],
-                "progress": overall_progress(counting),
-                "overdue": sum(1 for row in its_actions if is_overdue(row)),
-                "last_update": max(updates) if updates else None,
+                "progress": _progress_of(figures),
+                "overdue": figures["overdue"],
+                "last_update": figures["last_update"],
             }
         )
 
-    all_rows = list(actions.values())
-    counting = [row["progress"] for row in all_rows if row["status"] != ActionStatus.CANCELLED]
+    totals = _figures_by_status(_per_status(ActionItem.objects.values("status"), today))
     headline = {
         "recommendations": len(recommendations),
-        "actions": len(all_rows),
-        "done": sum(1 for row in all_rows if row["status"] == ActionStatus.DONE),
-        "running": sum(1 for row in all_rows if row["status"] == ActionStatus.RUNNING),
-        "overdue": sum(1 for row in all_rows if is_overdue(row)),
-        "progress": overall_progress(counting),
+        "actions": totals["action_count"],
+        "done": totals.get(f"status_{ActionStatus.DONE}", 0),
+        "running": totals.get(f"status_{ActionStatus.RUNNING}", 0),
+        "overdue": totals["overdue"],
+        "progress": _progress_of(totals),
     }
 
-    # Actions completed per month over the last twelve months (the moment they became afgerond).
+    # Actions completed per month over the last twelve months (the moment they became afgerond):
+    # each completion falls between two months' first moments, local time.
     months = _months_back(today, 12)
-    completions = ProgressUpdate.objects.filter(
-        status_after=ActionStatus.DONE, created_at__gte=start_of_day(months[0])
-    ).exclude(status_before=ActionStatus.DONE)
+    bounds = [start_of_day(month) for month in months]
+    completions = ProgressUpdate.objects.filter(status_after=ActionStatus.DONE).exclude(
+        status_before=ActionStatus.DONE
+    )
+    last = months[-1]
+    end = start_of_day(datetime.date(last.year + (last.month == 12), last.month % 12 + 1, 1))
     per_month = Counter(
-        _month_start(timezone.localtime(moment).date())
-        for moment in completions.values_list("created_at", flat=True)
-    )
-    done_before = (
-        ProgressUpdate.objects.filter(
-            status_after=ActionStatus.DONE, created_at__lt=start_of_day(months[0])
+        months[bisect.bisect_right(bounds, moment) - 1]
+        for moment in completions.filter(created_at__gte=bounds[0], created_at__lt=end).values_list(
+            "created_at", flat=True
         )
-        .exclude(status_before=ActionStatus.DONE)
-        .count()
     )
+    done_before = completions.filter(created_at__lt=bounds[0]).count()
     cumulative = done_before
     timeline = []
     for month in months:

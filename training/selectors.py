@@ -416,14 +416,18 @@ def attended_share(period: Period) -> float | None:
     if not total:
         return None
     end = min(start_of_day(period.end + datetime.timedelta(days=1)), period.now)
+    # The attendees first (a subquery the database runs once), then their seats.
+    attendees = Enrolment.objects.filter(
+        attended=True,
+        session__starts_at__gte=start_of_day(period.start),
+        session__starts_at__lt=end,
+    ).values("person_id")
     reached = (
         Membership.objects.filter(
             Q(end__isnull=True) | Q(end__gte=period.start),
             council__active=True,
             start__lte=period.until,
-            person__training_enrolments__attended=True,
-            person__training_enrolments__session__starts_at__gte=start_of_day(period.start),
-            person__training_enrolments__session__starts_at__lt=end,
+            person_id__in=attendees,
         )
         .values("council_id")
         .distinct()

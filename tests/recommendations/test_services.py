@@ -104,6 +104,32 @@ def test_an_update_refreshes_the_cached_monitor(administrator):
     assert selectors.monitor_summary()["headline"]["progress"] == 40
 
 
+def test_the_monitor_counts_each_action_once_and_only_open_ones_as_overdue():
+    """An action that serves two recommendations counts under both, but once in the headline;
+    a finished action past its date is not overdue; a cancelled one does not count towards
+    the progress."""
+    one, two = RecommendationFactory(number=1), RecommendationFactory(number=2)
+    past = datetime.date.today() - datetime.timedelta(days=30)
+    ActionItemFactory(recommendations=[one, two], status="lopend", progress=60, due_date=past)
+    ActionItemFactory(recommendations=[one], status="afgerond", progress=100, due_date=past)
+    ActionItemFactory(recommendations=[two], status="vervallen", progress=0, due_date=past)
+
+    summary = selectors._build_monitor_summary(datetime.date.today())
+    assert summary["headline"] == {
+        "recommendations": 2,
+        "actions": 3,
+        "done": 1,
+        "running": 1,
+        "overdue": 1,
+        "progress": 80,
+    }
+    first, second = summary["rows"]
+    assert (first["action_count"], first["overdue"], first["progress"]) == (2, 1, 80)
+    assert (second["action_count"], second["overdue"], second["progress"]) == (2, 1, 60)
+    counts = {item["status"]: item["count"] for item in second["status_counts"]}
+    assert counts == {"gepland": 0, "lopend": 1, "geblokkeerd": 0, "afgerond": 0, "vervallen": 1}
+
+
 # --- Reactions --------------------------------------------------------------------------------
 
 
