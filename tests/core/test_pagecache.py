@@ -89,7 +89,7 @@ def _recommendations(administrator, **_):
         (f"/voortgang/acties/{action.pk}/", said),
         ("/voortgang/feed/", said),
         ("/voortgang/export.csv", ",gepland,20,"),
-        ("/voortgang/export.json", '"voortgang": 20'),
+        ("/voortgang/export.json", '"voortgang":20'),
     ], write
 
 

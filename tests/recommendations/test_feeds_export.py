@@ -156,15 +156,24 @@ def test_the_exports_mark_only_open_actions_past_their_date_as_late(client):
 
 
 def test_the_json_export_reads_back_as_what_was_encoded():
-    """The export is encoded piece by piece; the pieces join into exactly the JSON of the
-    whole (nested lists and objects, dates, decimals, accents, empty containers)."""
+    """The export is encoded piece by piece; the pieces join into one JSON document that reads
+    back as the whole (nested lists and objects, accents, empty containers), with dates, times
+    and decimals written as Django writes them."""
+    moment = datetime.datetime(2026, 12, 2, 14, 30, 15, 123456, tzinfo=datetime.UTC)
     payload = {
         "naam": "Wijkraad Bloemenbuurt – één",
         "lijsten": [[1, [2, {"diep": {"dieper": [3]}}]], [], {}],
         "bedrag": Decimal("12.50"),
         "datum": datetime.date(2026, 12, 2),
+        "moment": moment,
         "leeg": None,
+        "waar": True,
+        "fractie": 0.1,
     }
     text = b"".join(json_chunks(payload, chunk=8)).decode()
-    assert text == DjangoJSONEncoder(ensure_ascii=False).encode(payload)
-    assert json.loads(text)["lijsten"][0][1][1]["diep"]["dieper"] == [3]
+    assert "één" in text  # accents as themselves, not escaped
+    assert json.loads(text) == json.loads(DjangoJSONEncoder(ensure_ascii=False).encode(payload))
+    read = json.loads(text)
+    assert read["bedrag"] == "12.50" and read["datum"] == "2026-12-02"
+    assert read["moment"] == "2026-12-02T14:30:15.123Z"
+    assert read["lijsten"][0][1][1]["diep"]["dieper"] == [3]

@@ -8,10 +8,11 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Sequence
 
+import orjson
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import StreamingHttpResponse
 
-# json's encoder yields many tiny pieces; they are sent in chunks of about this many characters.
+# The encoded pieces are sent in chunks of about this many bytes.
 JSON_CHUNK = 16 * 1024
 
 # Spreadsheet programs treat a cell starting with one of these as a formula (or a DDE call).
@@ -50,40 +51,48 @@ def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence])
     return response
 
 
-def _json_pieces(value, encoder: DjangoJSONEncoder, depth: int) -> Iterable[str]:
-    """`value` as JSON text in pieces: the outer `depth` levels of objects and lists piece by
-    piece, everything below them in one go by the C encoder (json's own piecewise encoder is
-    pure Python and several times slower)."""
+# orjson encodes the values (an order of magnitude faster than json's encoder); what it does
+# not know — dates and times, decimals, lazy texts — goes to Django's encoder, so those come
+# out as Django writes them (a datetime to the millisecond, a decimal as a string).
+_ORJSON_OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_NON_STR_KEYS
+_DJANGO_DEFAULT = DjangoJSONEncoder().default
+
+
+def _encode(value) -> bytes:
+    return orjson.dumps(value, default=_DJANGO_DEFAULT, option=_ORJSON_OPTIONS)
+
+
+def _json_pieces(value, depth: int) -> Iterable[bytes]:
+    """`value` as JSON in pieces: the outer `depth` levels of objects and lists piece by
+    piece, everything below them in one go."""
     if depth and isinstance(value, dict) and value and all(isinstance(k, str) for k in value):
         for index, (key, item) in enumerate(value.items()):
-            opening = "{" if index == 0 else encoder.item_separator
-            yield opening + encoder.encode(key) + encoder.key_separator
-            yield from _json_pieces(item, encoder, depth - 1)
-        yield "}"
+            yield (b"{" if index == 0 else b",") + _encode(key) + b":"
+            yield from _json_pieces(item, depth - 1)
+        yield b"}"
     elif depth and isinstance(value, list | tuple) and value:
         for index, item in enumerate(value):
-            yield "[" if index == 0 else encoder.item_separator
-            yield from _json_pieces(item, encoder, depth - 1)
-        yield "]"
+            yield b"[" if index == 0 else b","
+            yield from _json_pieces(item, depth - 1)
+        yield b"]"
     else:
-        yield encoder.encode(value)
+        yield _encode(value)
 
 
 def json_chunks(payload, *, chunk: int = JSON_CHUNK, depth: int = 3) -> Iterable[bytes]:
-    """`payload` encoded as JSON (dates and decimals as Django encodes them, accents kept), in
-    chunks of about `chunk` characters. The outer `depth` levels are encoded piece by piece,
-    so no more than one item below them is ever one string in memory."""
-    encoder = DjangoJSONEncoder(ensure_ascii=False)
-    buffer: list[str] = []
+    """`payload` encoded as compact UTF-8 JSON (dates and decimals as Django encodes them,
+    accents kept), in chunks of about `chunk` bytes. The outer `depth` levels are encoded
+    piece by piece, so no more than one item below them is ever one string in memory."""
+    buffer: list[bytes] = []
     size = 0
-    for piece in _json_pieces(payload, encoder, depth):
+    for piece in _json_pieces(payload, depth):
         buffer.append(piece)
         size += len(piece)
         if size >= chunk:
-            yield "".join(buffer).encode()
+            yield b"".join(buffer)
             buffer, size = [], 0
     if buffer:
-        yield "".join(buffer).encode()
+        yield b"".join(buffer)
 
 
 def json_response(payload, *, content_type: str = "application/json"):
