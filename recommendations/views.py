@@ -43,6 +43,10 @@ from .models import ActionItem, Reaction, Recommendation
 # The JSON Schema of /voortgang/export.json, kept in the repository and tested against.
 EXPORT_SCHEMA_PATH = Path(__file__).resolve().parent / "schemas" / "export.schema.json"
 
+# Actions per page of a recommendation: each is a card with its owner, planning and latest
+# updates, so ten make a page that is read on a phone without endless scrolling.
+ACTIONS_PER_PAGE = 10
+
 # Stands in for the CSRF token in a cached page; replaced by the visitor's own token.
 CSRF_PLACEHOLDER = "csrf-placeholder-5b0e7c3a"
 # Stands in for the indicators in the cached body; computed and put in on every request.
@@ -136,7 +140,7 @@ def action_list(request):
 def recommendation_detail(request, number):
     context = selectors.recommendation_detail(number)
     today = timezone.localdate()
-    page = paginate(request, context["actions"], per_page=20)
+    page = paginate(request, context["actions"], per_page=ACTIONS_PER_PAGE)
     links = registry.action_links([a.pk for a in page.object_list]) if page.object_list else {}
     for action in page.object_list:
         action.waiting = selectors.waiting_on(action)

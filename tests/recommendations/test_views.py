@@ -368,13 +368,13 @@ def test_recommendation_page_pages_its_actions_and_shows_the_latest_updates(
             actor=administrator, action=actions[0], text=f"Bericht nummer {number}"
         )
     html = client.get("/voortgang/aanbevelingen/1/").content.decode()
-    assert "Actie 19" in html and "Actie 20" not in html
+    assert "Actie 09" in html and "Actie 10" not in html
     # The three latest updates, and a link to the action for all five.
     assert "Bericht nummer 4" in html and "Bericht nummer 2" in html
     assert "Bericht nummer 1" not in html
     assert f'href="{actions[0].get_absolute_url()}">Alle 5 berichten over Actie 00</a>' in html
     assert 'href="?pagina=2"' in html
     page_two = client.get("/voortgang/aanbevelingen/1/?pagina=2").content.decode()
-    assert "Actie 20" in page_two and "Actie 19" not in page_two
+    assert "Actie 10" in page_two and "Actie 09" not in page_two
     action_page = client.get(actions[0].get_absolute_url()).content.decode()
     assert "Bericht nummer 0" in action_page and "Bericht nummer 4" in action_page
