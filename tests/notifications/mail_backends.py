@@ -87,3 +87,16 @@ class SMTPDownBackend(locmem.EmailBackend):
 
     def send_messages(self, email_messages):
         raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+
+class BusyMailboxBackend(locmem.EmailBackend):
+    """The test backend (mail.outbox), but a mailbox whose address starts with "bezet" (busy)
+    is full for now: 452, try again later (a temporary failure)."""
+
+    def send_messages(self, email_messages):
+        for message in email_messages:
+            if message.to[0].startswith("bezet"):
+                raise smtplib.SMTPRecipientsRefused(
+                    {message.to[0]: (452, b"4.2.2 mailbox full, try again later")}
+                )
+        return super().send_messages(email_messages)

@@ -1,9 +1,12 @@
-"""Sending the outbox: one message per task, exactly once.
+"""Sending the outbox: each message exactly once, queued in batches.
 
-A row is sent by the task named SEND_TASK (tasks.py), queued after the commit that wrote it.
-Temporary SMTP failures (4xx, a dropped connection) raise TemporaryFailure so the task retries
-with backoff; permanent ones (5xx, a bad address) mark the row failed. The sweeper re-queues
-rows whose task was lost (the broker was down, a worker died).
+The rows an event wrote are queued after its commit: a single row as the task SEND_TASK, more
+as one SEND_BATCH_TASK per SEND_BATCH_SIZE rows (tasks.py), so an event that mails many people
+publishes one broker message, not one per mail. A batch sends its rows one after another, each
+as SEND_TASK sends its row. Temporary SMTP failures (4xx, a dropped connection) raise
+TemporaryFailure: SEND_TASK retries with backoff, and a batch hands that row to a SEND_TASK of
+its own; permanent ones (5xx, a bad address) mark the row failed. The sweeper re-queues rows
+whose task was lost (the broker was down, a worker died).
 
 Tasks are queued by name, so that this module and the modules below tasks.py never import
 the tasks module that imports them (the names are constants here and in due.py)."""
@@ -16,6 +19,7 @@ import smtplib
 import socket
 
 from celery import current_app
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives
@@ -32,7 +36,13 @@ from .preferences import unsubscribe_headers
 logger = logging.getLogger(__name__)
 
 SEND_TASK = "notifications.send"
+SEND_BATCH_TASK = "notifications.send_batch"
+# Messages per batch task: few broker messages for a large event or sweep, and still enough
+# batches for several worker processes to share the sending of a large one.
+SEND_BATCH_SIZE = 50
 MAX_ATTEMPTS = 5
+# Seconds before the first retry of a temporary failure; doubles per attempt (with jitter).
+RETRY_BACKOFF = getattr(settings, "NOTIFICATION_RETRY_BACKOFF", 30)
 # A queued message older than this without being sent is picked up again by the sweeper
 # (its task was lost, e.g. because the broker was down when the event happened).
 SWEEP_AFTER = datetime.timedelta(minutes=2)
@@ -45,11 +55,14 @@ class TemporaryFailure(Exception):
     """The mail server could not take the message now; try again later."""
 
 
-def task_enqueue(task_name: str, *args) -> bool:
-    """Queue the task `task_name` with `args`. False when the broker cannot be reached: the
-    work is driven by database rows, so the next beat tick (sweeper, due work) picks it up."""
+def task_enqueue(task_name: str, *args, countdown: float | None = None) -> bool:
+    """Queue the task `task_name` with `args` (to run `countdown` seconds from now, if given).
+    False when the broker cannot be reached: the work is driven by database rows, so the next
+    beat tick (sweeper, due work) picks it up."""
     try:
-        current_app.signature(task_name, args=args).apply_async(retry_policy=BROKER_RETRY)
+        current_app.signature(task_name, args=args).apply_async(
+            countdown=countdown, retry_policy=BROKER_RETRY
+        )
     except Exception:  # noqa: BLE001 - broker down: the rows wait for the next beat tick
         logger.warning("Broker unreachable; %s%r waits for the next beat tick", task_name, args)
         return False
@@ -57,10 +70,45 @@ def task_enqueue(task_name: str, *args) -> bool:
 
 
 def sending_enqueue(notification_ids: list[int]) -> None:
-    """One send task per message (after commit; see outbox.notifications_queue)."""
+    """Queue the sending of these messages (after commit; see outbox.notifications_queue): one
+    message as a SEND_TASK, more as one SEND_BATCH_TASK per SEND_BATCH_SIZE messages."""
+    notification_ids = list(notification_ids)
+    if len(notification_ids) == 1:
+        task_enqueue(SEND_TASK, notification_ids[0])
+        return
+    for start in range(0, len(notification_ids), SEND_BATCH_SIZE):
+        if not task_enqueue(SEND_BATCH_TASK, notification_ids[start : start + SEND_BATCH_SIZE]):
+            return  # the broker is down: do not wait for it once per batch
+
+
+def notifications_send(notification_ids: list[int]) -> dict[str, int]:
+    """Send these queued messages one after another (the batch task), each as
+    notification_send sends one: a message in two batches, or in a batch run twice, still goes
+    out once. One message does not hold up the others. A temporary failure hands it to a
+    SEND_TASK of its own, RETRY_BACKOFF seconds from now, which retries with backoff (the
+    attempt is already counted on the row, so MAX_ATTEMPTS still holds). Any other error is
+    logged and the row stays queued: the sweeper (outbox_sweep, in the due work beat runs every
+    five minutes) queues every row still queued SWEEP_AFTER after it was written, so it is
+    tried again on the next run. Returns how many messages ended in which state."""
+    outcomes: dict[str, int] = {}
     for notification_id in notification_ids:
-        if not task_enqueue(SEND_TASK, notification_id):
-            return  # the broker is down: do not wait for it once per message
+        outcome = _batch_member_send(notification_id)
+        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    return outcomes
+
+
+def _batch_member_send(notification_id: int) -> str:
+    try:
+        return notification_send(notification_id=notification_id)
+    except TemporaryFailure:
+        if not task_enqueue(SEND_TASK, notification_id, countdown=RETRY_BACKOFF):
+            return "queued"  # the broker is down: the sweeper retries it
+        return "retrying"
+    except SoftTimeLimitExceeded:
+        raise  # the batch ran out of time: the rows not sent yet wait for the sweeper
+    except Exception:  # noqa: BLE001 - one message must not stop the batch; the sweeper retries it
+        logger.exception("Sending notification %s failed; the sweeper retries it", notification_id)
+        return "error"
 
 
 def is_temporary(error: Exception) -> bool:
@@ -157,8 +205,9 @@ def notification_resend(*, actor: User, notification: Notification) -> None:
 
 
 def outbox_sweep(now: datetime.datetime, *, send_inline: bool = False) -> int:
-    """Send what is still queued after SWEEP_AFTER (lost tasks, broker outages): queue a task
-    per row, or send them here (`send_inline`, the management command). Returns the count."""
+    """Send what is still queued after SWEEP_AFTER (lost tasks, broker outages, a batch that
+    failed on one row): queue their tasks (in batches, see sending_enqueue), or send them here
+    (`send_inline`, the management command). Returns the count."""
     ids = list(
         Notification.objects.filter(
             status=NotificationStatus.QUEUED, created_at__lte=now - SWEEP_AFTER

@@ -1,17 +1,24 @@
 """The notifications app's Celery tasks: thin, idempotent, named. Each takes ids (or a moment
-as ISO 8601), and calls one function of sending.py, digests.py or due.py."""
+as ISO 8601), and calls one function of sending.py, digests.py or due.py. Outbox messages go
+out one per task (send_notification, which also retries a temporary failure with backoff) or
+many per task (send_notification_batch, for events and sweeps with several messages)."""
 
 from celery import shared_task
-from django.conf import settings
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from .digests import digest_batch_send
 from .due import DIGEST_BATCH_TASK, due_work_run
-from .sending import MAX_ATTEMPTS, SEND_TASK, TemporaryFailure, notification_send
-
-# Seconds before the first retry of a temporary failure; doubles per attempt (with jitter).
-RETRY_BACKOFF = getattr(settings, "NOTIFICATION_RETRY_BACKOFF", 30)
+from .sending import (
+    MAX_ATTEMPTS,
+    RETRY_BACKOFF,
+    SEND_BATCH_SIZE,
+    SEND_BATCH_TASK,
+    SEND_TASK,
+    TemporaryFailure,
+    notification_send,
+    notifications_send,
+)
 
 
 @shared_task(
@@ -28,6 +35,23 @@ RETRY_BACKOFF = getattr(settings, "NOTIFICATION_RETRY_BACKOFF", 30)
 def send_notification(self, notification_id: int) -> str:
     """Send one outbox message (idempotent: a sent message is never sent again)."""
     return notification_send(notification_id=notification_id)
+
+
+# A full batch gets the 90 s of one message above and 9 s for each message in it (a slow mail
+# server); out of time, it stops and the sweeper queues the rows it did not reach.
+BATCH_SOFT_TIME_LIMIT = 90 + 9 * SEND_BATCH_SIZE
+
+
+@shared_task(
+    name=SEND_BATCH_TASK,
+    acks_late=True,
+    time_limit=BATCH_SOFT_TIME_LIMIT + 60,
+    soft_time_limit=BATCH_SOFT_TIME_LIMIT,
+)
+def send_notification_batch(notification_ids: list[int]) -> dict[str, int]:
+    """Send a batch of outbox messages one after another (idempotent: a sent message is never
+    sent again); a message that fails temporarily goes on to a send_notification of its own."""
+    return notifications_send(notification_ids)
 
 
 @shared_task(name=DIGEST_BATCH_TASK, acks_late=True, time_limit=600, soft_time_limit=540)
