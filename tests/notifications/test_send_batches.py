@@ -9,7 +9,9 @@ import time
 
 import pytest
 import redis
+from celery.exceptions import SoftTimeLimitExceeded
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
 
@@ -127,6 +129,35 @@ def test_a_batch_sends_every_message_once(published):
     assert sorted(message.to[0] for message in mail.outbox) == sorted(u.email for u in users)
     assert set(statuses(ids).values()) == {(NotificationStatus.SENT, 1)}
     assert published == []
+
+
+@pytest.mark.django_db
+def test_a_batch_past_its_deadline_starts_no_further_message(published):
+    """A batch stops before its time limit: past its deadline it starts no message, and the
+    rows it did not reach stay queued for the sweeper; before it, it sends them all."""
+    users = [CouncillorFactory() for _ in range(3)]
+    ids = queue_for(*users)
+    outcomes = sending.notifications_send(ids, deadline=time.monotonic() - 1)
+    assert outcomes == {"deferred": 3}
+    assert set(statuses(ids).values()) == {(NotificationStatus.QUEUED, 0)}
+    assert mail.outbox == []
+    outcomes = sending.notifications_send(ids, deadline=time.monotonic() + 60)
+    assert outcomes == {NotificationStatus.SENT: 3}
+
+
+@pytest.mark.django_db
+def test_running_out_of_time_while_sending_leaves_the_message_queued(monkeypatch):
+    """The task's soft time limit during a send is not the message's fault: it is not marked
+    failed, the attempt is rolled back, and the batch stops (the sweeper takes the rest)."""
+    ids = queue_for(CouncillorFactory(), CouncillorFactory())
+
+    def out_of_time(self, fail_silently=False):
+        raise SoftTimeLimitExceeded()
+
+    monkeypatch.setattr(EmailMultiAlternatives, "send", out_of_time)
+    with pytest.raises(SoftTimeLimitExceeded):
+        sending.notifications_send(ids)
+    assert set(statuses(ids).values()) == {(NotificationStatus.QUEUED, 0)}
 
 
 @pytest.mark.django_db

@@ -17,6 +17,7 @@ import datetime
 import logging
 import smtplib
 import socket
+import time
 
 from celery import current_app
 from celery.exceptions import SoftTimeLimitExceeded
@@ -81,7 +82,9 @@ def sending_enqueue(notification_ids: list[int]) -> None:
             return  # the broker is down: do not wait for it once per batch
 
 
-def notifications_send(notification_ids: list[int]) -> dict[str, int]:
+def notifications_send(
+    notification_ids: list[int], *, deadline: float | None = None
+) -> dict[str, int]:
     """Send these queued messages one after another (the batch task), each as
     notification_send sends one: a message in two batches, or in a batch run twice, still goes
     out once. One message does not hold up the others. A temporary failure hands it to a
@@ -89,10 +92,15 @@ def notifications_send(notification_ids: list[int]) -> dict[str, int]:
     attempt is already counted on the row, so MAX_ATTEMPTS still holds). Any other error is
     logged and the row stays queued: the sweeper (outbox_sweep, in the due work beat runs every
     five minutes) queues every row still queued SWEEP_AFTER after it was written, so it is
-    tried again on the next run. Returns how many messages ended in which state."""
+    tried again on the next run. Past `deadline` (time.monotonic()) no further message is
+    started: the batch task stops well before its time limit, and the sweeper queues the rest.
+    Returns how many messages ended in which state ("deferred": not started)."""
     outcomes: dict[str, int] = {}
     for notification_id in notification_ids:
-        outcome = _batch_member_send(notification_id)
+        if deadline is not None and time.monotonic() > deadline:
+            outcome = "deferred"
+        else:
+            outcome = _batch_member_send(notification_id)
         outcomes[outcome] = outcomes.get(outcome, 0) + 1
     return outcomes
 
@@ -169,6 +177,10 @@ def notification_send(*, notification_id: int) -> str:
             return _mark_failed(notification, "Ongeldig e-mailadres")
         try:
             _message(notification).send()
+        except SoftTimeLimitExceeded:
+            # The task ran out of time while the mail server was answering: not the message's
+            # fault. The row stays queued (this attempt is rolled back) for the sweeper.
+            raise
         except Exception as error:  # noqa: BLE001
             if not (is_temporary(error) and notification.attempts < MAX_ATTEMPTS):
                 return _mark_failed(notification, f"{error.__class__.__name__}: {error}")

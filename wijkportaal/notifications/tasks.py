@@ -3,6 +3,8 @@ as ISO 8601), and calls one function of sending.py, digests.py or due.py. Outbox
 out one per task (send_notification, which also retries a temporary failure with backoff) or
 many per task (send_notification_batch, for events and sweeps with several messages)."""
 
+import time
+
 from celery import shared_task
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -20,6 +22,9 @@ from .sending import (
     notifications_send,
 )
 
+# The time one message may take to send (a slow mail server), the single task's soft limit.
+MESSAGE_SECONDS = 90
+
 
 @shared_task(
     name=SEND_TASK,
@@ -29,8 +34,8 @@ from .sending import (
     retry_backoff=RETRY_BACKOFF,
     retry_backoff_max=600,
     max_retries=MAX_ATTEMPTS,
-    time_limit=120,
-    soft_time_limit=90,
+    time_limit=MESSAGE_SECONDS + 30,
+    soft_time_limit=MESSAGE_SECONDS,
 )
 def send_notification(self, notification_id: int) -> str:
     """Send one outbox message (idempotent: a sent message is never sent again)."""
@@ -38,8 +43,9 @@ def send_notification(self, notification_id: int) -> str:
 
 
 # A full batch gets the 90 s of one message above and 9 s for each message in it (a slow mail
-# server); out of time, it stops and the sweeper queues the rows it did not reach.
-BATCH_SOFT_TIME_LIMIT = 90 + 9 * SEND_BATCH_SIZE
+# server). It starts no message in its last MESSAGE_SECONDS, so it stops before the limit; the
+# sweeper queues the rows it did not reach.
+BATCH_SOFT_TIME_LIMIT = MESSAGE_SECONDS + 9 * SEND_BATCH_SIZE
 
 
 @shared_task(
@@ -51,7 +57,8 @@ BATCH_SOFT_TIME_LIMIT = 90 + 9 * SEND_BATCH_SIZE
 def send_notification_batch(notification_ids: list[int]) -> dict[str, int]:
     """Send a batch of outbox messages one after another (idempotent: a sent message is never
     sent again); a message that fails temporarily goes on to a send_notification of its own."""
-    return notifications_send(notification_ids)
+    deadline = time.monotonic() + BATCH_SOFT_TIME_LIMIT - MESSAGE_SECONDS
+    return notifications_send(notification_ids, deadline=deadline)
 
 
 @shared_task(name=DIGEST_BATCH_TASK, acks_late=True, time_limit=600, soft_time_limit=540)
