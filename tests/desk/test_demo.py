@@ -101,3 +101,18 @@ def test_under_seed_demo_the_mails_of_replayed_cases_are_never_written(
     mailed = set(Notification.objects.values_list("object_id", "kind"))
     assert {case_id for case_id, _kind in mailed} == set(just_received)
     assert {kind for _case_id, kind in mailed} == {"desk.receipt", "desk.new_case"}
+
+
+def test_a_case_nobody_can_take_up_keeps_its_held_back_mails(case_kind, department, chair):
+    """Without an administrator and without officers in its department, seed_desk cannot
+    replay a case: under seed_demo its held-back receipt is written after all."""
+    with mail_withheld(replayed_case_mail):
+        open_cases(len(SCENARIOS), chair)
+        seed_desk(scale=1)
+
+    cases = list(Case.objects.values_list("pk", flat=True))
+    receipts = set(
+        Notification.objects.filter(kind="desk.receipt").values_list("object_id", flat=True)
+    )
+    assert receipts == set(cases)
+    assert not CaseEvent.objects.exclude(event="received").exists()  # nothing was replayed

@@ -62,31 +62,57 @@ class Due:
             raise ValueError("A message goes to a user or to an address, not both or neither.")
 
 
-# Messages a bulk job knows it will withdraw at once (see `mail_withheld`).
-_withheld: ContextVar[Callable[[Due], bool] | None] = ContextVar("mail_withheld", default=None)
+# Messages a bulk job knows it will withdraw at once (see `mail_withheld`): the predicate, and
+# the messages it held back so far.
+_withheld: ContextVar[tuple[Callable[[Due], bool], list[Due]] | None] = ContextVar(
+    "mail_withheld", default=None
+)
+
+
+def _sink() -> MailSink:
+    sink = registry.get(MailSink, "outbox")
+    if sink is None:
+        raise ImproperlyConfigured("No outbox registered: is wijkportaal.notifications installed?")
+    return sink
 
 
 @contextmanager
 def mail_withheld(predicate: Callable[[Due], bool]):
-    """Within this block `mail_queue` leaves out the messages for which `predicate(due)` is
-    true: they are never rendered, written or sent. For a bulk job that would withdraw them
-    right after writing them — `seed_demo`, whose desk step dates the demo's cases back into
-    the past and deletes the mails they queued (see DemoStep.withdraws_mail)."""
-    token = _withheld.set(predicate)
+    """Within this block `mail_queue` holds back the messages for which `predicate(due)` is
+    true: they are not rendered, written or sent. For a bulk job that would withdraw them right
+    after writing them — `seed_demo`, whose desk step dates the demo's cases back into the past
+    and deletes the mails they queued (see DemoStep.withdraws_mail). The predicate may name
+    more than is withdrawn in the end: the step gives back what it keeps with
+    `mail_withheld_release`."""
+    token = _withheld.set((predicate, []))
     try:
         yield
     finally:
         _withheld.reset(token)
 
 
+def mail_withheld_release(select: Callable[[Due], bool]) -> list[int]:
+    """Queue the held-back messages for which `select(due)` is true after all (in the block of
+    `mail_withheld`; outside it there are none). Returns the ids of the rows written."""
+    state = _withheld.get()
+    if state is None:
+        return []
+    _predicate, held = state
+    released = [due for due in held if select(due)]
+    held[:] = [due for due in held if not select(due)]
+    return _sink().queue(released) if released else []
+
+
 def mail_queue(dues: Iterable[Due]) -> list[int]:
     """Write outbox rows for these messages (inside the caller's transaction) and send them
     after commit. Returns the ids of the rows written; an occasion queued before gives none."""
-    sink = registry.get(MailSink, "outbox")
-    if sink is None:
-        raise ImproperlyConfigured("No outbox registered: is wijkportaal.notifications installed?")
-    withheld = _withheld.get()
-    dues = [due for due in dues if withheld is None or not withheld(due)]
+    sink = _sink()
+    dues = list(dues)
+    state = _withheld.get()
+    if state is not None:
+        predicate, held = state
+        held.extend(due for due in dues if predicate(due))
+        dues = [due for due in dues if not predicate(due)]
     return sink.queue(dues) if dues else []
 
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wijkportaal.accounts.models import User, UserKind
+from wijkportaal.core.mail import mail_withheld_release
 from wijkportaal.core.workdays import add_working_days, working_days_between
 from wijkportaal.notifications.models import Notification, NotificationStatus
 from wijkportaal.wijkraden.models import Department
@@ -80,10 +81,10 @@ def _replayed(case: Case) -> bool:
 
 
 def replayed_case_mail(due) -> bool:
-    """For seed_demo (DemoStep.withdraws_mail): a desk mail about a case this step will date
-    back into the past — seed_desk deletes those, so they are better never written. (Only
-    when the demo has no administrator and a department no officer does a case stay as it
-    was; the demo always has an administrator.)"""
+    """For seed_demo (DemoStep.withdraws_mail): a desk mail about a case this step will
+    probably date back into the past — seed_desk deletes those, so they are better never
+    written. A case it does not replay after all (nobody to take its steps, or no longer new)
+    gets its mails back at the end of the step (`mail_withheld_release`)."""
     case = due.about
     return due.kind.startswith("desk.") and isinstance(case, Case) and _replayed(case)
 
@@ -133,7 +134,10 @@ def seed_desk(*, scale: int = 1, progress=None) -> None:
         if _play(case, scenario, kind.term_days, administrator, departments, officers, now):
             shifted.append(case.pk)
     # The mails these moves queued belong to the past the dates were moved to: not sent now.
-    # (Under seed_demo they were never written: replayed_case_mail.)
+    # (Under seed_demo they were never written: replayed_case_mail; a case that stayed as it
+    # was gets its held-back mails now.)
+    moved = set(shifted)
+    mail_withheld_release(lambda due: replayed_case_mail(due) and due.about.pk not in moved)
     Notification.objects.filter(
         status=NotificationStatus.QUEUED,
         kind__startswith="desk.",
