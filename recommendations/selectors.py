@@ -45,9 +45,14 @@ logger = logging.getLogger(__name__)
 STATUS_ORDER = [choice for choice, _label in ActionStatus.choices]
 
 
+def average_progress(total: int, count: int) -> int:
+    """The average progress of `count` actions whose progress adds up to `total` (0 for none)."""
+    return round(total / count) if count else 0
+
+
 def overall_progress(progress_values: list[int]) -> int:
     """Average progress of the actions that still count (vervallen ones do not)."""
-    return round(sum(progress_values) / len(progress_values)) if progress_values else 0
+    return average_progress(sum(progress_values), len(progress_values))
 
 
 # --- Indicators -------------------------------------------------------------------------------
@@ -185,8 +190,8 @@ def all_indicator_rows() -> list[dict]:
 # --- The monitor ------------------------------------------------------------------------------
 
 
-def _month_start(day: datetime.date) -> datetime.date:
-    return day.replace(day=1)
+def _next_month(month: datetime.date) -> datetime.date:
+    return datetime.date(month.year + (month.month == 12), month.month % 12 + 1, 1)
 
 
 def _months_back(today: datetime.date, count: int) -> list[datetime.date]:
@@ -208,7 +213,7 @@ def monitor_indicators() -> dict:
 
 def monitor_summary(today: datetime.date | None = None) -> dict:
     """Per recommendation: counts by status, overall progress, overdue, last update; the headline
-    figures; and the chart data. Cached until the next change (four queries when cold)."""
+    figures; and the chart data. Cached until the next change (six queries when cold)."""
     today = today or timezone.localdate()
     return pagecache.fragment(
         "recommendations:monitor-summary",
@@ -222,8 +227,13 @@ def _figures_by_status(rows: Iterable[dict], status_key: str = "status") -> dict
     """The monitor's figures of a set of actions from its rows per status (count, progress
     sum, overdue count, last update): how many, per status, overdue (open ones only), the
     progress that counts (vervallen actions do not) and the last update."""
-    figures = {"action_count": 0, "progress_sum": 0, "progress_n": 0, "overdue": 0}
-    figures["last_update"] = None
+    figures = {
+        "action_count": 0,
+        "progress_sum": 0,
+        "progress_n": 0,
+        "overdue": 0,
+        "last_update": None,
+    }
     for row in rows:
         status, count = row[status_key], row["count"]
         figures["action_count"] += count
@@ -251,8 +261,7 @@ def _per_status(queryset, today: datetime.date, prefix: str = ""):
 
 
 def _progress_of(figures: dict) -> int:
-    count = figures["progress_n"]
-    return round((figures["progress_sum"] or 0) / count) if count else 0
+    return average_progress(figures["progress_sum"], figures["progress_n"])
 
 
 def _build_monitor_summary(today: datetime.date) -> dict:
@@ -307,8 +316,7 @@ def _build_monitor_summary(today: datetime.date) -> dict:
     completions = ProgressUpdate.objects.filter(status_after=ActionStatus.DONE).exclude(
         status_before=ActionStatus.DONE
     )
-    last = months[-1]
-    end = start_of_day(datetime.date(last.year + (last.month == 12), last.month % 12 + 1, 1))
+    end = start_of_day(_next_month(months[-1]))
     per_month = Counter(
         months[bisect.bisect_right(bounds, moment) - 1]
         for moment in completions.filter(created_at__gte=bounds[0], created_at__lt=end).values_list(

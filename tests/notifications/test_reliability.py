@@ -25,6 +25,7 @@ from tests.notifications.worker import (
     broker_url_for_tests,
     celery_broker,
     database_url_for_worker,
+    flaky_mail_worker,
     wait_for,
 )
 from tests.pg import requires_postgres
@@ -305,14 +306,7 @@ def test_worker_retries_a_temporary_failure_and_stops_on_a_permanent_one(tmp_pat
     counters.mkdir()
     temporary_id, temporary_email = queue_one()
     permanent_id, permanent_email = queue_one("onbekend@example.test")
-    worker = Worker(
-        url,
-        tmp_path,
-        EMAIL_BACKEND=FLAKY,
-        EMAIL_FILE_PATH=str(tmp_path / "mail"),
-        FLAKY_COUNTER_DIR=str(counters),
-        FLAKY_FAILURES="2",
-    ).start()
+    worker = flaky_mail_worker(url, tmp_path, counters, failures=2)
     try:
         with celery_broker(url) as app:
             for notification_id in (temporary_id, permanent_id):

@@ -18,10 +18,10 @@ from django.utils import timezone
 from tests.factories import CouncillorFactory
 from tests.notifications.mail_backends import messages_per_recipient
 from tests.notifications.worker import (
-    Worker,
     broker_url_for_tests,
     celery_broker,
     database_url_for_worker,
+    flaky_mail_worker,
     wait_for,
 )
 from wijkportaal.notifications import sending
@@ -31,7 +31,6 @@ from wijkportaal.notifications.outbox import notifications_queue
 from wijkportaal.notifications.tasks import send_notification, send_notification_batch
 
 BUSY = "tests.notifications.mail_backends.BusyMailboxBackend"
-FLAKY = "tests.notifications.mail_backends.FlakySMTPBackend"
 
 
 def queue_for(*users, occasion="vraag:1") -> list[int]:
@@ -264,14 +263,7 @@ def test_a_worker_takes_the_batch_task_and_retries_a_temporary_failure_on_its_ow
         return enqueue(task_name, *args, **kwargs)
 
     monkeypatch.setattr(sending, "task_enqueue", spy)
-    worker = Worker(
-        url,
-        tmp_path,
-        EMAIL_BACKEND=FLAKY,
-        EMAIL_FILE_PATH=str(tmp_path / "mail"),
-        FLAKY_COUNTER_DIR=str(counters),
-        FLAKY_FAILURES="1",
-    ).start()
+    worker = flaky_mail_worker(url, tmp_path, counters, failures=1)
     try:
         with celery_broker(url):
             with transaction.atomic():  # one event that mails five people

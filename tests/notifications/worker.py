@@ -139,6 +139,20 @@ class Worker:
         return self.log.read_text(errors="replace")
 
 
+def flaky_mail_worker(broker_url: str, tmp: Path, counters: Path, failures: int) -> Worker:
+    """A started worker whose mail server refuses each address `failures` times, temporarily,
+    before it takes the message (tests.notifications.mail_backends.FlakySMTPBackend); the
+    attempts are counted in files under `counters`, the mail lands in tmp / "mail"."""
+    return Worker(
+        broker_url,
+        tmp,
+        EMAIL_BACKEND="tests.notifications.mail_backends.FlakySMTPBackend",
+        EMAIL_FILE_PATH=str(tmp / "mail"),
+        FLAKY_COUNTER_DIR=str(counters),
+        FLAKY_FAILURES=str(failures),
+    ).start()
+
+
 def wait_for(condition, timeout: float = 30, interval: float = 0.1, message: str = "") -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -91,6 +91,15 @@ def mail_withheld(predicate: Callable[[Due], bool]):
         _withheld.reset(token)
 
 
+def _partition(dues: list[Due], predicate: Callable[[Due], bool]) -> tuple[list[Due], list[Due]]:
+    """(the dues for which `predicate` is true, the others), each asked once."""
+    chosen: list[Due] = []
+    others: list[Due] = []
+    for due in dues:
+        (chosen if predicate(due) else others).append(due)
+    return chosen, others
+
+
 def mail_withheld_release(select: Callable[[Due], bool]) -> list[int]:
     """Queue the held-back messages for which `select(due)` is true after all (in the block of
     `mail_withheld`; outside it there are none). Returns the ids of the rows written."""
@@ -98,8 +107,7 @@ def mail_withheld_release(select: Callable[[Due], bool]) -> list[int]:
     if state is None:
         return []
     _predicate, held = state
-    released = [due for due in held if select(due)]
-    held[:] = [due for due in held if not select(due)]
+    released, held[:] = _partition(held, select)
     return _sink().queue(released) if released else []
 
 
@@ -111,8 +119,8 @@ def mail_queue(dues: Iterable[Due]) -> list[int]:
     state = _withheld.get()
     if state is not None:
         predicate, held = state
-        held.extend(due for due in dues if predicate(due))
-        dues = [due for due in dues if not predicate(due)]
+        withheld, dues = _partition(dues, predicate)
+        held.extend(withheld)
     return sink.queue(dues) if dues else []
 
 
